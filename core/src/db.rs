@@ -1,0 +1,246 @@
+//! The store: opening the coach's SQLite file safely and applying forward-only migrations.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+use crate::error::{Error, Result};
+
+/// One forward-only schema step: SQL embedded at build time, plus an optional Rust step for
+/// data that SQL alone cannot compute (such as accent-folded search keys).
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+    after: Option<fn(&Transaction<'_>) -> Result<()>>,
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_practice_and_clients",
+        sql: include_str!("../../migrations/0001_practice_and_clients.sql"),
+        after: None,
+    },
+    Migration {
+        version: 2,
+        name: "0002_tags_timeline_search",
+        sql: include_str!("../../migrations/0002_tags_timeline_search.sql"),
+        after: Some(crate::clients::refresh_search_keys),
+    },
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// The file name of the database inside the data folder.
+pub const DATABASE_FILE: &str = "coachdesk.db";
+
+/// The one handle to the store. Commands share it through Tauri state.
+#[derive(Debug)]
+pub struct Db {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+    pre_migration_copy: Option<PathBuf>,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database file at `path` and brings it to
+    /// [`SCHEMA_VERSION`]. A file from a newer CoachDesk is refused and left untouched; an
+    /// existing file that needs migrating is first copied beside itself.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Error::io(format!("Could not create {}", parent.display()), e))?;
+        }
+        let existing = std::fs::metadata(path)
+            .map(|m| m.len() > 0)
+            .unwrap_or(false);
+        let mut pre_migration_copy = None;
+        if existing {
+            let found = inspect(path)?;
+            if found < SCHEMA_VERSION {
+                pre_migration_copy = Some(copy_before_migrating(path, found)?);
+            }
+        }
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        migrate(&mut conn, SCHEMA_VERSION)?;
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path: Some(path.to_owned()),
+            pre_migration_copy,
+        })
+    }
+
+    /// A private in-memory store, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&mut conn, SCHEMA_VERSION)?;
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path: None,
+            pre_migration_copy: None,
+        })
+    }
+
+    /// Where the database file is (None for an in-memory store).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The copy saved beside the file before this open migrated it, if it did.
+    pub fn pre_migration_copy(&self) -> Option<&Path> {
+        self.pre_migration_copy.as_deref()
+    }
+
+    /// The connection, for one unit of work.
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite half-written (transactions roll
+        // back on drop), so a poisoned lock is safe to keep using.
+        self.conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Reads the schema version of an existing file without writing to it, and refuses files
+/// that are not ours or are newer than this build.
+fn inspect(path: &Path) -> Result<i64> {
+    let not_ours = || {
+        Error::Conflict(format!(
+            "{} is not a CoachDesk database, or it is damaged. It was not changed.",
+            path.display()
+        ))
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let version: i64 = match conn.pragma_query_value(None, "user_version", |row| row.get(0)) {
+        Ok(v) => v,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            return Err(not_ours());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if version == 0 {
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+        if tables > 0 {
+            return Err(not_ours());
+        }
+    }
+    Ok(version)
+}
+
+/// Saves a consistent copy (WAL content included) beside the file before migrating it.
+fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut copy = path.with_file_name(format!("{file_name}.v{version}-{stamp}.bak"));
+    let mut n = 1;
+    while copy.exists() {
+        copy = path.with_file_name(format!("{file_name}.v{version}-{stamp}-{n}.bak"));
+        n += 1;
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
+    Ok(copy)
+}
+
+/// Applies every migration above the current version up to `target`, each in its own
+/// transaction together with the new `user_version`, so a failure leaves the last good version.
+#[doc(hidden)]
+pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > current && m.version <= target)
+    {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migration.sql).map_err(|e| {
+            Error::Conflict(format!(
+                "Updating the database ({}) failed: {e}",
+                migration.name
+            ))
+        })?;
+        if let Some(step) = migration.after {
+            step(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The schema as SQLite reports it, normalised for snapshot comparison.
+pub fn schema_snapshot(db: &Db) -> Result<String> {
+    let conn = db.conn();
+    let mut stmt = conn.prepare(
+        "SELECT type, name, sql FROM sqlite_schema \
+         WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(format!(
+            "-- {} {}\n{};\n",
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?
+        ))
+    })?;
+    let mut out = format!("-- schema version {SCHEMA_VERSION}\n");
+    for row in rows {
+        out.push_str(&row?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_memory_store_is_at_the_latest_version_with_foreign_keys_on() {
+        let db = Db::open_in_memory().unwrap();
+        let conn = db.conn();
+        let v: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        let fk: i64 = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+
+    #[test]
+    fn migration_versions_are_consecutive_from_one() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "{}", m.name);
+            assert!(m.name.starts_with(&format!("{:04}_", m.version)));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The errors core can return: each variant is something the coach (or the shell) can act on.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One problem with one input field, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldProblem {
+    /// The camelCase name of the input field, as the UI knows it.
+    pub field: String,
+    /// What is wrong, in words the coach understands.
+    pub reason: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, reason: impl Into<String>) -> Self {
+        Self {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{what} was not found. It may have been erased.")]
+    NotFound { what: &'static str },
+
+    #[error("{}", summarise(.0))]
+    Invalid(Vec<FieldProblem>),
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error(
+        "This data was written by a newer version of CoachDesk (schema version {found}; this \
+         version understands up to {supported}). Please update CoachDesk. The file was not changed."
+    )]
+    NewerSchema { found: i64, supported: i64 },
+
+    #[error("The database could not be read or written: {0}")]
+    Storage(#[from] rusqlite::Error),
+
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn summarise(problems: &[FieldProblem]) -> String {
+    match problems {
+        [] => "Some details need attention.".to_owned(),
+        [one] => one.reason.clone(),
+        [first, rest @ ..] => format!("{} (and {} more to fix)", first.reason, rest.len()),
+    }
+}
+
+impl Error {
+    /// A single-field validation error.
+    pub fn invalid(field: &str, reason: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldProblem::new(field, reason)])
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Self::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// A stable, machine-readable code for the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NotFound { .. } => "not_found",
+            Self::Invalid(_) => "invalid",
+            Self::Conflict(_) => "conflict",
+            Self::NewerSchema { .. } => "newer_schema",
+            Self::Storage(_) => "storage",
+            Self::Io { .. } => "io",
+        }
+    }
+
+    /// The field problems of a validation error (empty for every other kind).
+    pub fn fields(&self) -> &[FieldProblem] {
+        match self {
+            Self::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

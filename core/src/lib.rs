@@ -1,0 +1,17 @@
+//! CoachDesk's core: every domain rule and the store. The Tauri shell is a thin layer over
+//! this crate, which never depends on Tauri.
+
+pub mod clients;
+pub mod db;
+pub mod error;
+pub mod practice;
+pub mod text;
+pub mod timeline;
+
+pub use db::Db;
+pub use error::{Error, FieldProblem, Result};
+
+/// The current moment as UTC RFC 3339 text with milliseconds, the form every timestamp takes.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

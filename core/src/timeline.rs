@@ -1,0 +1,103 @@
+//! A client's timeline: everything that happened with her, newest first. Each area records
+//! its own events here inside the same transaction as the change itself.
+
+use rusqlite::{params, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Created,
+    StatusChanged,
+    Archived,
+    Restored,
+    Edited,
+}
+
+impl TimelineKind {
+    const ALL: [Self; 5] = [
+        Self::Created,
+        Self::StatusChanged,
+        Self::Archived,
+        Self::Restored,
+        Self::Edited,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::StatusChanged => "status_changed",
+            Self::Archived => "archived",
+            Self::Restored => "restored",
+            Self::Edited => "edited",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineEvent {
+    pub id: i64,
+    pub client_id: i64,
+    pub kind: TimelineKind,
+    pub summary: String,
+    pub occurred_at: String,
+}
+
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    client_id: i64,
+    kind: TimelineKind,
+    summary: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO timeline_events (client_id, kind, summary, occurred_at) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![client_id, kind.as_str(), summary, crate::now()])?;
+    Ok(())
+}
+
+/// A client's timeline, newest first.
+pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
+    let conn = db.conn();
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM clients WHERE id = ?1)",
+        [client_id],
+        |r| r.get(0),
+    )?;
+    if !exists {
+        return Err(Error::NotFound {
+            what: "That client",
+        });
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, kind, summary, occurred_at FROM timeline_events
+         WHERE client_id = ?1 ORDER BY occurred_at DESC, id DESC",
+    )?;
+    let events = stmt
+        .query_map([client_id], |row| {
+            let kind: String = row.get(2)?;
+            Ok(TimelineEvent {
+                id: row.get(0)?,
+                client_id: row.get(1)?,
+                kind: TimelineKind::ALL
+                    .into_iter()
+                    .find(|k| k.as_str() == kind)
+                    .ok_or_else(|| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            2,
+                            rusqlite::types::Type::Text,
+                            format!("unknown timeline kind {kind:?}").into(),
+                        )
+                    })?,
+                summary: row.get(3)?,
+                occurred_at: row.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(events)
+}

@@ -1,0 +1,52 @@
+//! The TypeScript types the UI uses, generated from the Rust types that cross IPC.
+//! `make types` writes them to `ui/src/lib/api/types.ts`; a test fails when that file drifts.
+
+use coachdesk_core::clients::{
+    Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
+    StatusCount,
+};
+use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
+use coachdesk_core::timeline::{TimelineEvent, TimelineKind};
+use coachdesk_core::FieldProblem;
+use ts_rs::{Config, TS};
+
+use crate::commands::app::AppInfo;
+use crate::error::{ErrorCode, IpcError};
+
+/// Where the generated file lives, relative to the repository root.
+pub const TYPES_FILE: &str = "ui/src/lib/api/types.ts";
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    // IDs and counts are i64 in Rust but stay far below 2^53, so plain numbers are exact.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        decl::<ClientStatus>(&cfg),
+        decl::<MsType>(&cfg),
+        decl::<PaperSize>(&cfg),
+        decl::<ClientSort>(&cfg),
+        decl::<Practice>(&cfg),
+        decl::<PracticeInput>(&cfg),
+        decl::<FirstRunInput>(&cfg),
+        decl::<Client>(&cfg),
+        decl::<ClientInput>(&cfg),
+        decl::<ClientSummary>(&cfg),
+        decl::<ClientQuery>(&cfg),
+        decl::<StatusCount>(&cfg),
+        decl::<ClientPage>(&cfg),
+        decl::<TimelineKind>(&cfg),
+        decl::<TimelineEvent>(&cfg),
+        decl::<FieldProblem>(&cfg),
+        decl::<ErrorCode>(&cfg),
+        decl::<IpcError>(&cfg),
+        decl::<AppInfo>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",
+        decls.join("\n")
+    )
+}

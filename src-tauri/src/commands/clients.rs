@@ -1,0 +1,65 @@
+//! Clients: list, record, status, archive, erase, timeline.
+
+use coachdesk_core::clients::{self, Client, ClientInput, ClientPage, ClientQuery, ClientStatus};
+use coachdesk_core::timeline::{self, TimelineEvent};
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CommandResult<ClientPage> {
+    Ok(clients::list(state.db()?, &query)?)
+}
+
+#[tauri::command]
+pub fn client_get(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+    Ok(clients::get(state.db()?, id)?)
+}
+
+#[tauri::command]
+pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CommandResult<Client> {
+    Ok(clients::create(state.db()?, &input)?)
+}
+
+#[tauri::command]
+pub fn client_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ClientInput,
+) -> CommandResult<Client> {
+    Ok(clients::update(state.db()?, id, &input)?)
+}
+
+#[tauri::command]
+pub fn client_set_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: ClientStatus,
+) -> CommandResult<Client> {
+    Ok(clients::set_status(state.db()?, id, status)?)
+}
+
+#[tauri::command]
+pub fn client_archive(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+    Ok(clients::archive(state.db()?, id)?)
+}
+
+#[tauri::command]
+pub fn client_restore(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+    Ok(clients::restore(state.db()?, id)?)
+}
+
+#[tauri::command]
+pub fn client_erase(
+    state: State<'_, AppState>,
+    id: i64,
+    confirm_name: String,
+) -> CommandResult<()> {
+    Ok(clients::erase(state.db()?, id, &confirm_name)?)
+}
+
+#[tauri::command]
+pub fn client_timeline(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<TimelineEvent>> {
+    Ok(timeline::for_client(state.db()?, id)?)
+}

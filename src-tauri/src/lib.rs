@@ -1,0 +1,51 @@
+//! The CoachDesk shell: wires core into a Tauri window. Commands live in `commands/`; all
+//! domain logic lives in `coachdesk-core`.
+
+pub mod bindings;
+pub mod commands;
+pub mod dialog;
+pub mod error;
+pub mod state;
+
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// The app's plugins and commands, generic over the runtime so that the same wiring runs
+/// under `tauri::test::mock_builder()`.
+pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    use commands::{app, clients, practice};
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            app::app_info,
+            practice::practice_get,
+            practice::practice_create,
+            practice::practice_update,
+            practice::practice_pick_logo,
+            practice::practice_logo,
+            practice::practice_remove_logo,
+            clients::clients_list,
+            clients::client_get,
+            clients::client_create,
+            clients::client_update,
+            clients::client_set_status,
+            clients::client_archive,
+            clients::client_restore,
+            clients::client_erase,
+            clients::client_timeline,
+        ])
+}
+
+/// Starts the desktop app on the coach's data folder.
+pub fn run() {
+    let app = setup(tauri::Builder::default()).setup(|app| {
+        let data_dir = state::data_dir_from_env(|| app.path().app_data_dir().ok())
+            .ok_or("CoachDesk could not find a folder for its data")?;
+        app.manage(AppState::open(data_dir));
+        Ok(())
+    });
+    #[allow(clippy::expect_used)] // start-up wiring: without a window there is nothing to show
+    app.run(tauri::generate_context!("tauri.conf.json"))
+        .expect("CoachDesk could not start");
+}

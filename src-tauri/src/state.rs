@@ -1,0 +1,46 @@
+//! What every command can reach: the data folder and the store (or why it could not open).
+
+use std::path::{Path, PathBuf};
+
+use coachdesk_core::{db::DATABASE_FILE, Db};
+
+use crate::error::{ErrorCode, IpcError};
+
+pub struct AppState {
+    data_dir: PathBuf,
+    db: Result<Db, IpcError>,
+}
+
+impl AppState {
+    /// Opens the store in `data_dir`. A failure is kept, not fatal: the window opens and tells
+    /// the coach what is wrong (for example, data written by a newer CoachDesk).
+    pub fn open(data_dir: PathBuf) -> Self {
+        let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
+        Self { data_dir, db }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn db(&self) -> Result<&Db, IpcError> {
+        self.db.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join(DATABASE_FILE)
+    }
+
+    /// True when the store could not be opened because its schema is newer than this build.
+    pub fn is_newer_schema(&self) -> bool {
+        matches!(&self.db, Err(e) if e.code == ErrorCode::NewerSchema)
+    }
+}
+
+/// The data folder: `COACHDESK_DATA_DIR` when set (tests, portable use), else the OS default.
+pub fn data_dir_from_env(default: impl FnOnce() -> Option<PathBuf>) -> Option<PathBuf> {
+    match std::env::var_os("COACHDESK_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => default(),
+    }
+}

@@ -1,0 +1,161 @@
+//! The IPC surface on Tauri's mock runtime: real commands over a real temp-file store.
+
+use coachdesk_lib::AppState;
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+struct App {
+    _dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    webview: tauri::WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let app = coachdesk_lib::setup(mock_builder())
+        .manage(AppState::open(dir.path().to_owned()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    App {
+        _dir: dir,
+        _app: app,
+        webview,
+    }
+}
+
+fn invoke(app: &App, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &app.webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().unwrap())
+}
+
+fn client_input(name: &str, email: &str) -> Value {
+    json!({
+        "name": name, "preferredName": "", "email": email, "phone": "", "birthDate": null,
+        "status": "lead", "tags": ["AIP"], "msType": "rrms", "diagnosisYear": 2019,
+        "medications": "", "lastRelapse": null, "otherConditions": "", "allergies": "",
+        "dietApproach": "", "supplements": "", "goals": "", "referralSource": "", "notes": ""
+    })
+}
+
+#[test]
+fn first_run_then_clients_through_ipc() {
+    let app = app();
+    assert_eq!(
+        invoke(&app, "practice_get", json!({})).unwrap(),
+        Value::Null
+    );
+    let practice = invoke(
+        &app,
+        "practice_create",
+        json!({"input": {"practiceName": "Gut & Glow", "coachName": "Renée"}}),
+    )
+    .unwrap();
+    assert_eq!(practice["practiceName"], "Gut & Glow");
+    assert_eq!(practice["paperSize"], "letter");
+
+    let client = invoke(
+        &app,
+        "client_create",
+        json!({"input": client_input("Zoë", "zoe@example.com")}),
+    )
+    .unwrap();
+    let id = client["id"].as_i64().unwrap();
+    assert_eq!(client["msType"], "rrms");
+
+    let query = json!({"query": {"search": "zo", "status": null, "archived": false,
+        "sort": "name", "offset": 0, "limit": 50}});
+    let page = invoke(&app, "clients_list", query).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["clients"][0]["tags"], json!(["AIP"]));
+
+    let active = invoke(
+        &app,
+        "client_set_status",
+        json!({"id": id, "status": "active"}),
+    )
+    .unwrap();
+    assert_eq!(active["status"], "active");
+    let timeline = invoke(&app, "client_timeline", json!({"id": id})).unwrap();
+    assert_eq!(timeline[0]["kind"], "status_changed");
+
+    invoke(
+        &app,
+        "client_erase",
+        json!({"id": id, "confirmName": "Zoë"}),
+    )
+    .unwrap();
+    let err = invoke(&app, "client_get", json!({"id": id})).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn validation_errors_cross_ipc_as_code_message_and_fields() {
+    let app = app();
+    let err = invoke(
+        &app,
+        "client_create",
+        json!({"input": client_input("Zoë", "zoe-at-home")}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert_eq!(err["fields"][0]["field"], "email");
+    assert!(err["message"].as_str().unwrap().contains("email address"));
+
+    let err = invoke(
+        &app,
+        "practice_create",
+        json!({"input": {"practiceName": "", "coachName": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["fields"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_store_that_cannot_open_is_reported_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(coachdesk_core::db::DATABASE_FILE);
+    std::fs::write(
+        &path,
+        b"not a database, just text that is long enough to be read".repeat(50),
+    )
+    .unwrap();
+    let app = coachdesk_lib::setup(mock_builder())
+        .manage(AppState::open(dir.path().to_owned()))
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let app = App {
+        _dir: dir,
+        _app: app,
+        webview,
+    };
+    let err = invoke(&app, "practice_get", json!({})).unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("not a CoachDesk database"));
+    let info = invoke(&app, "app_info", json!({})).unwrap();
+    assert!(info["databasePath"]
+        .as_str()
+        .unwrap()
+        .ends_with("coachdesk.db"));
+}

@@ -1,0 +1,25 @@
+//! Rust integration tests: one binary, a module per area, real temp-file databases.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod bindings;
+mod clients;
+mod commands;
+mod store;
+
+use std::path::{Path, PathBuf};
+
+/// Compares `actual` with the committed file at `path` (relative to the repository root);
+/// with `UPDATE_SNAPSHOTS=1` it rewrites the file instead.
+pub fn assert_matches_file(path: &str, actual: &str, how_to_update: &str) {
+    let full: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&full, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{path} is out of date with the Rust code. Run `{how_to_update}` and commit the result.\n\
+         --- committed\n{expected}\n--- generated\n{actual}"
+    );
+}

@@ -1,0 +1,173 @@
+//! The store on real files: fresh, reopened, refused when newer, copied before migrating.
+
+use coachdesk_core::clients::{self, ClientInput, ClientQuery};
+use coachdesk_core::db::{self, Db, DATABASE_FILE, SCHEMA_VERSION};
+use coachdesk_core::Error;
+use rusqlite::Connection;
+
+fn version_of(path: &std::path::Path) -> i64 {
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_fresh_database_is_created_in_wal_mode_at_the_latest_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/folder").join(DATABASE_FILE);
+    let db = Db::open(&path).unwrap();
+    assert!(path.exists());
+    assert_eq!(
+        db.pre_migration_copy(),
+        None,
+        "nothing to copy for a new file"
+    );
+    drop(db);
+    assert_eq!(version_of(&path), SCHEMA_VERSION);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn reopening_keeps_everything_and_makes_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let db = Db::open(&path).unwrap();
+    clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+    drop(db);
+
+    let db = Db::open(&path).unwrap();
+    assert_eq!(db.pre_migration_copy(), None);
+    let page = clients::list(&db, &ClientQuery::default()).unwrap();
+    assert_eq!(page.clients[0].name, "Renée Côté");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !files.iter().any(|f| f.to_string_lossy().ends_with(".bak")),
+        "{files:?}"
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_coachdesk_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Db::open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+
+    let err = Db::open(&path).unwrap_err();
+    assert!(matches!(err, Error::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+    let message = err.to_string();
+    assert!(message.contains("newer version of CoachDesk"), "{message}");
+    assert!(message.contains("not changed"), "{message}");
+
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file must be left byte-identical"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.ends_with(".bak")),
+        "no copy for a refused file: {names:?}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_coachdesk_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.db");
+    std::fs::write(
+        &garbage,
+        b"\x00\x01 this is not sqlite at all \xff\xfe".repeat(100),
+    )
+    .unwrap();
+    let before = std::fs::read(&garbage).unwrap();
+    let err = Db::open(&garbage).unwrap_err();
+    assert!(
+        err.to_string().contains("is not a CoachDesk database"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&garbage).unwrap(), before);
+
+    let other = dir.path().join("other-app.db");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE recipes (x TEXT)")
+        .unwrap();
+    let err = Db::open(&other).unwrap_err();
+    assert!(
+        err.to_string().contains("is not a CoachDesk database"),
+        "{err}"
+    );
+}
+
+#[test]
+fn migrating_an_older_database_saves_a_copy_beside_it_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        // A database as version 1 of the schema left it, with a client in it.
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        db::migrate(&mut conn, 1).unwrap();
+        conn.execute(
+            "INSERT INTO clients (name, email, created_at, updated_at)
+             VALUES ('Zoë Ångström', 'zoe@example.com', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+
+    let db = Db::open(&path).unwrap();
+    let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
+    assert_eq!(
+        copy.parent(),
+        path.parent(),
+        "the copy sits beside the database"
+    );
+    assert!(copy
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("coachdesk.db.v1-"));
+    assert_eq!(version_of(&copy), 1, "the copy is the database as it was");
+    let copied: String = Connection::open(&copy)
+        .unwrap()
+        .query_row("SELECT name FROM clients", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(copied, "Zoë Ångström");
+
+    // The migrated database finds her by her accent-free name: keys were computed in Rust.
+    let query = ClientQuery {
+        search: "zoe angst".into(),
+        ..ClientQuery::default()
+    };
+    assert_eq!(clients::list(&db, &query).unwrap().total, 1);
+    drop(db);
+    assert_eq!(version_of(&path), SCHEMA_VERSION);
+}
+
+#[test]
+fn schema_matches_the_committed_snapshot() {
+    let db = Db::open_in_memory().unwrap();
+    crate::assert_matches_file(
+        "tests/integration/snapshots/schema.sql",
+        &db::schema_snapshot(&db).unwrap(),
+        "UPDATE_SNAPSHOTS=1 cargo test --test integration",
+    );
+}

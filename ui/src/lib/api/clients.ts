@@ -1,0 +1,48 @@
+// Clients: the list, one record, status changes, archive/restore, erasure and the timeline.
+import { call } from "./invoke";
+import type {
+  Client,
+  ClientInput,
+  ClientPage,
+  ClientQuery,
+  ClientStatus,
+  TimelineEvent,
+} from "./types";
+
+export function listClients(query: ClientQuery): Promise<ClientPage> {
+  return call<ClientPage>("clients_list", { query });
+}
+
+export function getClient(id: number): Promise<Client> {
+  return call<Client>("client_get", { id });
+}
+
+export function createClient(input: ClientInput): Promise<Client> {
+  return call<Client>("client_create", { input });
+}
+
+export function updateClient(id: number, input: ClientInput): Promise<Client> {
+  return call<Client>("client_update", { id, input });
+}
+
+export function setClientStatus(id: number, status: ClientStatus): Promise<Client> {
+  return call<Client>("client_set_status", { id, status });
+}
+
+export function archiveClient(id: number): Promise<Client> {
+  return call<Client>("client_archive", { id });
+}
+
+export function restoreClient(id: number): Promise<Client> {
+  return call<Client>("client_restore", { id });
+}
+
+/** The backend refuses unless `confirmName` is exactly the client's name. */
+export function eraseClient(id: number, confirmName: string): Promise<null> {
+  return call<null>("client_erase", { id, confirmName });
+}
+
+/** Newest first. */
+export function clientTimeline(id: number): Promise<TimelineEvent[]> {
+  return call<TimelineEvent[]>("client_timeline", { id });
+}

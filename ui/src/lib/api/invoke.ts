@@ -1,0 +1,79 @@
+// The one typed doorway to the Rust backend: every command goes through `call`, and every
+// rejection comes out as a `UserError` the screens can show.
+import { invoke } from "@tauri-apps/api/core";
+import type { ErrorCode, FieldProblem } from "./types";
+
+export type UserErrorCode = ErrorCode | "unknown";
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
+  "not_found",
+  "invalid",
+  "conflict",
+  "newer_schema",
+  "storage",
+  "io",
+  "internal",
+]);
+
+export const FRIENDLY_UNKNOWN_MESSAGE =
+  "Something unexpected went wrong. Please try again, and restart CoachDesk if it keeps happening.";
+
+/** An error the coach can read: `message` is written for her, `fields` point at form inputs. */
+export class UserError extends Error {
+  readonly code: UserErrorCode;
+  readonly fields: FieldProblem[];
+
+  constructor(code: UserErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.name = "UserError";
+    this.code = code;
+    this.fields = fields;
+  }
+
+  /** The backend's reason for `name` (a camelCase input key), if it rejected that field. */
+  fieldError(name: string): string | undefined {
+    return this.fields.find((problem) => problem.field === name)?.reason;
+  }
+
+  get isInvalid(): boolean {
+    return this.code === "invalid";
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function toFieldProblems(value: unknown): FieldProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) =>
+    isRecord(item) && typeof item.field === "string" && typeof item.reason === "string"
+      ? [{ field: item.field, reason: item.reason }]
+      : [],
+  );
+}
+
+/** Turns whatever a command rejected with into a `UserError`. */
+export function toUserError(raw: unknown): UserError {
+  if (raw instanceof UserError) return raw;
+  if (isRecord(raw) && typeof raw.code === "string" && typeof raw.message === "string") {
+    const code: UserErrorCode = KNOWN_CODES.has(raw.code) ? (raw.code as ErrorCode) : "unknown";
+    const message = raw.message.trim() === "" ? FRIENDLY_UNKNOWN_MESSAGE : raw.message;
+    return new UserError(code, message, toFieldProblems(raw.fields));
+  }
+  return new UserError("unknown", FRIENDLY_UNKNOWN_MESSAGE);
+}
+
+/** Calls a Tauri command; rejects only with `UserError`. */
+export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (raw: unknown) {
+    const error = toUserError(raw);
+    if (error.code === "unknown") {
+      // Keep the technical detail for whoever opens the dev tools; the coach sees the friendly text.
+      console.error(`Command ${cmd} failed`, raw);
+    }
+    throw error;
+  }
+}

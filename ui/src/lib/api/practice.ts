@@ -1,0 +1,34 @@
+// The practice profile, its logo, and facts about this installation.
+import { call } from "./invoke";
+import type { AppInfo, FirstRunInput, Practice, PracticeInput } from "./types";
+
+/** `null` means CoachDesk has never been set up on this computer. */
+export function getPractice(): Promise<Practice | null> {
+  return call<Practice | null>("practice_get");
+}
+
+export function createPractice(input: FirstRunInput): Promise<Practice> {
+  return call<Practice>("practice_create", { input });
+}
+
+export function updatePractice(input: PracticeInput): Promise<Practice> {
+  return call<Practice>("practice_update", { input });
+}
+
+/** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
+export function pickLogo(): Promise<Practice | null> {
+  return call<Practice | null>("practice_pick_logo");
+}
+
+/** The logo as a data: URL for an <img>, or `null` when there is none. */
+export function getLogo(): Promise<string | null> {
+  return call<string | null>("practice_logo");
+}
+
+export function removeLogo(): Promise<Practice> {
+  return call<Practice>("practice_remove_logo");
+}
+
+export function getAppInfo(): Promise<AppInfo> {
+  return call<AppInfo>("app_info");
+}

@@ -1,0 +1,42 @@
+// Short messages in the corner: confirmations and unexpected errors.
+import { UserError } from "$lib/api/invoke";
+
+export type ToastKind = "success" | "error";
+export type Toast = { id: number; kind: ToastKind; message: string };
+
+export const toasts = $state<Toast[]>([]);
+
+let nextId = 1;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+export function dismissToast(id: number): void {
+  const timer = timers.get(id);
+  if (timer !== undefined) clearTimeout(timer);
+  timers.delete(id);
+  const index = toasts.findIndex((toast) => toast.id === id);
+  if (index >= 0) toasts.splice(index, 1);
+}
+
+export function showToast(message: string, kind: ToastKind = "success"): void {
+  const id = nextId++;
+  toasts.push({ id, kind, message });
+  // Errors stay a little longer: they usually need reading twice.
+  timers.set(
+    id,
+    setTimeout(() => dismissToast(id), kind === "error" ? 8000 : 4000),
+  );
+  while (toasts.length > 4) {
+    const oldest = toasts[0];
+    if (oldest === undefined) break;
+    dismissToast(oldest.id);
+  }
+}
+
+/** Shows any caught error as an error toast. */
+export function showError(error: unknown): void {
+  const message =
+    error instanceof UserError
+      ? error.message
+      : "Something unexpected went wrong. Please try again.";
+  showToast(message, "error");
+}
