@@ -1,1 +1,7 @@
+//! End-to-end: the real CoachDesk window, driven through tauri-driver and WebKitWebDriver.
+//! Run with `make e2e` (under Xvfb). Each test starts the app on its own temp data folder;
+//! screenshots of every screen go to `target/e2e-screens/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod harness;
+mod journeys;

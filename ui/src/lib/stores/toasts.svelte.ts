@@ -25,7 +25,7 @@ export function showToast(message: string, kind: ToastKind = "success"): void {
     id,
     setTimeout(() => dismissToast(id), kind === "error" ? 8000 : 4000),
   );
-  while (toasts.length > 4) {
+  while (toasts.length > 3) {
     const oldest = toasts[0];
     if (oldest === undefined) break;
     dismissToast(oldest.id);

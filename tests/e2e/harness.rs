@@ -1,0 +1,237 @@
+//! Starting tauri-driver and the app, finding elements by `data-testid`, screenshots.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A running tauri-driver whose app sees the given environment.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Driver {
+    pub fn start(data_dir: &Path, extra_env: &[(&str, &Path)]) -> Self {
+        let port = free_port();
+        let native_port = free_port();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("COACHDESK_DATA_DIR", data_dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        for (key, value) in extra_env {
+            cmd.env(key, value);
+        }
+        let child = cmd
+            .spawn()
+            .expect("tauri-driver is not on PATH: run the end-to-end suite with `make e2e`");
+        Self { child, port }
+    }
+
+    /// Opens a WebDriver session, which launches the app window.
+    pub async fn open_app(&self) -> App {
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": env!("CARGO_BIN_EXE_coachdesk") }
+        });
+        let caps = caps.as_object().unwrap().clone();
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut last_error = String::new();
+        for _ in 0..100 {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    let app = App { client };
+                    app.wait_for("app-ready").await;
+                    return app;
+                }
+                Err(e) => last_error = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("could not start a WebDriver session: {last_error}");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The app window in one WebDriver session.
+pub struct App {
+    pub client: Client,
+}
+
+fn css(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+impl App {
+    /// Waits until an element with this `data-testid` is in the page.
+    pub async fn wait_for(&self, testid: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&css(testid)))
+            .await
+            .unwrap_or_else(|e| panic!("no element [data-testid={testid}] appeared: {e}"))
+    }
+
+    /// Waits until `check` holds for the text of the element, and returns that text.
+    pub async fn wait_for_text(&self, testid: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let mut last = String::new();
+        while tokio::time::Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(&css(testid))).await {
+                if let Ok(text) = el.text().await {
+                    if check(&text) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("[data-testid={testid}] never had the expected text; last seen: {last:?}");
+    }
+
+    /// Waits until no element has this `data-testid`.
+    pub async fn wait_gone(&self, testid: &str) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while tokio::time::Instant::now() < deadline {
+            if self
+                .client
+                .find_all(Locator::Css(&css(testid)))
+                .await
+                .unwrap()
+                .is_empty()
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("[data-testid={testid}] is still there");
+    }
+
+    pub async fn all(&self, testid: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(&css(testid)))
+            .await
+            .unwrap()
+    }
+
+    /// The text content of every element with this `data-testid`, trimmed.
+    /// Reads them again if the page re-renders midway (a stale element).
+    pub async fn texts(&self, testid: &str) -> Vec<String> {
+        'again: for _ in 0..50 {
+            let mut out = Vec::new();
+            for el in self.all(testid).await {
+                match el.prop("textContent").await {
+                    Ok(text) => out.push(text.unwrap_or_default().trim().to_owned()),
+                    Err(_) => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue 'again;
+                    }
+                }
+            }
+            return out;
+        }
+        panic!("[data-testid={testid}] kept changing while being read");
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.wait_for(testid).await.click().await.unwrap();
+    }
+
+    /// Clears the input and types `text` into it, key by key, as the coach would. WebKit's
+    /// driver cannot type characters outside the Basic Multilingual Plane (emoji), so text
+    /// holding them is pasted instead: set as the value with an `input` event, as a paste does.
+    pub async fn fill(&self, testid: &str, text: &str) {
+        let el = self.wait_for(testid).await;
+        el.clear().await.unwrap();
+        // WebDriver's clear fires no `input` event, which the page listens for.
+        self.paste(&el, "").await;
+        if text.chars().any(|c| u32::from(c) > 0xFFFF) {
+            self.paste(&el, text).await;
+        } else if !text.is_empty() {
+            el.send_keys(text).await.unwrap();
+        }
+    }
+
+    /// Puts `text` into the input as a paste would.
+    pub async fn paste(&self, el: &Element, text: &str) {
+        self.client
+            .execute(
+                "const [el, text] = arguments; el.value = text;
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![
+                    serde_json::to_value(el).unwrap(),
+                    serde_json::Value::from(text),
+                ],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn value(&self, testid: &str) -> String {
+        let el = self.wait_for(testid).await;
+        el.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    pub async fn select(&self, testid: &str, value: &str) {
+        self.wait_for(testid)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap();
+    }
+
+    /// Saves a screenshot of the window as `target/e2e-screens/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        let dir = screens_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Ends the session, which closes the window and quits the app.
+    pub async fn quit(self) {
+        self.client.close().await.unwrap();
+    }
+}
+
+pub fn screens_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens")
+}
+
+/// The WebDriver code for the Enter key.
+pub const ENTER: &str = "\u{E007}";

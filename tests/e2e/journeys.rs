@@ -1,0 +1,273 @@
+//! The coach's journeys through the real window, as issue #2 names them.
+
+use std::path::Path;
+
+use crate::harness::{App, Driver, ENTER};
+
+const RENEE: &str = "Renée Côté";
+const ZOE: &str = "Zoë 李小龙 🌿";
+const BOBBY: &str = "Robert'); DROP TABLE clients;--";
+
+async fn first_run(app: &App) {
+    app.wait_for("firstrun-practice-name").await;
+    app.screenshot("01-first-run").await;
+    app.fill("firstrun-practice-name", "Gut & Glow Coaching")
+        .await;
+    app.fill("firstrun-coach-name", "Marie-Ève Laurent").await;
+    app.click("firstrun-submit").await;
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+}
+
+async fn create_client(app: &App, name: &str, email: &str, tags: &[&str]) {
+    app.click("nav-clients").await;
+    app.click("new-client").await;
+    app.fill("client-name", name).await;
+    app.fill("client-email", email).await;
+    let tag_input = app.wait_for("client-tags").await;
+    for tag in tags {
+        app.paste(&tag_input, tag).await;
+        tag_input.send_keys(ENTER).await.unwrap();
+    }
+    app.click("client-save").await;
+    app.wait_for_text("client-heading", |t| t.contains(name))
+        .await;
+}
+
+async fn row_names(app: &App) -> Vec<String> {
+    app.texts("client-row-name").await
+}
+
+/// Waits until the client list shows exactly these names (first line of each row).
+async fn wait_for_rows(app: &App, expected: &[&str]) {
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let names = row_names(app).await;
+        let firsts: Vec<&str> = names
+            .iter()
+            .map(|n| n.lines().next().unwrap_or(""))
+            .collect();
+        if firsts == expected {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "rows {firsts:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+fn write_logo(dir: &Path) -> std::path::PathBuf {
+    // A real 2x2 PNG (teal pixels), written byte by byte so the test needs no image crate.
+    const PNG: &[u8] = &[
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44,
+        0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xFD,
+        0xD4, 0x9A, 0x73, 0x00, 0x00, 0x00, 0x13, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xD4,
+        0xF7, 0x0F, 0x62, 0x40, 0x42, 0x0C, 0x50, 0x1A, 0x00, 0x35, 0xAC, 0x03, 0x8A, 0x6F, 0x4E,
+        0x4D, 0xAF, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ];
+    let path = dir.join("gut-and-glow-logo.png");
+    std::fs::write(&path, PNG).unwrap();
+    path
+}
+
+#[tokio::test]
+async fn first_run_clients_archive_restore_settings_and_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let logo = write_logo(files.path());
+    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_OPEN_FILE", &logo)]);
+    let app = driver.open_app().await;
+
+    // First run fills the practice profile.
+    first_run(&app).await;
+    app.wait_for("empty-state").await;
+    app.screenshot("02-clients-empty").await;
+
+    // Create Renée with tags; the form is looked at before saving.
+    app.click("new-client").await;
+    app.fill("client-name", RENEE).await;
+    app.fill("client-email", "renee@example.com").await;
+    app.select("client-msType", "rrms").await;
+    app.fill("client-diagnosisYear", "2019").await;
+    let tag_input = app.wait_for("client-tags").await;
+    tag_input.send_keys(&format!("AIP{ENTER}")).await.unwrap();
+    tag_input.send_keys(&format!("RRMS{ENTER}")).await.unwrap();
+    let goals = "Steady energy through the afternoon; “calm” gut — café-free";
+    app.fill("client-goals", goals).await;
+    assert_eq!(app.value("client-goals").await, goals);
+    app.screenshot("03-client-form").await;
+    app.click("client-save").await;
+    app.wait_for_text("client-heading", |t| t.contains(RENEE))
+        .await;
+    assert_eq!(app.texts("tag-chip").await, ["AIP", "RRMS"]);
+    app.screenshot("04-client-page").await;
+
+    // Awkward names are stored and shown exactly.
+    create_client(&app, ZOE, "", &["gut 🌱"]).await;
+    create_client(&app, BOBBY, "bobby@example.com", &[]).await;
+
+    // Typing "ren" finds her, and only her.
+    app.click("nav-clients").await;
+    wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
+    app.screenshot("05-clients-list").await;
+    app.fill("client-search", "ren").await;
+    wait_for_rows(&app, &[RENEE]).await;
+    app.screenshot("06-search-ren").await;
+    app.fill("client-search", "李小").await;
+    wait_for_rows(&app, &[ZOE]).await;
+    app.fill("client-search", "drop table").await;
+    wait_for_rows(&app, &[BOBBY]).await;
+
+    // Change her status to Active; the timeline records it.
+    app.fill("client-search", "ren").await;
+    wait_for_rows(&app, &[RENEE]).await;
+    app.all("client-row").await[0].click().await.unwrap();
+    app.wait_for_text("client-heading", |t| t.contains(RENEE))
+        .await;
+    app.select("client-status-select", "active").await;
+    app.wait_for_text("client-status-badge", |t| t == "Active")
+        .await;
+    app.wait_for_text("timeline", |t| {
+        t.contains("Status changed from Lead to Active")
+    })
+    .await;
+
+    // Archive: she leaves the current list and appears under "Show archived"; then restore.
+    app.click("client-archive").await;
+    app.wait_for("archived-banner").await;
+    app.screenshot("07-client-archived").await;
+    app.click("nav-clients").await;
+    app.fill("client-search", "").await;
+    wait_for_rows(&app, &[BOBBY, ZOE]).await;
+    app.click("show-archived").await;
+    wait_for_rows(&app, &[RENEE]).await;
+    app.all("client-row").await[0].click().await.unwrap();
+    app.click("client-restore").await;
+    app.wait_gone("archived-banner").await;
+    app.wait_for_text("timeline", |t| t.contains("Restored"))
+        .await;
+    app.click("nav-clients").await;
+    let archived_toggle = app.wait_for("show-archived").await;
+    if archived_toggle.prop("checked").await.unwrap().as_deref() == Some("true") {
+        archived_toggle.click().await.unwrap();
+    }
+    wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
+
+    // Settings: the rest of the profile and a logo (the open dialog answered by the test seam).
+    app.click("nav-settings").await;
+    app.fill("settings-tagline", "Healing MS from the inside out")
+        .await;
+    app.fill("settings-bookingUrl", "www.example.com/free-consult")
+        .await;
+    app.click("settings-paperSize-a4").await;
+    app.click("settings-save").await;
+    app.wait_for_text("toast", |t| t.contains("Settings saved"))
+        .await;
+    app.click("settings-pick-logo").await;
+    app.wait_for("logo-preview").await;
+    app.screenshot("08-settings").await;
+    assert_eq!(
+        app.value("settings-bookingUrl").await,
+        "https://www.example.com/free-consult"
+    );
+    app.quit().await;
+
+    // Quit and start again on the same data folder: everything is still there.
+    let app = driver.open_app().await;
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+    wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
+    app.screenshot("09-after-restart").await;
+    app.fill("client-search", "renee").await;
+    wait_for_rows(&app, &[RENEE]).await;
+    app.all("client-row").await[0].click().await.unwrap();
+    app.wait_for_text("client-status-badge", |t| t == "Active")
+        .await;
+    assert_eq!(app.texts("tag-chip").await, ["AIP", "RRMS"]);
+    app.wait_for_text("timeline", |t| {
+        t.contains("Restored") && t.contains("Archived")
+    })
+    .await;
+    app.click("nav-settings").await;
+    assert_eq!(
+        app.value("settings-tagline").await,
+        "Healing MS from the inside out"
+    );
+    app.wait_for("logo-preview").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn invalid_input_shows_inline_errors_and_saves_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+
+    // The first run refuses empty names next to the fields.
+    app.wait_for("firstrun-submit").await;
+    app.click("firstrun-submit").await;
+    app.wait_for_text("error-practiceName", |t| t.contains("practice name"))
+        .await;
+    first_run(&app).await;
+
+    app.click("new-client").await;
+    app.fill("client-name", ZOE).await;
+    app.fill("client-email", "zoe-at-example").await;
+    app.click("client-save").await;
+    app.wait_for_text("error-email", |t| t.contains("doesn't look right"))
+        .await;
+    app.wait_for("form-error").await;
+    app.screenshot("10-invalid-email").await;
+    assert_eq!(
+        app.value("client-email").await,
+        "zoe-at-example",
+        "what she typed is kept"
+    );
+
+    // A 10,000-character name (pasted, not typed) is refused with a clear message.
+    app.fill("client-email", "").await;
+    let name = app.wait_for("client-name").await;
+    app.paste(&name, &"A".repeat(10_000)).await;
+    app.click("client-save").await;
+    app.wait_for_text("error-name", |t| t.contains("at most 200 characters"))
+        .await;
+    app.screenshot("11-name-too-long").await;
+
+    // Nothing was saved.
+    app.click("client-cancel").await;
+    app.click("nav-clients").await;
+    app.wait_for("empty-state").await;
+    assert!(app.all("client-row").await.is_empty());
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn erasing_a_client_needs_her_name_typed_exactly() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, ZOE, "zoe@example.com", &["AIP"]).await;
+
+    app.click("client-erase").await;
+    app.fill("erase-confirm-input", "Zoe").await;
+    let confirm = app.wait_for("erase-confirm-button").await;
+    assert_eq!(
+        confirm.prop("disabled").await.unwrap().as_deref(),
+        Some("true")
+    );
+    app.screenshot("12-erase-dialog").await;
+    app.fill("erase-confirm-input", ZOE).await;
+    assert_eq!(
+        confirm.prop("disabled").await.unwrap().as_deref(),
+        Some("false")
+    );
+    confirm.click().await.unwrap();
+    app.wait_for_text("toast", |t| t.contains("erased")).await;
+    app.click("nav-clients").await;
+    app.wait_for("empty-state").await;
+    assert!(app.all("client-row").await.is_empty());
+    app.quit().await;
+}
