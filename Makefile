@@ -58,7 +58,7 @@ run: ui-build
 test: deps-test ui-build
 	cargo fmt --all -- --check
 	cd ui && npm run format:check
-	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --workspace --all-targets --test e2e --locked -- -D warnings
 	cd ui && npm run check
 	cd ui && npm test
 	cargo test --workspace --locked

@@ -2,13 +2,13 @@
 //! archive/restore, permanent erasure and her timeline.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
-use crate::text::{fold, has_control_chars, like_pattern, valid_email};
+use crate::text::{fold, has_control_chars, valid_email};
 use crate::timeline::{self, TimelineKind};
 
 /// Where a client is in the coach's pipeline.
@@ -700,14 +700,25 @@ fn write_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
 pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
     let conn = db.conn();
     let needle = fold(query.search.trim());
-    let pattern = like_pattern(&needle);
-    let filter = "(archived_at IS NOT NULL) = ?1 AND (?2 = '' OR search_key LIKE ?3 ESCAPE '\\')";
+    // The SQL is assembled from fixed pieces (never from the coach's text, which is bound), so
+    // that SQLite can use the partial indexes for the archived/current split and the order.
+    let mut filter = String::from(if query.archived {
+        "archived_at IS NOT NULL"
+    } else {
+        "archived_at IS NULL"
+    });
+    let mut args: Vec<&dyn ToSql> = Vec::new();
+    if !needle.is_empty() {
+        // instr() on the pre-folded key matches the text literally: % and _ are not wildcards.
+        filter.push_str(" AND instr(search_key, ?) > 0");
+        args.push(&needle);
+    }
 
     let mut counts_stmt = conn.prepare_cached(&format!(
         "SELECT status, count(*) FROM clients WHERE {filter} GROUP BY status"
     ))?;
     let mut status_counts: Vec<StatusCount> = counts_stmt
-        .query_map(params![query.archived, needle, pattern], |row| {
+        .query_map(args.as_slice(), |row| {
             Ok(StatusCount {
                 status: status_at(row, 0)?,
                 count: row.get(1)?,
@@ -721,75 +732,48 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
         .map(|c| c.count)
         .sum();
 
+    let status = query.status.map(ClientStatus::as_str);
+    if let Some(status) = &status {
+        filter.push_str(" AND status = ?");
+        args.push(status);
+    }
     let order = match query.sort {
         ClientSort::Name => "sort_name, id",
         ClientSort::Recent => "updated_at DESC, id DESC",
         ClientSort::Created => "id DESC",
     };
+    let limit = query.limit.clamp(1, MAX_PAGE);
+    let offset = query.offset.max(0);
+    args.push(&limit);
+    args.push(&offset);
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, name, preferred_name, email, status, archived_at, updated_at,
             (SELECT group_concat(tag, char(31)) FROM
                 (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position))
-         FROM clients c
-         WHERE {filter} AND (?4 IS NULL OR status = ?4)
-         ORDER BY {order} LIMIT ?5 OFFSET ?6"
+         FROM clients c WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
     ))?;
     let clients = stmt
-        .query_map(
-            params![
-                query.archived,
-                needle,
-                pattern,
-                query.status.map(ClientStatus::as_str),
-                query.limit.clamp(1, MAX_PAGE),
-                query.offset.max(0),
-            ],
-            |row| {
-                let tags: Option<String> = row.get(7)?;
-                Ok(ClientSummary {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    preferred_name: row.get(2)?,
-                    email: row.get(3)?,
-                    status: status_at(row, 4)?,
-                    archived_at: row.get(5)?,
-                    updated_at: row.get(6)?,
-                    tags: tags
-                        .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
-                        .unwrap_or_default(),
-                })
-            },
-        )?
+        .query_map(args.as_slice(), |row| {
+            let tags: Option<String> = row.get(7)?;
+            Ok(ClientSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                preferred_name: row.get(2)?,
+                email: row.get(3)?,
+                status: status_at(row, 4)?,
+                archived_at: row.get(5)?,
+                updated_at: row.get(6)?,
+                tags: tags
+                    .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ClientPage {
         clients,
         total,
         status_counts,
     })
-}
-
-/// Recomputes every client's folded sort and search keys (after a migration adds or changes
-/// how they are computed).
-pub(crate) fn refresh_search_keys(tx: &Transaction<'_>) -> Result<()> {
-    let mut rows: Vec<(i64, String, String, String)> = Vec::new();
-    {
-        let mut stmt = tx.prepare("SELECT id, name, preferred_name, email FROM clients")?;
-        let mut q = stmt.query([])?;
-        while let Some(row) = q.next()? {
-            rows.push((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?));
-        }
-    }
-    let mut update =
-        tx.prepare("UPDATE clients SET sort_name = ?2, search_key = ?3 WHERE id = ?1")?;
-    for (id, name, preferred, email) in rows {
-        let tags = tags_of(tx, id)?;
-        update.execute(params![
-            id,
-            fold(&name),
-            search_key(&name, &preferred, &email, &tags)
-        ])?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -4,17 +4,16 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::functions::FunctionFlags;
+use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
-/// One forward-only schema step: SQL embedded at build time, plus an optional Rust step for
-/// data that SQL alone cannot compute (such as accent-folded search keys).
+/// One forward-only schema step: SQL embedded at build time.
 struct Migration {
     version: i64,
     name: &'static str,
     sql: &'static str,
-    after: Option<fn(&Transaction<'_>) -> Result<()>>,
 }
 
 const MIGRATIONS: &[Migration] = &[
@@ -22,13 +21,11 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "0001_practice_and_clients",
         sql: include_str!("../../migrations/0001_practice_and_clients.sql"),
-        after: None,
     },
     Migration {
         version: 2,
         name: "0002_tags_timeline_search",
         sql: include_str!("../../migrations/0002_tags_timeline_search.sql"),
-        after: Some(crate::clients::refresh_search_keys),
     },
 ];
 
@@ -112,6 +109,10 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // 32 MB of page cache: a whole practice fits, so big migrations do not spill mid-way.
+    conn.pragma_update(None, "cache_size", -32_000)?;
+    // Index builds and big sorts stay in memory rather than temp files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
@@ -153,7 +154,8 @@ fn inspect(path: &Path) -> Result<i64> {
     Ok(version)
 }
 
-/// Saves a consistent copy (WAL content included) beside the file before migrating it.
+/// Saves a consistent copy (WAL content included) beside the file before migrating it, with
+/// SQLite's online backup, page by page.
 fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let file_name = path
@@ -166,8 +168,13 @@ fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
         copy = path.with_file_name(format!("{file_name}.v{version}-{stamp}-{n}.bak"));
         n += 1;
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    conn.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
+    let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let mut target = Connection::open(&copy)?;
+    rusqlite::backup::Backup::new(&source, &mut target)?.run_to_completion(
+        i32::MAX,
+        Duration::ZERO,
+        None,
+    )?;
     Ok(copy)
 }
 
@@ -175,6 +182,13 @@ fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
 /// transaction together with the new `user_version`, so a failure leaves the last good version.
 #[doc(hidden)]
 pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
+    // Accent and case folding, for migrations that compute search keys in SQL.
+    conn.create_scalar_function(
+        "coachdesk_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(crate::text::fold(&ctx.get::<String>(0)?)),
+    )?;
     let current: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     for migration in MIGRATIONS
         .iter()
@@ -187,9 +201,6 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
                 migration.name
             ))
         })?;
-        if let Some(step) = migration.after {
-            step(&tx)?;
-        }
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
     }

@@ -10,20 +10,6 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
-/// Escapes `%`, `_` and `\` so that text typed by the coach is matched literally by `LIKE`.
-pub fn like_pattern(needle: &str) -> String {
-    let mut out = String::with_capacity(needle.len() + 2);
-    out.push('%');
-    for c in needle.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out.push('%');
-    out
-}
-
 /// True if `s` holds control characters other than ordinary line breaks and tabs.
 pub fn has_control_chars(s: &str) -> bool {
     s.chars()
@@ -56,11 +42,6 @@ mod tests {
         assert_eq!(fold("Zoë"), "zoe");
         assert_eq!(fold("李小龙"), "李小龙");
         assert_eq!(fold("🌿 Ivy"), "🌿 ivy");
-    }
-
-    #[test]
-    fn like_pattern_escapes_wildcards() {
-        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! domain logic lives in `coachdesk-core`.
 
 pub mod bindings;
+#[allow(clippy::needless_pass_by_value)] // Tauri hands every command its arguments by value
 pub mod commands;
 pub mod dialog;
 pub mod error;

@@ -3,12 +3,12 @@
 CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
 CREATE INDEX clients_archived_by_name ON clients (sort_name, id) WHERE archived_at IS NOT NULL;
--- index clients_by_status
-CREATE INDEX clients_by_status ON clients (status);
--- index clients_by_updated
-CREATE INDEX clients_by_updated ON clients (updated_at DESC, id DESC);
 -- index clients_current_by_name
 CREATE INDEX clients_current_by_name ON clients (sort_name, id) WHERE archived_at IS NULL;
+-- index clients_current_by_status
+CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
+-- index clients_current_by_updated
+CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
 -- index timeline_events_by_client
 CREATE INDEX timeline_events_by_client ON timeline_events (client_id, occurred_at DESC, id DESC);
 -- table client_tags
