@@ -74,8 +74,9 @@ e2e: deps-test ui-build
 bench: deps
 	cargo bench --locked -p coachdesk-core --bench store
 
-bundle: ui-build
-	cd ui && npx tauri build --bundles deb --config ../tauri.conf.json
+# A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
+bundle: deps
+	ui/node_modules/.bin/tauri build --bundles deb
 
 types:
 	UPDATE_SNAPSHOTS=1 cargo test --test integration bindings

@@ -271,3 +271,26 @@ async fn erasing_a_client_needs_her_name_typed_exactly() {
     assert!(app.all("client-row").await.is_empty());
     app.quit().await;
 }
+
+#[tokio::test]
+async fn data_from_a_newer_coachdesk_is_refused_with_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join(coachdesk_core::db::DATABASE_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE from_the_future (x TEXT); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    app.wait_for_text("app-error", |t| t.contains("newer version of CoachDesk"))
+        .await;
+    app.screenshot("13-newer-database").await;
+    app.quit().await;
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is left untouched"
+    );
+}
