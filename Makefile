@@ -65,14 +65,15 @@ test: deps-test ui-build
 	$(MAKE) --no-print-directory e2e
 
 # The end-to-end suite: the real app window under Xvfb, driven by tauri-driver.
+# (cargo test builds the app binary it drives: CARGO_BIN_EXE_coachdesk.)
 e2e: deps-test ui-build
-	cargo build --locked
 	PATH="$(TOOLS)/bin:$$PATH" $(XVFB) cargo test --locked --test e2e -- --test-threads=1
 
 # --- the rest ---------------------------------------------------------------------------
 
 bench: deps
 	cargo bench --locked -p coachdesk-core --bench store
+	cargo bench --locked -p coachdesk-core --bench consults
 
 # A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
 bundle: deps

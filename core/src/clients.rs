@@ -56,7 +56,7 @@ impl ClientStatus {
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|status| status.as_str() == s)
     }
 }
@@ -555,16 +555,27 @@ pub fn set_status(db: &Db, id: i64, status: ClientStatus) -> Result<Client> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let before = load(&tx, id)?;
-    if before.status != status {
-        tx.execute(
-            "UPDATE clients SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id, status.as_str(), crate::now()],
-        )?;
-        record_status_change(&tx, id, before.status, status)?;
-    }
+    change_status(&tx, id, before.status, status)?;
     let client = load(&tx, id)?;
     tx.commit()?;
     Ok(client)
+}
+
+/// Moves a client from one status to another inside a caller's transaction, on her timeline.
+pub(crate) fn change_status(
+    tx: &Transaction<'_>,
+    id: i64,
+    from: ClientStatus,
+    to: ClientStatus,
+) -> Result<()> {
+    if from != to {
+        tx.execute(
+            "UPDATE clients SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, to.as_str(), crate::now()],
+        )?;
+        record_status_change(tx, id, from, to)?;
+    }
+    Ok(())
 }
 
 /// Archives a client: hidden from the current list, nothing deleted.
@@ -628,7 +639,7 @@ const CLIENT_COLUMNS: &str = "id, name, preferred_name, email, phone, birth_date
     ms_type, diagnosis_year, medications, last_relapse, other_conditions, allergies, \
     diet_approach, supplements, goals, referral_source, notes, archived_at, created_at, updated_at";
 
-fn load(conn: &Connection, id: i64) -> Result<Client> {
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<Client> {
     let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
     let client = conn
         .query_row(&sql, [id], |row| {
@@ -738,22 +749,36 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
         args.push(status);
     }
     let order = match query.sort {
-        ClientSort::Name => "sort_name, id",
-        ClientSort::Recent => "updated_at DESC, id DESC",
-        ClientSort::Created => "id DESC",
+        ClientSort::Name => "c.sort_name, c.id",
+        ClientSort::Recent => "c.updated_at DESC, c.id DESC",
+        ClientSort::Created => "c.id DESC",
     };
-    let limit = query.limit.clamp(1, MAX_PAGE);
-    let offset = query.offset.max(0);
-    args.push(&limit);
-    args.push(&offset);
+    let page = (query.limit.clamp(1, MAX_PAGE), query.offset.max(0));
+    let clients = summaries_where(&conn, &filter, &args, order, page)?;
+    Ok(ClientPage {
+        clients,
+        total,
+        status_counts,
+    })
+}
+
+/// List rows for clients matching `condition` (SQL over `clients c`, with `?` bound to
+/// `args`), in `order`, one page of (limit, offset).
+pub(crate) fn summaries_where(
+    conn: &Connection,
+    condition: &str,
+    args: &[&dyn ToSql],
+    order: &str,
+    (limit, offset): (i64, i64),
+) -> Result<Vec<ClientSummary>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, name, preferred_name, email, status, archived_at, updated_at,
+        "SELECT c.id, c.name, c.preferred_name, c.email, c.status, c.archived_at, c.updated_at,
             (SELECT group_concat(tag, char(31)) FROM
                 (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position))
-         FROM clients c WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
+         FROM clients c WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     ))?;
-    let clients = stmt
-        .query_map(args.as_slice(), |row| {
+    let rows = stmt
+        .query_map(args, |row| {
             let tags: Option<String> = row.get(7)?;
             Ok(ClientSummary {
                 id: row.get(0)?,
@@ -769,11 +794,38 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(ClientPage {
-        clients,
-        total,
-        status_counts,
-    })
+    Ok(rows)
+}
+
+/// One column of the pipeline board.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PipelineColumn {
+    pub status: ClientStatus,
+    pub count: i64,
+    /// The most recently updated clients of this status (up to 100).
+    pub clients: Vec<ClientSummary>,
+}
+
+/// Current clients by status, in pipeline order, with counts.
+pub fn pipeline(db: &Db) -> Result<Vec<PipelineColumn>> {
+    ClientStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let query = ClientQuery {
+                status: Some(status),
+                sort: ClientSort::Recent,
+                limit: 100,
+                ..ClientQuery::default()
+            };
+            let page = list(db, &query)?;
+            Ok(PipelineColumn {
+                status,
+                count: page.total,
+                clients: page.clients,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -27,6 +27,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0002_tags_timeline_search",
         sql: include_str!("../../migrations/0002_tags_timeline_search.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_consults_follow_ups_search",
+        sql: include_str!("../../migrations/0003_consults_follow_ups_search.sql"),
+    },
 ];
 
 /// The schema version this build writes.

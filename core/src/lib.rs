@@ -2,9 +2,15 @@
 //! this crate, which never depends on Tauri.
 
 pub mod clients;
+pub mod consults;
+pub mod dashboard;
 pub mod db;
 pub mod error;
+pub mod files;
+pub mod follow_ups;
 pub mod practice;
+pub mod search;
+pub mod templates;
 pub mod text;
 pub mod timeline;
 

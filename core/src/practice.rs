@@ -329,10 +329,7 @@ pub fn set_logo(db: &Db, data_dir: &Path, source: &Path) -> Result<Practice> {
     std::fs::create_dir_all(data_dir)
         .map_err(|e| Error::io(format!("Could not create {}", data_dir.display()), e))?;
     let file_name = format!("logo.{ext}");
-    let tmp = data_dir.join(format!("{file_name}.tmp"));
-    std::fs::write(&tmp, &bytes).map_err(|e| Error::io("Could not save the logo", e))?;
-    std::fs::rename(&tmp, data_dir.join(&file_name))
-        .map_err(|e| Error::io("Could not save the logo", e))?;
+    crate::files::write_atomic(&data_dir.join(&file_name), &bytes)?;
     let old: Option<String> =
         db.conn()
             .query_row("SELECT logo_file FROM practice WHERE id = 1", [], |r| {

@@ -16,15 +16,29 @@ pub enum TimelineKind {
     Archived,
     Restored,
     Edited,
+    ConsultBooked,
+    ConsultChanged,
+    ConsultCompleted,
+    ConsultNoShow,
+    ConsultCancelled,
+    FollowUpAdded,
+    FollowUpDone,
 }
 
 impl TimelineKind {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 12] = [
         Self::Created,
         Self::StatusChanged,
         Self::Archived,
         Self::Restored,
         Self::Edited,
+        Self::ConsultBooked,
+        Self::ConsultChanged,
+        Self::ConsultCompleted,
+        Self::ConsultNoShow,
+        Self::ConsultCancelled,
+        Self::FollowUpAdded,
+        Self::FollowUpDone,
     ];
 
     fn as_str(self) -> &'static str {
@@ -34,6 +48,13 @@ impl TimelineKind {
             Self::Archived => "archived",
             Self::Restored => "restored",
             Self::Edited => "edited",
+            Self::ConsultBooked => "consult_booked",
+            Self::ConsultChanged => "consult_changed",
+            Self::ConsultCompleted => "consult_completed",
+            Self::ConsultNoShow => "consult_no_show",
+            Self::ConsultCancelled => "consult_cancelled",
+            Self::FollowUpAdded => "follow_up_added",
+            Self::FollowUpDone => "follow_up_done",
         }
     }
 }
@@ -46,6 +67,8 @@ pub struct TimelineEvent {
     pub kind: TimelineKind,
     pub summary: String,
     pub occurred_at: String,
+    /// The consult this event is about, if any.
+    pub consult_id: Option<i64>,
 }
 
 pub(crate) fn record(
@@ -54,10 +77,38 @@ pub(crate) fn record(
     kind: TimelineKind,
     summary: &str,
 ) -> Result<()> {
+    insert(tx, client_id, None, kind, summary)
+}
+
+/// Records an event about one of her consults, linked to it.
+pub(crate) fn record_for_consult(
+    tx: &Transaction<'_>,
+    client_id: i64,
+    consult_id: i64,
+    kind: TimelineKind,
+    summary: &str,
+) -> Result<()> {
+    insert(tx, client_id, Some(consult_id), kind, summary)
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    client_id: i64,
+    consult_id: Option<i64>,
+    kind: TimelineKind,
+    summary: &str,
+) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO timeline_events (client_id, kind, summary, occurred_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO timeline_events (client_id, consult_id, kind, summary, occurred_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![client_id, kind.as_str(), summary, crate::now()])?;
+    .execute(params![
+        client_id,
+        consult_id,
+        kind.as_str(),
+        summary,
+        crate::now()
+    ])?;
     Ok(())
 }
 
@@ -75,7 +126,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
         });
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, client_id, kind, summary, occurred_at FROM timeline_events
+        "SELECT id, client_id, kind, summary, occurred_at, consult_id FROM timeline_events
          WHERE client_id = ?1 ORDER BY occurred_at DESC, id DESC",
     )?;
     let events = stmt
@@ -96,6 +147,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
                     })?,
                 summary: row.get(3)?,
                 occurred_at: row.get(4)?,
+                consult_id: row.get(5)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

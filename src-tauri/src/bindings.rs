@@ -3,9 +3,17 @@
 
 use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
-    StatusCount,
+    PipelineColumn, StatusCount,
 };
+use coachdesk_core::consults::{
+    Consult, ConsultChange, ConsultInput, ConsultKind, ConsultStatus, ConsultSummary, NoteRevision,
+    NoteSaved, NoteSection,
+};
+use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
+use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
+use coachdesk_core::search::{SearchHit, SearchKind, SnippetPart};
+use coachdesk_core::templates::{NoteTemplate, NoteTemplateInput, TemplateKey};
 use coachdesk_core::timeline::{TimelineEvent, TimelineKind};
 use coachdesk_core::FieldProblem;
 use ts_rs::{Config, TS};
@@ -44,6 +52,26 @@ pub fn typescript() -> String {
         decl::<ErrorCode>(&cfg),
         decl::<IpcError>(&cfg),
         decl::<AppInfo>(&cfg),
+        decl::<ConsultKind>(&cfg),
+        decl::<ConsultStatus>(&cfg),
+        decl::<TemplateKey>(&cfg),
+        decl::<NoteSection>(&cfg),
+        decl::<Consult>(&cfg),
+        decl::<ConsultInput>(&cfg),
+        decl::<ConsultChange>(&cfg),
+        decl::<ConsultSummary>(&cfg),
+        decl::<NoteSaved>(&cfg),
+        decl::<NoteRevision>(&cfg),
+        decl::<NoteTemplate>(&cfg),
+        decl::<NoteTemplateInput>(&cfg),
+        decl::<FollowUp>(&cfg),
+        decl::<FollowUpInput>(&cfg),
+        decl::<NotSeenClient>(&cfg),
+        decl::<Dashboard>(&cfg),
+        decl::<PipelineColumn>(&cfg),
+        decl::<SearchKind>(&cfg),
+        decl::<SnippetPart>(&cfg),
+        decl::<SearchHit>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",

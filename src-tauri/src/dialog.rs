@@ -1,6 +1,7 @@
-//! The native file dialogs, in one place. Debug builds honour one test seam: when
-//! `COACHDESK_TEST_OPEN_FILE` is set, the open dialog is answered with that path instead of
-//! being shown, because WebDriver cannot drive a native GTK dialog. Release builds never read it.
+//! The native file dialogs, in one place. Debug builds honour one test seam, because WebDriver
+//! cannot drive a native GTK dialog: when `COACHDESK_TEST_OPEN_FILE` is set, the open dialog is
+//! answered with that path; when `COACHDESK_TEST_SAVE_DIR` is set, the save dialog is answered
+//! with the suggested file name in that folder. Release builds never read either.
 
 use std::path::PathBuf;
 
@@ -18,5 +19,25 @@ pub fn pick_image<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
         .set_title("Choose your logo")
         .add_filter("Images (PNG or JPEG)", &["png", "jpg", "jpeg"])
         .blocking_pick_file()
+        .and_then(|file| file.into_path().ok())
+}
+
+/// Asks the coach where to save a file, suggesting `default_name`; None if she cancels.
+pub fn save_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    default_name: &str,
+    (filter_name, extensions): (&str, &[&str]),
+) -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os("COACHDESK_TEST_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(default_name));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(default_name)
+        .add_filter(filter_name, extensions)
+        .blocking_save_file()
         .and_then(|file| file.into_path().ok())
 }

@@ -15,7 +15,7 @@ pub use state::AppState;
 /// The app's plugins and commands, generic over the runtime so that the same wiring runs
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{app, clients, practice};
+    use commands::{app, clients, consults, dashboard, follow_ups, practice, search, templates};
     builder
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
@@ -35,6 +35,23 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             clients::client_restore,
             clients::client_erase,
             clients::client_timeline,
+            consults::consult_create,
+            consults::consult_get,
+            consults::consult_update,
+            consults::consults_for_client,
+            consults::consult_save_notes,
+            consults::consult_revisions,
+            consults::consult_restore_revision,
+            consults::consult_export_ics,
+            templates::note_templates_list,
+            templates::note_template_update,
+            follow_ups::follow_up_create,
+            follow_ups::follow_up_set_done,
+            follow_ups::follow_ups_for_client,
+            follow_ups::follow_up_delete,
+            dashboard::dashboard,
+            dashboard::pipeline,
+            search::search,
         ])
 }
 

@@ -65,7 +65,7 @@ impl Driver {
             {
                 Ok(client) => {
                     let app = App { client };
-                    app.wait_for("app-ready").await;
+                    app.wait_until_settled().await;
                     return app;
                 }
                 Err(e) => last_error = e.to_string(),
@@ -89,6 +89,30 @@ impl Drop for Driver {
 /// The app window in one WebDriver session.
 pub struct App {
     pub client: Client,
+}
+
+impl App {
+    /// Waits for start-up to finish. A new session sometimes loads the page a second time just
+    /// after the first load, which would undo the test's first clicks; a marker set on the
+    /// page tells whether it is still the same page a moment later.
+    async fn wait_until_settled(&self) {
+        for _ in 0..5 {
+            self.wait_for("app-ready").await;
+            self.client
+                .execute("window.__e2eMarker = true;", vec![])
+                .await
+                .unwrap();
+            tokio::time::sleep(Duration::from_millis(800)).await;
+            let same = self
+                .client
+                .execute("return window.__e2eMarker === true;", vec![])
+                .await;
+            if same.ok().and_then(|v| v.as_bool()) == Some(true) {
+                return;
+            }
+        }
+        panic!("the app page kept reloading at start-up");
+    }
 }
 
 fn css(testid: &str) -> String {
@@ -166,6 +190,24 @@ impl App {
             return out;
         }
         panic!("[data-testid={testid}] kept changing while being read");
+    }
+
+    /// Clicks a navigation link and waits for the screen it leads to (marked by `arrives`),
+    /// clicking again if a click landed while the window was still laying itself out.
+    pub async fn go(&self, link: &str, arrives: &str) {
+        for _ in 0..5 {
+            self.click(link).await;
+            let arrived = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(2))
+                .for_element(Locator::Css(&css(arrives)))
+                .await;
+            if arrived.is_ok() {
+                return;
+            }
+        }
+        panic!("clicking [data-testid={link}] never showed [data-testid={arrives}]");
     }
 
     pub async fn click(&self, testid: &str) {

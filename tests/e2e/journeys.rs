@@ -8,7 +8,7 @@ const RENEE: &str = "Renée Côté";
 const ZOE: &str = "Zoë 李小龙 🌿";
 const BOBBY: &str = "Robert'); DROP TABLE clients;--";
 
-async fn first_run(app: &App) {
+pub async fn first_run(app: &App) {
     app.wait_for("firstrun-practice-name").await;
     app.screenshot("01-first-run").await;
     app.fill("firstrun-practice-name", "Gut & Glow Coaching")
@@ -19,8 +19,8 @@ async fn first_run(app: &App) {
         .await;
 }
 
-async fn create_client(app: &App, name: &str, email: &str, tags: &[&str]) {
-    app.click("nav-clients").await;
+pub async fn create_client(app: &App, name: &str, email: &str, tags: &[&str]) {
+    app.go("nav-clients", "new-client").await;
     app.click("new-client").await;
     app.fill("client-name", name).await;
     app.fill("client-email", email).await;
@@ -50,10 +50,10 @@ async fn wait_for_rows(app: &App, expected: &[&str]) {
         if firsts == expected {
             return;
         }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "rows {firsts:?}, expected {expected:?}"
-        );
+        if tokio::time::Instant::now() >= deadline {
+            app.screenshot("failed-wait-for-rows").await;
+            panic!("rows {firsts:?}, expected {expected:?}");
+        }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
@@ -82,6 +82,8 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
 
     // First run fills the practice profile.
     first_run(&app).await;
+    app.wait_for("dashboard").await;
+    app.click("nav-clients").await;
     app.wait_for("empty-state").await;
     app.screenshot("02-clients-empty").await;
 
@@ -153,6 +155,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     if archived_toggle.prop("checked").await.unwrap().as_deref() == Some("true") {
         archived_toggle.click().await.unwrap();
     }
+
     wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
 
     // Settings: the rest of the profile and a logo (the open dialog answered by the test seam).
@@ -178,6 +181,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     let app = driver.open_app().await;
     app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
         .await;
+    app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
     app.screenshot("09-after-restart").await;
     app.fill("client-search", "renee").await;
@@ -212,6 +216,7 @@ async fn invalid_input_shows_inline_errors_and_saves_nothing() {
         .await;
     first_run(&app).await;
 
+    app.click("nav-clients").await;
     app.click("new-client").await;
     app.fill("client-name", ZOE).await;
     app.fill("client-email", "zoe-at-example").await;

@@ -3,5 +3,6 @@
 //! screenshots of every screen go to `target/e2e-screens/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod consults;
 mod harness;
 mod journeys;

@@ -4,6 +4,7 @@
 mod bindings;
 mod clients;
 mod commands;
+mod consults;
 mod store;
 
 use std::path::{Path, PathBuf};

@@ -2,4 +2,9 @@
 
 pub mod app;
 pub mod clients;
+pub mod consults;
+pub mod dashboard;
+pub mod follow_ups;
 pub mod practice;
+pub mod search;
+pub mod templates;

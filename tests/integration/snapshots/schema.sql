@@ -1,4 +1,4 @@
--- schema version 2
+-- schema version 3
 -- index client_tags_by_tag
 CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
@@ -9,6 +9,16 @@ CREATE INDEX clients_current_by_name ON clients (sort_name, id) WHERE archived_a
 CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
 -- index clients_current_by_updated
 CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
+-- index consults_by_client
+CREATE INDEX consults_by_client ON consults (client_id, scheduled_at DESC);
+-- index consults_by_time
+CREATE INDEX consults_by_time ON consults (scheduled_at) WHERE status = 'scheduled';
+-- index follow_ups_by_client
+CREATE INDEX follow_ups_by_client ON follow_ups (client_id);
+-- index follow_ups_open_by_due
+CREATE INDEX follow_ups_open_by_due ON follow_ups (due_date) WHERE done_at IS NULL;
+-- index note_revisions_by_consult
+CREATE INDEX note_revisions_by_consult ON note_revisions (consult_id, id DESC);
 -- index timeline_events_by_client
 CREATE INDEX timeline_events_by_client ON timeline_events (client_id, occurred_at DESC, id DESC);
 -- table client_tags
@@ -44,6 +54,48 @@ CREATE TABLE clients (
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
 , sort_name TEXT NOT NULL DEFAULT '', search_key TEXT NOT NULL DEFAULT '') STRICT;
+-- table consults
+CREATE TABLE consults (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id        INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    kind             TEXT NOT NULL
+                     CHECK (kind IN ('free_consult', 'initial_session', 'follow_up', 'check_in')),
+    scheduled_at     TEXT NOT NULL, -- UTC RFC 3339
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 5 AND 480),
+    status           TEXT NOT NULL DEFAULT 'scheduled'
+                     CHECK (status IN ('scheduled', 'completed', 'no_show', 'cancelled')),
+    template_name    TEXT NOT NULL,
+    sections         TEXT NOT NULL, -- JSON array of {heading, body}: a copy, never the template
+    notes_text       TEXT NOT NULL DEFAULT '', -- the sections as plain text, for search
+    notes_updated_at TEXT,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+) STRICT;
+-- table follow_ups
+CREATE TABLE follow_ups (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    title      TEXT NOT NULL,
+    due_date   TEXT,
+    done_at    TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+-- table note_revisions
+CREATE TABLE note_revisions (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    consult_id INTEGER NOT NULL REFERENCES consults (id) ON DELETE CASCADE,
+    sections   TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    saved_at   TEXT NOT NULL,
+    sealed     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+-- table note_templates
+CREATE TABLE note_templates (
+    key        TEXT PRIMARY KEY CHECK (key IN ('discovery', 'coaching')),
+    name       TEXT NOT NULL,
+    headings   TEXT NOT NULL, -- JSON array of strings
+    updated_at TEXT NOT NULL
+) STRICT;
 -- table practice
 CREATE TABLE practice (
     id            INTEGER PRIMARY KEY CHECK (id = 1),
@@ -62,6 +114,20 @@ CREATE TABLE practice (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;
+-- table search_index
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+-- table search_index_config
+CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table search_index_content
+CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1);
+-- table search_index_data
+CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table search_index_docsize
+CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+-- table search_index_idx
+CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table timeline_events
 CREATE TABLE timeline_events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -69,4 +135,34 @@ CREATE TABLE timeline_events (
     kind        TEXT NOT NULL,
     summary     TEXT NOT NULL,
     occurred_at TEXT NOT NULL
-) STRICT;
+, consult_id INTEGER REFERENCES consults (id) ON DELETE SET NULL) STRICT;
+-- trigger clients_search_delete
+CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+    DELETE FROM search_index WHERE rowid = 2 * old.id;
+END;
+-- trigger clients_search_insert
+CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
+    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id, new.name,
+        concat_ws(' ', new.preferred_name, new.email, new.goals, new.notes, new.medications,
+            new.other_conditions, new.allergies, new.diet_approach, new.supplements));
+END;
+-- trigger clients_search_update
+CREATE TRIGGER clients_search_update AFTER UPDATE ON clients BEGIN
+    DELETE FROM search_index WHERE rowid = 2 * old.id;
+    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id, new.name,
+        concat_ws(' ', new.preferred_name, new.email, new.goals, new.notes, new.medications,
+            new.other_conditions, new.allergies, new.diet_approach, new.supplements));
+END;
+-- trigger consults_search_delete
+CREATE TRIGGER consults_search_delete AFTER DELETE ON consults BEGIN
+    DELETE FROM search_index WHERE rowid = 2 * old.id + 1;
+END;
+-- trigger consults_search_insert
+CREATE TRIGGER consults_search_insert AFTER INSERT ON consults BEGIN
+    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id + 1, '', new.notes_text);
+END;
+-- trigger consults_search_update
+CREATE TRIGGER consults_search_update AFTER UPDATE OF notes_text ON consults BEGIN
+    DELETE FROM search_index WHERE rowid = 2 * old.id + 1;
+    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id + 1, '', new.notes_text);
+END;

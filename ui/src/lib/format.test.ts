@@ -2,14 +2,33 @@ import { describe, expect, it } from "vitest";
 import {
   ageOn,
   CLIENT_STATUSES,
+  CONSULT_KINDS,
+  CONSULT_STATUSES,
+  consultKindLabel,
+  consultStatusLabel,
+  consultTitle,
   countLabel,
+  firstName,
+  formatConsultWhen,
   formatDate,
+  formatDateOrDay,
   formatDateTime,
   formatDay,
+  formatDuration,
+  formatLongDate,
+  formatShortDate,
+  formatTime,
+  formatTimeRange,
   formatUpdated,
+  fromDateTimeInputs,
+  greetingFor,
+  localDateOf,
   msTypeLabel,
+  relativeDay,
   statusLabel,
+  timelineKindLabel,
   todayIso,
+  toDateTimeInputs,
 } from "./format";
 
 describe("labels", () => {
@@ -118,5 +137,137 @@ describe("ageOn", () => {
 describe("todayIso", () => {
   it("pads month and day", () => {
     expect(todayIso(new Date(2026, 0, 5, 12))).toBe("2026-01-05");
+  });
+});
+
+describe("consult labels", () => {
+  it("names consult kinds and statuses the way the coach says them", () => {
+    expect(CONSULT_KINDS.map(consultKindLabel)).toEqual([
+      "Free consult call",
+      "Initial session",
+      "Follow-up",
+      "Check-in",
+    ]);
+    expect(CONSULT_STATUSES.map(consultStatusLabel)).toEqual([
+      "Scheduled",
+      "Completed",
+      "No-show",
+      "Cancelled",
+    ]);
+    expect(consultTitle("free_consult", "Renée Côté")).toBe("Free consult call with Renée Côté");
+  });
+
+  it("labels the new timeline kinds", () => {
+    expect(timelineKindLabel("consult_booked")).toBe("Consult booked");
+    expect(timelineKindLabel("follow_up_done")).toBe("Follow-up done");
+  });
+});
+
+describe("date and time inputs", () => {
+  it("splits a UTC instant into local date and time input values", () => {
+    expect(toDateTimeInputs("2026-11-24T13:05:00Z", "Europe/Paris")).toEqual({
+      date: "2026-11-24",
+      time: "14:05",
+    });
+    expect(toDateTimeInputs("2026-11-24T23:30:00Z", "Asia/Tokyo")).toEqual({
+      date: "2026-11-25",
+      time: "08:30",
+    });
+    expect(toDateTimeInputs("nonsense")).toEqual({ date: "", time: "" });
+  });
+
+  it("joins local inputs into a UTC instant", () => {
+    const local = new Date(2026, 10, 24, 14, 5);
+    expect(fromDateTimeInputs("2026-11-24", "14:05")).toBe(local.toISOString());
+    expect(fromDateTimeInputs("2026-11-24", "14:05")).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+  });
+
+  it("round-trips through the local zone", () => {
+    for (const [date, time] of [
+      ["2026-01-01", "00:00"],
+      ["2026-06-30", "23:59"],
+      ["2026-11-24", "09:30"],
+    ] as const) {
+      expect(toDateTimeInputs(fromDateTimeInputs(date, time))).toEqual({ date, time });
+    }
+  });
+
+  it("gives an empty instant for missing or unreadable inputs", () => {
+    expect(fromDateTimeInputs("", "10:00")).toBe("");
+    expect(fromDateTimeInputs("2026-11-24", "")).toBe("");
+    expect(fromDateTimeInputs("24/11/2026", "10:00")).toBe("");
+    expect(fromDateTimeInputs("2026-13-45", "10:00")).toBe("");
+  });
+
+  it("finds the local calendar date of an instant", () => {
+    expect(localDateOf("2026-11-24T23:30:00Z", "UTC")).toBe("2026-11-24");
+    expect(localDateOf("2026-11-24T23:30:00Z", "Europe/Paris")).toBe("2026-11-25");
+    expect(localDateOf("x")).toBeNull();
+  });
+});
+
+describe("consult times", () => {
+  it("formats a consult's day and time range in local time", () => {
+    expect(formatConsultWhen("2026-11-24T13:00:00Z", 60, "Europe/Paris")).toBe(
+      "Tue 24 Nov 2026, 14:00–15:00",
+    );
+    expect(formatConsultWhen("2026-11-24T13:00:00Z", 30, "UTC")).toBe(
+      "Tue 24 Nov 2026, 13:00–13:30",
+    );
+  });
+
+  it("names the end day when a consult runs past midnight", () => {
+    expect(formatConsultWhen("2026-11-24T23:30:00Z", 60, "UTC")).toBe(
+      "Tue 24 Nov 2026, 23:30 – 25 Nov 2026, 00:30",
+    );
+  });
+
+  it("shows only the start without a usable duration", () => {
+    expect(formatConsultWhen("2026-11-24T13:00:00Z", 0, "UTC")).toBe("Tue 24 Nov 2026, 13:00");
+    expect(formatConsultWhen("soon", 30)).toBe("soon");
+  });
+
+  it("formats times, ranges and durations", () => {
+    expect(formatTime("2026-11-24T13:05:00Z", "Europe/Paris")).toBe("14:05");
+    expect(formatTimeRange("2026-11-24T13:05:00Z", 45, "UTC")).toBe("13:05–13:50");
+    expect(formatDuration(30)).toBe("30 min");
+    expect(formatDuration(60)).toBe("1 h");
+    expect(formatDuration(90)).toBe("1 h 30 min");
+  });
+});
+
+describe("calendar dates", () => {
+  it("writes short and long forms", () => {
+    expect(formatShortDate("2026-11-24")).toBe("Tue 24 Nov");
+    expect(formatLongDate("2026-11-24")).toBe("Tuesday 24 November 2026");
+    expect(formatLongDate("bad")).toBe("bad");
+  });
+
+  it("says how far away a date is", () => {
+    const today = "2026-11-24";
+    expect(relativeDay("2026-11-24", today)).toBe("today");
+    expect(relativeDay("2026-11-25", today)).toBe("tomorrow");
+    expect(relativeDay("2026-11-23", today)).toBe("yesterday");
+    expect(relativeDay("2026-11-26", today)).toBe("in 2 days");
+    expect(relativeDay("2026-11-21", today)).toBe("3 days ago");
+    expect(relativeDay("2026-12-08", today)).toBe("in 2 weeks");
+    expect(relativeDay("2026-10-20", today)).toBe("5 weeks ago");
+    expect(relativeDay("2027-03-01", today)).toBe("1 Mar 2027");
+    expect(relativeDay("2026-12-31", "2027-01-01")).toBe("yesterday");
+  });
+
+  it("shows a date or a timestamp as a day", () => {
+    expect(formatDateOrDay("2026-10-03")).toBe("3 Oct 2026");
+    expect(formatDateOrDay(new Date(2026, 9, 3, 12).toISOString())).toBe("3 Oct 2026");
+  });
+});
+
+describe("greeting", () => {
+  it("follows the time of day and uses the first name", () => {
+    expect(greetingFor(8)).toBe("Good morning");
+    expect(greetingFor(13)).toBe("Good afternoon");
+    expect(greetingFor(19)).toBe("Good evening");
+    expect(firstName("  Marie-Ève Laurent ")).toBe("Marie-Ève");
+    expect(firstName("")).toBe("");
   });
 });

@@ -1,5 +1,13 @@
 // How things read on screen: labels, dates and times in the coach's local time, counts.
-import type { ClientSort, ClientStatus, MsType, TimelineKind } from "./api/types";
+import type {
+  ClientSort,
+  ClientStatus,
+  ConsultKind,
+  ConsultStatus,
+  MsType,
+  TemplateKey,
+  TimelineKind,
+} from "./api/types";
 
 export const CLIENT_STATUSES: readonly ClientStatus[] = [
   "lead",
@@ -62,6 +70,13 @@ const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   archived: "Archived",
   restored: "Restored",
   edited: "Edited",
+  consult_booked: "Consult booked",
+  consult_changed: "Consult changed",
+  consult_completed: "Consult completed",
+  consult_no_show: "No-show",
+  consult_cancelled: "Consult cancelled",
+  follow_up_added: "Follow-up added",
+  follow_up_done: "Follow-up done",
 };
 
 export function timelineKindLabel(kind: TimelineKind): string {
@@ -181,4 +196,224 @@ export function todayIso(now: Date = new Date()): string {
 /** "1 client", "3 clients". */
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
+}
+
+export const CONSULT_KINDS: readonly ConsultKind[] = [
+  "free_consult",
+  "initial_session",
+  "follow_up",
+  "check_in",
+];
+
+const CONSULT_KIND_LABELS: Record<ConsultKind, string> = {
+  free_consult: "Free consult call",
+  initial_session: "Initial session",
+  follow_up: "Follow-up",
+  check_in: "Check-in",
+};
+
+export function consultKindLabel(kind: ConsultKind): string {
+  return CONSULT_KIND_LABELS[kind];
+}
+
+export const CONSULT_STATUSES: readonly ConsultStatus[] = [
+  "scheduled",
+  "completed",
+  "no_show",
+  "cancelled",
+];
+
+const CONSULT_STATUS_LABELS: Record<ConsultStatus, string> = {
+  scheduled: "Scheduled",
+  completed: "Completed",
+  no_show: "No-show",
+  cancelled: "Cancelled",
+};
+
+export function consultStatusLabel(status: ConsultStatus): string {
+  return CONSULT_STATUS_LABELS[status];
+}
+
+const TEMPLATE_KEY_LABELS: Record<TemplateKey, string> = {
+  discovery: "Discovery call",
+  coaching: "Coaching session",
+};
+
+/** A template's usual name, for when the saved templates have not loaded. */
+export function templateKeyLabel(key: TemplateKey): string {
+  return TEMPLATE_KEY_LABELS[key];
+}
+
+/** "Free consult call with Renée Côté". */
+export function consultTitle(kind: ConsultKind, clientName: string): string {
+  return `${consultKindLabel(kind)} with ${clientName}`;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const LONG_WEEKDAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+];
+const LONG_MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+function weekday(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
+/** The wall-clock time of a timestamp: "14:05". */
+export function formatTime(timestamp: string, timeZone?: string): string {
+  const parts = localParts(timestamp, timeZone);
+  if (parts === null) return timestamp;
+  return `${pad2(parts.hour)}:${pad2(parts.minute)}`;
+}
+
+/** The local calendar date of a timestamp as ISO "YYYY-MM-DD", or null if it is not one. */
+export function localDateOf(timestamp: string, timeZone?: string): string | null {
+  const parts = localParts(timestamp, timeZone);
+  if (parts === null) return null;
+  return `${String(parts.year).padStart(4, "0")}-${pad2(parts.month)}-${pad2(parts.day)}`;
+}
+
+/** A timestamp as the values of a date input and a time input, in local time. */
+export function toDateTimeInputs(
+  timestamp: string,
+  timeZone?: string,
+): { date: string; time: string } {
+  const parts = localParts(timestamp, timeZone);
+  if (parts === null) return { date: "", time: "" };
+  return {
+    date: `${String(parts.year).padStart(4, "0")}-${pad2(parts.month)}-${pad2(parts.day)}`,
+    time: `${pad2(parts.hour)}:${pad2(parts.minute)}`,
+  };
+}
+
+/**
+ * A local date input ("2026-11-24") and time input ("14:05") as the UTC instant the backend
+ * stores ("2026-11-24T13:05:00.000Z" in Paris). Empty or unreadable inputs give "", which the
+ * backend rejects with a message next to the field.
+ */
+export function fromDateTimeInputs(date: string, time: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}(:\d{2})?$/.test(time)) return "";
+  const instant = new Date(`${date}T${time}`);
+  return Number.isNaN(instant.getTime()) ? "" : instant.toISOString();
+}
+
+/**
+ * When a consult happens, in local time: "Tue 24 Nov 2026, 14:00–15:00". The end gets its own
+ * date when the consult runs past midnight.
+ */
+export function formatConsultWhen(
+  scheduledAt: string,
+  durationMinutes: number,
+  timeZone?: string,
+): string {
+  const start = localParts(scheduledAt, timeZone);
+  if (start === null) return scheduledAt;
+  const startDay = `${WEEKDAYS[weekday(start.year, start.month, start.day)]} ${dayText(start.year, start.month, start.day)}`;
+  const startTime = `${pad2(start.hour)}:${pad2(start.minute)}`;
+  if (!Number.isFinite(durationMinutes) || durationMinutes <= 0) {
+    return `${startDay}, ${startTime}`;
+  }
+  const endInstant = new Date(new Date(scheduledAt).getTime() + durationMinutes * 60_000);
+  const end = localParts(endInstant.toISOString(), timeZone);
+  if (end === null) return `${startDay}, ${startTime}`;
+  const endTime = `${pad2(end.hour)}:${pad2(end.minute)}`;
+  const sameDay = end.year === start.year && end.month === start.month && end.day === start.day;
+  if (sameDay) return `${startDay}, ${startTime}–${endTime}`;
+  return `${startDay}, ${startTime} – ${dayText(end.year, end.month, end.day)}, ${endTime}`;
+}
+
+/** Just the clock range: "14:00–15:00". */
+export function formatTimeRange(
+  scheduledAt: string,
+  durationMinutes: number,
+  timeZone?: string,
+): string {
+  const start = formatTime(scheduledAt, timeZone);
+  const startMs = new Date(scheduledAt).getTime();
+  if (Number.isNaN(startMs) || !Number.isFinite(durationMinutes) || durationMinutes <= 0) {
+    return start;
+  }
+  const end = formatTime(new Date(startMs + durationMinutes * 60_000).toISOString(), timeZone);
+  return `${start}–${end}`;
+}
+
+/** "30 min", "1 h", "1 h 30 min". */
+export function formatDuration(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** A short weekday and date for an ISO calendar date: "Tue 24 Nov". */
+export function formatShortDate(date: string): string {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) return date;
+  const { year, month, day } = parsed;
+  return `${WEEKDAYS[weekday(year, month, day)]} ${day} ${MONTHS[month - 1] ?? "?"}`;
+}
+
+/** An ISO calendar date in full: "Tuesday 24 November 2026". */
+export function formatLongDate(date: string): string {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) return date;
+  const { year, month, day } = parsed;
+  return `${LONG_WEEKDAYS[weekday(year, month, day)]} ${day} ${LONG_MONTHS[month - 1] ?? "?"} ${year}`;
+}
+
+/**
+ * How far an ISO date is from `today` (also ISO), in words: "today", "tomorrow", "in 2 days",
+ * "yesterday", "3 days ago", "in 2 weeks", "5 weeks ago"; beyond 8 weeks, the date itself.
+ */
+export function relativeDay(date: string, today: string): string {
+  const target = parseIsoDate(date);
+  const now = parseIsoDate(today);
+  if (target === null || now === null) return date;
+  const diff =
+    dayNumber(target.year, target.month, target.day) - dayNumber(now.year, now.month, now.day);
+  if (diff === 0) return "today";
+  if (diff === 1) return "tomorrow";
+  if (diff === -1) return "yesterday";
+  const days = Math.abs(diff);
+  let amount: string;
+  if (days < 14) amount = countLabel(days, "day");
+  else if (days <= 56) amount = countLabel(Math.round(days / 7), "week");
+  else return formatDate(date);
+  return diff > 0 ? `in ${amount}` : `${amount} ago`;
+}
+
+/** A date-only value or a timestamp, shown as a local calendar day: "24 Nov 2026". */
+export function formatDateOrDay(value: string): string {
+  return parseIsoDate(value) !== null ? formatDate(value) : formatDay(value);
+}
+
+/** "Good morning" before noon, "Good afternoon" until six, then "Good evening". */
+export function greetingFor(hour: number): string {
+  if (hour < 12) return "Good morning";
+  if (hour < 18) return "Good afternoon";
+  return "Good evening";
+}
+
+/** The first word of a name, for a friendly greeting: "Marie-Ève Laurent" → "Marie-Ève". */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? "";
 }

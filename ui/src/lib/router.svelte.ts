@@ -1,7 +1,7 @@
 // The current route as reactive state, kept in step with `location.hash`.
 import { formatRoute, parseHash, type Route } from "./routes";
 
-export const router = $state<{ route: Route }>({ route: { name: "clients" } });
+export const router = $state<{ route: Route }>({ route: { name: "dashboard" } });
 
 let started = false;
 

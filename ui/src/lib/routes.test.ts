@@ -2,21 +2,28 @@ import { describe, expect, it } from "vitest";
 import { formatRoute, parseHash, sectionOf, type Route } from "./routes";
 
 describe("parseHash", () => {
-  it("treats an empty hash and the root as the clients list", () => {
-    expect(parseHash("")).toEqual({ name: "clients" });
-    expect(parseHash("#")).toEqual({ name: "clients" });
-    expect(parseHash("#/")).toEqual({ name: "clients" });
-    expect(parseHash("#/clients")).toEqual({ name: "clients" });
+  it("treats an empty hash and the root as the dashboard", () => {
+    expect(parseHash("")).toEqual({ name: "dashboard" });
+    expect(parseHash("#")).toEqual({ name: "dashboard" });
+    expect(parseHash("#/")).toEqual({ name: "dashboard" });
   });
 
   it("parses the client routes", () => {
+    expect(parseHash("#/clients")).toEqual({ name: "clients" });
     expect(parseHash("#/clients/new")).toEqual({ name: "client-new" });
     expect(parseHash("#/clients/42")).toEqual({ name: "client", id: 42 });
     expect(parseHash("#/clients/42/edit")).toEqual({ name: "client-edit", id: 42 });
     expect(parseHash("#/settings")).toEqual({ name: "settings" });
   });
 
+  it("parses the pipeline and consult routes", () => {
+    expect(parseHash("#/pipeline")).toEqual({ name: "pipeline" });
+    expect(parseHash("#/consults/9")).toEqual({ name: "consult", id: 9 });
+    expect(parseHash("#/consults/9/")).toEqual({ name: "consult", id: 9 });
+  });
+
   it("tolerates trailing slashes and query strings", () => {
+    expect(parseHash("#/clients/")).toEqual({ name: "clients" });
     expect(parseHash("#/clients/7/")).toEqual({ name: "client", id: 7 });
     expect(parseHash("#/settings/")).toEqual({ name: "settings" });
     expect(parseHash("#/clients/7?tab=notes")).toEqual({ name: "client", id: 7 });
@@ -28,6 +35,8 @@ describe("parseHash", () => {
     expect(parseHash("#/clients/abc")).toEqual({ name: "not-found", path: "/clients/abc" });
     expect(parseHash("#/clients/1.5")).toEqual({ name: "not-found", path: "/clients/1.5" });
     expect(parseHash("#/clients/007")).toEqual({ name: "not-found", path: "/clients/007" });
+    expect(parseHash("#/consults/0")).toEqual({ name: "not-found", path: "/consults/0" });
+    expect(parseHash("#/consults/x")).toEqual({ name: "not-found", path: "/consults/x" });
   });
 
   it("marks unknown paths as not found", () => {
@@ -41,24 +50,36 @@ describe("parseHash", () => {
       path: "/clients/3/edit/more",
     });
     expect(parseHash("#/settings/extra")).toEqual({ name: "not-found", path: "/settings/extra" });
+    expect(parseHash("#/pipeline/extra")).toEqual({ name: "not-found", path: "/pipeline/extra" });
+    expect(parseHash("#/consults")).toEqual({ name: "not-found", path: "/consults" });
+    expect(parseHash("#/consults/4/edit")).toEqual({
+      name: "not-found",
+      path: "/consults/4/edit",
+    });
   });
 });
 
 describe("formatRoute", () => {
   const routes: Route[] = [
+    { name: "dashboard" },
     { name: "clients" },
     { name: "client-new" },
     { name: "client", id: 12 },
     { name: "client-edit", id: 12 },
+    { name: "consult", id: 5 },
+    { name: "pipeline" },
     { name: "settings" },
   ];
 
   it("writes the expected hashes", () => {
     expect(routes.map(formatRoute)).toEqual([
       "#/",
+      "#/clients",
       "#/clients/new",
       "#/clients/12",
       "#/clients/12/edit",
+      "#/consults/5",
+      "#/pipeline",
       "#/settings",
     ]);
   });
@@ -69,14 +90,18 @@ describe("formatRoute", () => {
     }
   });
 
-  it("sends not-found back to the list", () => {
+  it("sends not-found back to the dashboard", () => {
     expect(formatRoute({ name: "not-found", path: "/x" })).toBe("#/");
   });
 });
 
 describe("sectionOf", () => {
   it("highlights the right sidebar link", () => {
+    expect(sectionOf({ name: "dashboard" })).toBe("dashboard");
+    expect(sectionOf({ name: "clients" })).toBe("clients");
     expect(sectionOf({ name: "client-edit", id: 1 })).toBe("clients");
+    expect(sectionOf({ name: "consult", id: 1 })).toBe("clients");
+    expect(sectionOf({ name: "pipeline" })).toBe("pipeline");
     expect(sectionOf({ name: "settings" })).toBe("settings");
     expect(sectionOf({ name: "not-found", path: "/x" })).toBeNull();
   });

@@ -1,10 +1,13 @@
 // The app's screens as data, and the pure mapping between them and the URL hash.
 
 export type Route =
+  | { name: "dashboard" }
   | { name: "clients" }
   | { name: "client-new" }
   | { name: "client"; id: number }
   | { name: "client-edit"; id: number }
+  | { name: "consult"; id: number }
+  | { name: "pipeline" }
   | { name: "settings" }
   | { name: "not-found"; path: string };
 
@@ -22,8 +25,14 @@ export function parseHash(hash: string): Route {
 
   const [first, second, third, ...rest] = segments;
   if (rest.length > 0) return { name: "not-found", path };
-  if (first === undefined) return { name: "clients" };
+  if (first === undefined) return { name: "dashboard" };
   if (first === "settings" && second === undefined) return { name: "settings" };
+  if (first === "pipeline" && second === undefined) return { name: "pipeline" };
+  if (first === "consults") {
+    const id = second === undefined ? null : parseId(second);
+    if (id === null || third !== undefined) return { name: "not-found", path };
+    return { name: "consult", id };
+  }
   if (first !== "clients") return { name: "not-found", path };
   if (second === undefined) return { name: "clients" };
   if (second === "new" && third === undefined) return { name: "client-new" };
@@ -38,14 +47,20 @@ export function parseHash(hash: string): Route {
 /** The hash (with the leading `#`) that shows `route`. */
 export function formatRoute(route: Route): string {
   switch (route.name) {
-    case "clients":
+    case "dashboard":
       return "#/";
+    case "clients":
+      return "#/clients";
     case "client-new":
       return "#/clients/new";
     case "client":
       return `#/clients/${route.id}`;
     case "client-edit":
       return `#/clients/${route.id}/edit`;
+    case "consult":
+      return `#/consults/${route.id}`;
+    case "pipeline":
+      return "#/pipeline";
     case "settings":
       return "#/settings";
     case "not-found":
@@ -53,14 +68,21 @@ export function formatRoute(route: Route): string {
   }
 }
 
+export type Section = "dashboard" | "clients" | "pipeline" | "settings";
+
 /** Which sidebar section a route belongs to. */
-export function sectionOf(route: Route): "clients" | "settings" | null {
+export function sectionOf(route: Route): Section | null {
   switch (route.name) {
+    case "dashboard":
+      return "dashboard";
+    case "pipeline":
+      return "pipeline";
     case "settings":
       return "settings";
     case "not-found":
       return null;
     default:
+      // A consult is part of a client's story.
       return "clients";
   }
 }

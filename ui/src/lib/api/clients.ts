@@ -1,4 +1,5 @@
-// Clients: the list, one record, status changes, archive/restore, erasure and the timeline.
+// Clients: the list, the pipeline, one record, status changes, archive/restore, erasure and the
+// timeline.
 import { call } from "./invoke";
 import type {
   Client,
@@ -6,6 +7,7 @@ import type {
   ClientPage,
   ClientQuery,
   ClientStatus,
+  PipelineColumn,
   TimelineEvent,
 } from "./types";
 
@@ -45,4 +47,9 @@ export function eraseClient(id: number, confirmName: string): Promise<null> {
 /** Newest first. */
 export function clientTimeline(id: number): Promise<TimelineEvent[]> {
   return call<TimelineEvent[]>("client_timeline", { id });
+}
+
+/** One column per status in pipeline order, each with its total and up to 100 clients. */
+export function pipeline(): Promise<PipelineColumn[]> {
+  return call<PipelineColumn[]>("pipeline");
 }

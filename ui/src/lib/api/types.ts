@@ -34,9 +34,13 @@ total: number,
  */
 statusCounts: Array<StatusCount>, };
 
-export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited";
+export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited" | "consult_booked" | "consult_changed" | "consult_completed" | "consult_no_show" | "consult_cancelled" | "follow_up_added" | "follow_up_done";
 
-export type TimelineEvent = { id: number, clientId: number, kind: TimelineKind, summary: string, occurredAt: string, };
+export type TimelineEvent = { id: number, clientId: number, kind: TimelineKind, summary: string, occurredAt: string, 
+/**
+ * The consult this event is about, if any.
+ */
+consultId: number | null, };
 
 export type FieldProblem = { 
 /**
@@ -61,3 +65,79 @@ message: string,
 fields: Array<FieldProblem>, };
 
 export type AppInfo = { version: string, dataDir: string, databasePath: string, };
+
+export type ConsultKind = "free_consult" | "initial_session" | "follow_up" | "check_in";
+
+export type ConsultStatus = "scheduled" | "completed" | "no_show" | "cancelled";
+
+export type TemplateKey = "discovery" | "coaching";
+
+export type NoteSection = { heading: string, body: string, };
+
+export type Consult = { id: number, clientId: number, clientName: string, kind: ConsultKind, 
+/**
+ * UTC RFC 3339.
+ */
+scheduledAt: string, durationMinutes: number, status: ConsultStatus, templateName: string, sections: Array<NoteSection>, notesUpdatedAt: string | null, createdAt: string, updatedAt: string, };
+
+export type ConsultInput = { clientId: number, kind: ConsultKind, 
+/**
+ * Any RFC 3339 instant (the UI sends UTC); stored in UTC.
+ */
+scheduledAt: string, durationMinutes: number, template: TemplateKey, };
+
+export type ConsultChange = { kind: ConsultKind, scheduledAt: string, durationMinutes: number, status: ConsultStatus, };
+
+export type ConsultSummary = { id: number, clientId: number, clientName: string, kind: ConsultKind, scheduledAt: string, durationMinutes: number, status: ConsultStatus, };
+
+export type NoteSaved = { updatedAt: string, revisionCount: number, };
+
+export type NoteRevision = { id: number, consultId: number, savedAt: string, sections: Array<NoteSection>, };
+
+export type NoteTemplate = { key: TemplateKey, name: string, headings: Array<string>, updatedAt: string, };
+
+export type NoteTemplateInput = { name: string, headings: Array<string>, };
+
+export type FollowUp = { id: number, clientId: number, clientName: string, title: string, 
+/**
+ * Local calendar date, YYYY-MM-DD.
+ */
+dueDate: string | null, doneAt: string | null, createdAt: string, };
+
+export type FollowUpInput = { clientId: number, title: string, dueDate: string | null, };
+
+export type NotSeenClient = { client: ClientSummary, 
+/**
+ * When her last completed consult was (UTC), if she ever had one.
+ */
+lastSeen: string | null, };
+
+export type Dashboard = { 
+/**
+ * The coach's local date the dashboard was made for.
+ */
+today: string, todayConsults: Array<ConsultSummary>, 
+/**
+ * Scheduled consults from tomorrow through the next seven days.
+ */
+weekConsults: Array<ConsultSummary>, overdueFollowUps: Array<FollowUp>, 
+/**
+ * Open follow-ups due today or in the next seven days.
+ */
+upcomingFollowUps: Array<FollowUp>, leadsWithoutConsult: Array<ClientSummary>, notSeenRecently: Array<NotSeenClient>, };
+
+export type PipelineColumn = { status: ClientStatus, count: number, 
+/**
+ * The most recently updated clients of this status (up to 100).
+ */
+clients: Array<ClientSummary>, };
+
+export type SearchKind = "client" | "consult";
+
+export type SnippetPart = { text: string, hit: boolean, };
+
+export type SearchHit = { kind: SearchKind, 
+/**
+ * The client's id, or the consult's.
+ */
+id: number, clientId: number, title: string, subtitle: string, snippet: Array<SnippetPart>, };

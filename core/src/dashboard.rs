@@ -1,0 +1,151 @@
+//! The home screen: today's and this week's consults, follow-ups due and overdue, leads with
+//! no consult booked, and active clients not seen for 30 days.
+
+use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clients::{self, ClientSummary};
+use crate::consults::{self, ConsultSummary};
+use crate::db::Db;
+use crate::error::Result;
+use crate::follow_ups::{self, FollowUp};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NotSeenClient {
+    pub client: ClientSummary,
+    /// When her last completed consult was (UTC), if she ever had one.
+    pub last_seen: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Dashboard {
+    /// The coach's local date the dashboard was made for.
+    pub today: String,
+    pub today_consults: Vec<ConsultSummary>,
+    /// Scheduled consults from tomorrow through the next seven days.
+    pub week_consults: Vec<ConsultSummary>,
+    pub overdue_follow_ups: Vec<FollowUp>,
+    /// Open follow-ups due today or in the next seven days.
+    pub upcoming_follow_ups: Vec<FollowUp>,
+    pub leads_without_consult: Vec<ClientSummary>,
+    pub not_seen_recently: Vec<NotSeenClient>,
+}
+
+const LIST_LIMIT: i64 = 25;
+const NOT_SEEN_DAYS: u64 = 30;
+
+/// The start of a local calendar day, as a UTC timestamp text.
+fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> String {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let local = tz
+        .from_local_datetime(&midnight)
+        .earliest()
+        .unwrap_or_else(|| {
+            // A day that starts inside a DST gap: an hour later exists.
+            tz.from_utc_datetime(&midnight)
+        });
+    local
+        .with_timezone(&Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The dashboard for this moment, in the coach's own time zone.
+pub fn now(db: &Db) -> Result<Dashboard> {
+    at(db, &chrono::Local::now())
+}
+
+/// The dashboard as of `now`, with day boundaries in `now`'s time zone (the coach's).
+pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
+    let tz = now.timezone();
+    let today = now.date_naive();
+    let tomorrow = today + Days::new(1);
+    let week_end = today + Days::new(8);
+    let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let now_utc = now.with_timezone(&Utc);
+    let since = (now_utc - chrono::Duration::days(NOT_SEEN_DAYS as i64))
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let now_text = now_utc.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+
+    let conn = db.conn();
+    let consults_between =
+        |from: &str, to: &str, only_scheduled: bool| -> Result<Vec<ConsultSummary>> {
+            let status = if only_scheduled {
+                "c.status = 'scheduled'"
+            } else {
+                "c.status != 'cancelled'"
+            };
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {} FROM consults c JOIN clients cl ON cl.id = c.client_id
+             WHERE c.scheduled_at >= ?1 AND c.scheduled_at < ?2 AND {status}
+               AND cl.archived_at IS NULL
+             ORDER BY c.scheduled_at LIMIT 100",
+                consults::SUMMARY_COLUMNS
+            ))?;
+            let rows = stmt.query_map([from, to], consults::summary_from)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+    let today_consults =
+        consults_between(&day_start(&tz, today), &day_start(&tz, tomorrow), false)?;
+    let week_consults =
+        consults_between(&day_start(&tz, tomorrow), &day_start(&tz, week_end), true)?;
+
+    let follow_ups_where = |condition: &str, args: &[&str]| -> Result<Vec<FollowUp>> {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {} FROM follow_ups f JOIN clients cl ON cl.id = f.client_id
+             WHERE f.done_at IS NULL AND cl.archived_at IS NULL AND {condition}
+             ORDER BY f.due_date, f.id LIMIT 100",
+            follow_ups::COLUMNS
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), follow_ups::from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    let overdue_follow_ups = follow_ups_where("f.due_date < ?1", &[&fmt(today)])?;
+    let upcoming_follow_ups = follow_ups_where(
+        "f.due_date >= ?1 AND f.due_date < ?2",
+        &[&fmt(today), &fmt(week_end)],
+    )?;
+
+    let leads_without_consult = clients::summaries_where(
+        &conn,
+        "c.status = 'lead' AND c.archived_at IS NULL AND NOT EXISTS (
+            SELECT 1 FROM consults k WHERE k.client_id = c.id AND k.status = 'scheduled'
+              AND k.scheduled_at >= ?1)",
+        &[&now_text],
+        "c.created_at DESC",
+        (LIST_LIMIT, 0),
+    )?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, (SELECT max(k.scheduled_at) FROM consults k
+                       WHERE k.client_id = c.id AND k.status = 'completed') AS last_seen
+         FROM clients c
+         WHERE c.status = 'active' AND c.archived_at IS NULL
+           AND (last_seen IS NULL OR last_seen < ?1)
+         ORDER BY last_seen IS NOT NULL, last_seen, c.sort_name LIMIT ?2",
+    )?;
+    let rows: Vec<(i64, Option<String>)> = stmt
+        .query_map(rusqlite::params![since, LIST_LIMIT], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut not_seen_recently = Vec::with_capacity(rows.len());
+    for (id, last_seen) in rows {
+        let found = clients::summaries_where(&conn, "c.id = ?1", &[&id], "c.id", (1, 0))?;
+        if let Some(client) = found.into_iter().next() {
+            not_seen_recently.push(NotSeenClient { client, last_seen });
+        }
+    }
+
+    Ok(Dashboard {
+        today: fmt(today),
+        today_consults,
+        week_consults,
+        overdue_follow_ups,
+        upcoming_follow_ups,
+        leads_without_consult,
+        not_seen_recently,
+    })
+}

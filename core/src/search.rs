@@ -1,0 +1,288 @@
+//! One search over clients and consult notes, with highlighted snippets: clients whose name
+//! matches as you type first, then (SQLite FTS5) the newest notes and records with the words.
+//! Whatever the coach types is searched literally: FTS syntax never reaches SQLite unquoted.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use rusqlite::OptionalExtension;
+
+use crate::clients::{self, ClientQuery, ClientSort, ClientStatus};
+use crate::consults::{self, ConsultKind};
+use crate::db::Db;
+use crate::error::Result;
+use crate::text::fold;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SearchKind {
+    Client,
+    Consult,
+}
+
+/// A run of snippet text, highlighted when it matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    /// The client's id, or the consult's.
+    pub id: i64,
+    pub client_id: i64,
+    pub title: String,
+    pub subtitle: String,
+    pub snippet: Vec<SnippetPart>,
+}
+
+const MAX_RESULTS: usize = 30;
+/// Clients matched by name, email or tag, shown first.
+const NAME_RESULTS: i64 = 8;
+const HIT_START: char = '\u{2}';
+const HIT_END: char = '\u{3}';
+
+/// Turns typed text into an FTS5 query that means "all of these words", each word quoted so
+/// that `"`, `-`, `*`, `:`, `(`, `NEAR` and `AND` are plain text. None when nothing searchable
+/// was typed. Words match whole (and without accents): prefix queries over years of notes
+/// are too slow for search as you type, so names match as you type through the client list.
+pub fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(12)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Marks where the folded `needle` occurs in `name`, when folding kept one character per
+/// character (true for accented Latin names); otherwise the name is shown unmarked.
+fn mark_name(name: &str, needle: &str) -> Vec<SnippetPart> {
+    let plain = || {
+        vec![SnippetPart {
+            text: name.to_owned(),
+            hit: false,
+        }]
+    };
+    let folded: Vec<char> = fold(name).chars().collect();
+    let original: Vec<char> = name.chars().collect();
+    let needle: Vec<char> = fold(needle.trim()).chars().collect();
+    if folded.len() != original.len() || needle.is_empty() {
+        return plain();
+    }
+    let Some(start) = folded
+        .windows(needle.len())
+        .position(|w| w == needle.as_slice())
+    else {
+        return plain();
+    };
+    let end = start + needle.len();
+    [
+        (0, start, false),
+        (start, end, true),
+        (end, original.len(), false),
+    ]
+    .into_iter()
+    .filter(|(a, b, _)| a < b)
+    .map(|(a, b, hit)| SnippetPart {
+        text: original[a..b].iter().collect(),
+        hit,
+    })
+    .collect()
+}
+
+fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut hit = false;
+    for c in marked.chars() {
+        if c == HIT_START || c == HIT_END {
+            if !current.is_empty() {
+                parts.push(SnippetPart {
+                    text: std::mem::take(&mut current),
+                    hit,
+                });
+            }
+            hit = c == HIT_START;
+        } else {
+            current.push(if c == '\n' { ' ' } else { c });
+        }
+    }
+    if !current.is_empty() {
+        parts.push(SnippetPart { text: current, hit });
+    }
+    parts
+}
+
+/// Searches clients and notes: clients whose name, email or tags contain the text come first
+/// (as you type), then notes and client records containing all the words, newest first.
+pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
+    let mut hits = Vec::new();
+    if !text.trim().is_empty() {
+        let query = ClientQuery {
+            search: text.to_owned(),
+            limit: NAME_RESULTS,
+            sort: ClientSort::Name,
+            ..ClientQuery::default()
+        };
+        for client in clients::list(db, &query)?.clients {
+            hits.push(SearchHit {
+                kind: SearchKind::Client,
+                id: client.id,
+                client_id: client.id,
+                snippet: mark_name(&client.name, text),
+                subtitle: client_subtitle(client.status, &client.email, false),
+                title: client.name,
+            });
+        }
+    }
+    let Some(query) = fts_query(text) else {
+        return Ok(hits);
+    };
+
+    let conn = db.conn();
+    // bm25 ranking counts every match of every word, far too slow over years of notes; FTS5
+    // walks its index newest first and stops at the limit instead.
+    let mut stmt = conn.prepare_cached(
+        "SELECT rowid, snippet(search_index, 1, char(2), char(3), '…', 14)
+         FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+    )?;
+    let matches: Vec<(i64, String)> = stmt
+        .query_map(rusqlite::params![query, MAX_RESULTS as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut client_stmt =
+        conn.prepare_cached("SELECT name, status, email, archived_at FROM clients WHERE id = ?1")?;
+    let mut consult_stmt = conn.prepare_cached(
+        "SELECT c.client_id, cl.name, c.kind, c.scheduled_at FROM consults c
+         JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?1",
+    )?;
+    for (rowid, snippet) in matches {
+        if hits.len() >= MAX_RESULTS {
+            break;
+        }
+        let id = rowid / 2;
+        let snippet = snippet_parts(&snippet);
+        if rowid % 2 == 0 {
+            if hits
+                .iter()
+                .any(|h| h.kind == SearchKind::Client && h.id == id)
+            {
+                continue;
+            }
+            let row: Option<(String, String, String, Option<String>)> = client_stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .optional()?;
+            let Some((name, status, email, archived)) = row else {
+                continue;
+            };
+            let status = ClientStatus::parse(&status).unwrap_or(ClientStatus::Lead);
+            hits.push(SearchHit {
+                kind: SearchKind::Client,
+                id,
+                client_id: id,
+                title: name,
+                subtitle: client_subtitle(status, &email, archived.is_some()),
+                snippet,
+            });
+        } else {
+            let row: Option<(i64, String, String, String)> = consult_stmt
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .optional()?;
+            let Some((client_id, client_name, kind, at)) = row else {
+                continue;
+            };
+            let kind = consults::parse_kind(&kind).map_or("Consult", ConsultKind::label);
+            hits.push(SearchHit {
+                kind: SearchKind::Consult,
+                id,
+                client_id,
+                title: format!("{kind} with {client_name}"),
+                subtitle: consults::local_label_text(&at),
+                snippet,
+            });
+        }
+    }
+    Ok(hits)
+}
+
+fn client_subtitle(status: ClientStatus, email: &str, archived: bool) -> String {
+    let mut subtitle = status.label().to_owned();
+    if !email.is_empty() {
+        subtitle = format!("{subtitle} · {email}");
+    }
+    if archived {
+        subtitle.push_str(" · archived");
+    }
+    subtitle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_becomes_quoted_words() {
+        assert_eq!(fts_query("leaky gut").unwrap(), "\"leaky\" \"gut\"");
+        assert_eq!(fts_query("say \"hi\"").unwrap(), "\"say\" \"\"\"hi\"\"\"");
+        assert_eq!(
+            fts_query("NEAR(a b) AND -x *").unwrap(),
+            "\"NEAR(a\" \"b)\" \"AND\" \"-x\""
+        );
+        assert_eq!(fts_query("  \"  - * 🌿 "), None);
+    }
+
+    #[test]
+    fn names_are_marked_where_the_folded_text_matched() {
+        let parts = mark_name("Renée Côté", "cote");
+        assert_eq!(
+            parts[0],
+            SnippetPart {
+                text: "Renée ".into(),
+                hit: false
+            }
+        );
+        assert_eq!(
+            parts[1],
+            SnippetPart {
+                text: "Côté".into(),
+                hit: true
+            }
+        );
+        assert_eq!(
+            mark_name("Zoë", "x"),
+            [SnippetPart {
+                text: "Zoë".into(),
+                hit: false
+            }]
+        );
+    }
+
+    #[test]
+    fn snippets_split_into_plain_and_hit_parts() {
+        let parts = snippet_parts("…about \u{2}leaky\u{3} gut\n…");
+        assert_eq!(
+            parts,
+            [
+                SnippetPart {
+                    text: "…about ".into(),
+                    hit: false
+                },
+                SnippetPart {
+                    text: "leaky".into(),
+                    hit: true
+                },
+                SnippetPart {
+                    text: " gut …".into(),
+                    hit: false
+                },
+            ]
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! Issue #3's journeys: a free consult call from booking to notes, the dashboard, search and
+//! revision history, and notes that survive the window closing mid-sentence.
+
+use crate::harness::{App, Driver};
+use crate::journeys::{create_client, first_run};
+
+const RENEE: &str = "Renée Côté";
+
+fn local_date(days_from_today: i64) -> String {
+    (chrono::Local::now().date_naive() + chrono::Duration::days(days_from_today))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// Books a consult from the client's page and waits for the consult page.
+async fn book_free_consult(app: &App) {
+    app.click("book-consult").await;
+    app.select("consult-kind", "free_consult").await;
+    let date = app.wait_for("consult-date").await;
+    app.paste(&date, &local_date(0)).await;
+    let time = app.wait_for("consult-time").await;
+    app.paste(&time, "23:30").await;
+    app.screenshot("20-book-consult").await;
+    app.click("consult-book-submit").await;
+    app.wait_for_text("consult-heading", |t| {
+        t.contains("Free consult call") && t.contains(RENEE)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions() {
+    let data = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", saves.path())]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, RENEE, "renee@example.com", &["AIP"]).await;
+
+    // Book a free consult call for the lead.
+    book_free_consult(&app).await;
+
+    // Discovery notes, autosaved; leaving a section closes a revision.
+    app.fill(
+        "note-section-0",
+        "Wants steady energy to keep up with her grandchildren",
+    )
+    .await;
+    app.click("note-section-1").await;
+    app.fill("note-section-1", "Ready to try the elimination phase")
+        .await;
+    app.click("note-section-2").await;
+    app.wait_for_text("note-save-state", |t| t.contains("Saved"))
+        .await;
+    app.select("consult-status-select", "completed").await;
+    app.wait_for_text("revisions", |t| t.contains("Current"))
+        .await;
+    assert!(
+        app.all("revision-item").await.len() >= 2,
+        "two revisions were written"
+    );
+    app.screenshot("21-consult-notes").await;
+
+    // Export it to the calendar (the save dialog is answered by the test seam).
+    app.click("export-ics").await;
+    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    let files: Vec<_> = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    assert!(std::fs::read_to_string(&files[0])
+        .unwrap()
+        .contains("BEGIN:VEVENT"));
+
+    // Convert the lead to Active and add a follow-up due tomorrow.
+    app.click("consult-client-link").await;
+    app.wait_for_text("client-heading", |t| t.contains(RENEE))
+        .await;
+    app.select("client-status-select", "active").await;
+    app.wait_for_text("client-status-badge", |t| t == "Active")
+        .await;
+    app.fill("follow-up-title", "Send the AIP starter guide")
+        .await;
+    let due = app.wait_for("follow-up-due").await;
+    app.paste(&due, &local_date(1)).await;
+    app.click("follow-up-add").await;
+    app.wait_for_text("follow-up-item", |t| {
+        t.contains("Send the AIP starter guide")
+    })
+    .await;
+    app.wait_for_text("timeline", |t| {
+        t.contains("Status changed from Consult booked to Active")
+            && t.contains("Free consult call completed")
+    })
+    .await;
+    app.screenshot("22-client-with-consult").await;
+
+    // The dashboard shows today's consult and the follow-up.
+    app.click("nav-dashboard").await;
+    app.wait_for_text("dash-followups", |t| {
+        t.contains("Send the AIP starter guide")
+    })
+    .await;
+    app.wait_for_text("dash-today", |t| t.contains(RENEE)).await;
+    app.screenshot("23-dashboard").await;
+
+    // Ctrl+K finds a phrase from the notes and opens the consult.
+    let body = app
+        .client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .unwrap();
+    body.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    app.fill("search-input", "grandchildren").await;
+    app.wait_for_text("search-result", |t| t.contains("Free consult call"))
+        .await;
+    app.screenshot("24-search").await;
+    app.all("search-result").await[0].click().await.unwrap();
+    app.wait_for_text("consult-heading", |t| t.contains(RENEE))
+        .await;
+
+    // Restore the earlier revision: the second section goes back to empty.
+    assert_eq!(
+        app.value("note-section-1").await,
+        "Ready to try the elimination phase"
+    );
+    let items = app.all("revision-restore").await;
+    items.last().unwrap().click().await.unwrap();
+    app.wait_for_text("toast", |t| t.contains("restored")).await;
+    assert_eq!(app.value("note-section-1").await, "");
+    assert_eq!(
+        app.value("note-section-0").await,
+        "Wants steady energy to keep up with her grandchildren"
+    );
+    app.screenshot("25-revision-restored").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn notes_typed_just_before_the_window_closes_are_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, RENEE, "", &[]).await;
+    book_free_consult(&app).await;
+    let text = "Typed in a hurry, the window closes right after this";
+    app.fill("note-section-0", text).await;
+    app.quit().await;
+
+    let app = driver.open_app().await;
+    app.go("nav-clients", "client-row").await;
+    app.all("client-row").await[0].click().await.unwrap();
+    app.wait_for("consult-row").await.click().await.unwrap();
+    app.wait_for_text("consult-heading", |t| t.contains(RENEE))
+        .await;
+    assert_eq!(app.value("note-section-0").await, text);
+    app.quit().await;
+}

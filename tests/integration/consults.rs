@@ -1,0 +1,350 @@
+//! Consults, notes, follow-ups, the dashboard and search on a real temp-file database.
+
+use chrono::{FixedOffset, TimeZone};
+use coachdesk_core::clients::{self, ClientInput, ClientStatus};
+use coachdesk_core::consults::{self, ConsultChange, ConsultInput, ConsultKind, ConsultStatus};
+use coachdesk_core::db::{Db, DATABASE_FILE};
+use coachdesk_core::follow_ups::{self, FollowUpInput};
+use coachdesk_core::templates::{self, NoteTemplateInput, TemplateKey};
+use coachdesk_core::{dashboard, search, timeline};
+use icalendar::{Calendar, Component, DatePerhapsTime};
+
+fn store() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+    (dir, db)
+}
+
+fn book(db: &Db, client_id: i64, at: &str, kind: ConsultKind) -> consults::Consult {
+    let template = if kind == ConsultKind::FreeConsult {
+        TemplateKey::Discovery
+    } else {
+        TemplateKey::Coaching
+    };
+    consults::create(
+        db,
+        &ConsultInput {
+            client_id,
+            kind,
+            scheduled_at: at.into(),
+            duration_minutes: 45,
+            template,
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn erasing_a_client_leaves_nothing_of_hers_anywhere() {
+    let (dir, db) = store();
+    let zoe = clients::create(&db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
+    let other = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+    let consult = book(
+        &db,
+        zoe.id,
+        "2026-11-25T10:00:00Z",
+        ConsultKind::FreeConsult,
+    );
+    let mut sections = consult.sections.clone();
+    sections[0].body = "Her grandmother's sourdough ritual quinoaflakes".into();
+    consults::save_notes(&db, consult.id, &sections, true).unwrap();
+    sections[1].body = "More energy".into();
+    consults::save_notes(&db, consult.id, &sections, true).unwrap();
+    follow_ups::create(
+        &db,
+        &FollowUpInput {
+            client_id: zoe.id,
+            title: "Send AIP guide".into(),
+            due_date: None,
+        },
+    )
+    .unwrap();
+    book(&db, other.id, "2026-11-26T10:00:00Z", ConsultKind::FollowUp);
+    assert_eq!(search::search(&db, "quinoaflakes").unwrap().len(), 1);
+
+    clients::erase(&db, zoe.id, "Zoë 李小龙 🌿").unwrap();
+
+    assert!(search::search(&db, "quinoaflakes").unwrap().is_empty());
+    assert!(search::search(&db, "sourdough ritual").unwrap().is_empty());
+    assert!(search::search(&db, "Zoë").unwrap().is_empty());
+    drop(db);
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    for table in ["consults", "follow_ups", "timeline_events"] {
+        let n: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM {table} WHERE client_id = ?1"),
+                [zoe.id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 0, "{table} still holds rows of hers");
+    }
+    let revisions: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM note_revisions WHERE consult_id = ?1",
+            [consult.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(revisions, 0);
+    let fts: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'quinoaflakes'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(fts, 0);
+    let others: i64 = conn
+        .query_row("SELECT count(*) FROM consults", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(others, 1, "other clients keep theirs");
+}
+
+#[test]
+fn the_ics_file_parses_back_with_the_right_time() {
+    let (_dir, db) = store();
+    let renee = clients::create(&db, &ClientInput::named("Renée Côté, “Zoë”; 🌿")).unwrap();
+    // 10:30 in UTC+01:00 is 09:30 UTC.
+    let consult = book(
+        &db,
+        renee.id,
+        "2026-11-25T10:30:00+01:00",
+        ConsultKind::FreeConsult,
+    );
+    let text = consults::ics(&db, consult.id).unwrap();
+    assert!(text.lines().all(|l| l.len() <= 76), "lines are folded");
+
+    let calendar: Calendar = text.parse().unwrap();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(events.len(), 1);
+    let event = events[0];
+    let expected_start = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 25, 9, 30, 0)
+        .unwrap();
+    assert_eq!(
+        event.get_start(),
+        Some(DatePerhapsTime::DateTime(expected_start.into()))
+    );
+    let expected_end = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 25, 10, 15, 0)
+        .unwrap();
+    assert_eq!(
+        event.get_end(),
+        Some(DatePerhapsTime::DateTime(expected_end.into()))
+    );
+    assert_eq!(
+        event.get_summary(),
+        Some("Free consult call with Renée Côté, “Zoë”; 🌿")
+    );
+    let name = consults::ics_file_name(&db, consult.id).unwrap();
+    assert_eq!(name, "Free consult call Renée-Côté-Zoë 2026-11-25.ics");
+}
+
+#[test]
+fn search_takes_any_text_literally_and_never_errors() {
+    let (_dir, db) = store();
+    let client = clients::create(&db, &ClientInput::named("Amara Okafor")).unwrap();
+    let consult = book(
+        &db,
+        client.id,
+        "2026-11-20T10:00:00Z",
+        ConsultKind::FollowUp,
+    );
+    let mut sections = consult.sections.clone();
+    sections[0].body =
+        "Leaky-gut flare after \"gluten-free\" bread (NEAR the weekend) AND dairy 🌿".into();
+    consults::save_notes(&db, consult.id, &sections, false).unwrap();
+
+    let nasty = [
+        "\"",
+        "\"\"",
+        "-",
+        "--",
+        "*",
+        "**",
+        "NEAR",
+        "NEAR(",
+        "AND",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        "((",
+        "a:b",
+        ":",
+        "^",
+        "🌿",
+        "👩🏽‍⚕️",
+        "gut*",
+        "leaky-gut",
+        "\"gluten-free\"",
+        "NEAR the",
+        "col:leaky",
+        "{title}: x",
+        "'",
+        "\\",
+        "%",
+        "_",
+        "",
+        "   ",
+    ];
+    for text in nasty {
+        search::search(&db, text).unwrap_or_else(|e| panic!("{text:?} failed: {e}"));
+    }
+    let hit = |text: &str| search::search(&db, text).unwrap();
+    assert_eq!(hit("leaky-gut")[0].id, consult.id);
+    assert_eq!(hit("\"gluten-free\"")[0].id, consult.id);
+    assert_eq!(hit("NEAR the")[0].id, consult.id);
+    assert_eq!(hit("AND dairy")[0].id, consult.id);
+    assert_eq!(hit("okaf")[0].id, client.id, "names match as you type");
+    let first = &hit("leaky gut")[0];
+    assert!(first
+        .snippet
+        .iter()
+        .any(|p| p.hit && p.text.eq_ignore_ascii_case("leaky")));
+    assert_eq!(first.title, "Follow-up with Amara Okafor");
+    assert_eq!(hit("okafor")[0].id, client.id);
+}
+
+#[test]
+fn editing_a_template_never_changes_notes_already_written() {
+    let (_dir, db) = store();
+    let client = clients::create(&db, &ClientInput::named("Grace")).unwrap();
+    let before = book(
+        &db,
+        client.id,
+        "2026-11-20T10:00:00Z",
+        ConsultKind::FreeConsult,
+    );
+    let input = NoteTemplateInput {
+        name: "Discovery".into(),
+        headings: vec!["Story".into(), " ".into(), "Plan".into()],
+    };
+    let template = templates::update(&db, TemplateKey::Discovery, &input).unwrap();
+    assert_eq!(template.headings, ["Story", "Plan"]);
+    assert_eq!(
+        consults::get(&db, before.id).unwrap().sections,
+        before.sections
+    );
+    let after = book(
+        &db,
+        client.id,
+        "2026-11-21T10:00:00Z",
+        ConsultKind::FreeConsult,
+    );
+    let headings: Vec<_> = after.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Story", "Plan"]);
+}
+
+#[test]
+fn dashboard_shows_the_day_the_week_follow_ups_leads_and_quiet_clients() {
+    let (_dir, db) = store();
+    // The coach is in UTC-05:00; it is 08:00 on 24 Nov for her (13:00 UTC).
+    let tz = FixedOffset::west_opt(5 * 3600).unwrap();
+    let now = tz.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+
+    let lead = clients::create(&db, &ClientInput::named("Lead Without Call")).unwrap();
+    let booked = clients::create(&db, &ClientInput::named("Booked Lead")).unwrap();
+    let mut active = ClientInput::named("Quiet Active");
+    active.status = ClientStatus::Active;
+    let quiet = clients::create(&db, &active).unwrap();
+    active.name = "Seen Active".into();
+    let seen = clients::create(&db, &active).unwrap();
+
+    // 23:30 on the 24th for her is 04:30 UTC on the 25th: still today.
+    let late = book(
+        &db,
+        booked.id,
+        "2026-11-25T04:30:00Z",
+        ConsultKind::FreeConsult,
+    );
+    let next_week = book(&db, seen.id, "2026-11-28T15:00:00Z", ConsultKind::FollowUp);
+    let done = book(&db, seen.id, "2026-11-10T15:00:00Z", ConsultKind::FollowUp);
+    let change = ConsultChange {
+        kind: done.kind,
+        scheduled_at: done.scheduled_at.clone(),
+        duration_minutes: 45,
+        status: ConsultStatus::Completed,
+    };
+    consults::update(&db, done.id, &change).unwrap();
+    let follow = |title: &str, due: &str| {
+        follow_ups::create(
+            &db,
+            &FollowUpInput {
+                client_id: quiet.id,
+                title: title.into(),
+                due_date: Some(due.into()),
+            },
+        )
+        .unwrap()
+    };
+    follow("Send recipes", "2026-11-25");
+    follow("Check labs", "2026-11-20");
+
+    let d = dashboard::at(&db, &now).unwrap();
+    assert_eq!(d.today, "2026-11-24");
+    assert_eq!(
+        d.today_consults.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [late.id]
+    );
+    assert_eq!(
+        d.week_consults.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [next_week.id]
+    );
+    assert_eq!(d.upcoming_follow_ups[0].title, "Send recipes");
+    assert_eq!(d.overdue_follow_ups[0].title, "Check labs");
+    let leads: Vec<_> = d.leads_without_consult.iter().map(|c| c.id).collect();
+    assert_eq!(leads, [lead.id], "a lead with a call booked is not listed");
+    let quiet_ones: Vec<_> = d.not_seen_recently.iter().map(|n| n.client.id).collect();
+    assert_eq!(quiet_ones, [quiet.id], "seen 14 days ago is recent enough");
+    assert_eq!(d.not_seen_recently[0].last_seen, None);
+}
+
+#[test]
+fn consults_and_follow_ups_land_on_the_timeline() {
+    let (_dir, db) = store();
+    let client = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+    let consult = book(
+        &db,
+        client.id,
+        "2026-11-25T10:00:00Z",
+        ConsultKind::FreeConsult,
+    );
+    let change = ConsultChange {
+        kind: consult.kind,
+        scheduled_at: consult.scheduled_at.clone(),
+        duration_minutes: 30,
+        status: ConsultStatus::Completed,
+    };
+    consults::update(&db, consult.id, &change).unwrap();
+    clients::set_status(&db, client.id, ClientStatus::Active).unwrap();
+    let f = follow_ups::create(
+        &db,
+        &FollowUpInput {
+            client_id: client.id,
+            title: "Email the plan".into(),
+            due_date: Some("2026-11-26".into()),
+        },
+    )
+    .unwrap();
+    follow_ups::set_done(&db, f.id, true).unwrap();
+
+    let events = timeline::for_client(&db, client.id).unwrap();
+    let summaries: Vec<_> = events.iter().map(|e| e.summary.as_str()).collect();
+    assert_eq!(summaries[0], "Follow-up done: Email the plan");
+    assert_eq!(
+        summaries[1],
+        "Follow-up added: Email the plan (due 2026-11-26)"
+    );
+    assert_eq!(summaries[2], "Status changed from Consult booked to Active");
+    assert_eq!(summaries[3], "Free consult call completed");
+    assert_eq!(events[3].consult_id, Some(consult.id));
+    assert_eq!(summaries[4], "Status changed from Lead to Consult booked");
+    assert!(summaries[5].starts_with("Free consult call booked for "));
+    assert_eq!(summaries[6], "Added as Lead");
+}

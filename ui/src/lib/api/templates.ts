@@ -1,0 +1,15 @@
+// Note templates: the headings a new consult's notes start from.
+import { call } from "./invoke";
+import type { NoteTemplate, NoteTemplateInput, TemplateKey } from "./types";
+
+export function listNoteTemplates(): Promise<NoteTemplate[]> {
+  return call<NoteTemplate[]>("note_templates_list");
+}
+
+/** Applies to consults booked from now on; notes already written keep their headings. */
+export function updateNoteTemplate(
+  key: TemplateKey,
+  input: NoteTemplateInput,
+): Promise<NoteTemplate> {
+  return call<NoteTemplate>("note_template_update", { key, input });
+}

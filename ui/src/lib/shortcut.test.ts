@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { isApplePlatform, isSearchShortcut, searchShortcutLabel } from "./shortcut";
+
+const press = (key: string, mods: Partial<Record<"ctrl" | "meta" | "alt" | "shift", boolean>>) => ({
+  key,
+  ctrlKey: mods.ctrl ?? false,
+  metaKey: mods.meta ?? false,
+  altKey: mods.alt ?? false,
+  shiftKey: mods.shift ?? false,
+});
+
+describe("search shortcut", () => {
+  it("recognises Ctrl+K and Cmd+K", () => {
+    expect(isSearchShortcut(press("k", { ctrl: true }))).toBe(true);
+    expect(isSearchShortcut(press("K", { ctrl: true }))).toBe(true);
+    expect(isSearchShortcut(press("k", { meta: true }))).toBe(true);
+  });
+
+  it("ignores plain K and other combinations", () => {
+    expect(isSearchShortcut(press("k", {}))).toBe(false);
+    expect(isSearchShortcut(press("k", { ctrl: true, alt: true }))).toBe(false);
+    expect(isSearchShortcut(press("k", { ctrl: true, shift: true }))).toBe(false);
+    expect(isSearchShortcut(press("j", { ctrl: true }))).toBe(false);
+  });
+
+  it("shows the Mac symbol only on Apple computers", () => {
+    expect(isApplePlatform("MacIntel")).toBe(true);
+    expect(isApplePlatform("Linux x86_64")).toBe(false);
+    expect(isApplePlatform("Win32")).toBe(false);
+    expect(searchShortcutLabel(true)).toBe("⌘K");
+    expect(searchShortcutLabel(false)).toBe("Ctrl K");
+  });
+});
