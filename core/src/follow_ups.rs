@@ -80,9 +80,7 @@ pub fn create(db: &Db, input: &FollowUpInput) -> Result<FollowUp> {
     {
         None => None,
         Some(d) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(date) if (2000..=2100).contains(&chrono::Datelike::year(&date)) => {
-                Some(date.format("%Y-%m-%d").to_string())
-            }
+            Ok(date) if (2000..=2100).contains(&chrono::Datelike::year(&date)) => Some(date),
             _ => {
                 problems.push(FieldProblem::new("dueDate", "Please choose a due date."));
                 None
@@ -97,11 +95,19 @@ pub fn create(db: &Db, input: &FollowUpInput) -> Result<FollowUp> {
     clients::load(&tx, input.client_id)?;
     tx.execute(
         "INSERT INTO follow_ups (client_id, title, due_date, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![input.client_id, title, due, crate::now()],
+        params![
+            input.client_id,
+            title,
+            due.map(|d| d.format("%Y-%m-%d").to_string()),
+            crate::now()
+        ],
     )?;
     let id = tx.last_insert_rowid();
     let summary = match &due {
-        Some(d) => format!("Follow-up added: {title} (due {d})"),
+        Some(d) => format!(
+            "Follow-up added: {title} (due {})",
+            d.format("%a %-d %b %Y")
+        ),
         None => format!("Follow-up added: {title}"),
     };
     timeline::record(&tx, input.client_id, TimelineKind::FollowUpAdded, &summary)?;

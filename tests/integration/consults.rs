@@ -339,7 +339,7 @@ fn consults_and_follow_ups_land_on_the_timeline() {
     assert_eq!(summaries[0], "Follow-up done: Email the plan");
     assert_eq!(
         summaries[1],
-        "Follow-up added: Email the plan (due 2026-11-26)"
+        "Follow-up added: Email the plan (due Thu 26 Nov 2026)"
     );
     assert_eq!(summaries[2], "Status changed from Consult booked to Active");
     assert_eq!(summaries[3], "Free consult call completed");
