@@ -74,6 +74,7 @@ e2e: deps-test ui-build
 bench: deps
 	cargo bench --locked -p coachdesk-core --bench store
 	cargo bench --locked -p coachdesk-core --bench consults
+	cargo bench --locked -p coachdesk-core --bench handouts
 
 # A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
 bundle: deps

@@ -32,6 +32,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0003_consults_follow_ups_search",
         sql: include_str!("../../migrations/0003_consults_follow_ups_search.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_articles_handouts",
+        sql: include_str!("../../migrations/0004_articles_handouts.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! CoachDesk's core: every domain rule and the store. The Tauri shell is a thin layer over
 //! this crate, which never depends on Tauri.
 
+pub mod articles;
 pub mod clients;
 pub mod consults;
 pub mod dashboard;
@@ -8,6 +9,9 @@ pub mod db;
 pub mod error;
 pub mod files;
 pub mod follow_ups;
+pub mod handouts;
+pub mod import;
+pub mod pdf;
 pub mod practice;
 pub mod search;
 pub mod templates;

@@ -363,8 +363,8 @@ pub fn remove_logo(db: &Db, data_dir: &Path) -> Result<Practice> {
     require(db)
 }
 
-/// The logo as a `data:` URL for the window (the strict CSP allows no file access).
-pub fn logo_data_url(db: &Db, data_dir: &Path) -> Result<Option<String>> {
+/// The saved logo's bytes, if there is one.
+pub fn logo_bytes(db: &Db, data_dir: &Path) -> Result<Option<Vec<u8>>> {
     let file: Option<String> = db
         .conn()
         .query_row("SELECT logo_file FROM practice WHERE id = 1", [], |r| {
@@ -379,7 +379,15 @@ pub fn logo_data_url(db: &Db, data_dir: &Path) -> Result<Option<String>> {
             e,
         )
     })?;
-    let mime = if file.ends_with(".png") {
+    Ok(Some(bytes))
+}
+
+/// The logo as a `data:` URL for the window (the strict CSP allows no file access).
+pub fn logo_data_url(db: &Db, data_dir: &Path) -> Result<Option<String>> {
+    let Some(bytes) = logo_bytes(db, data_dir)? else {
+        return Ok(None);
+    };
+    let mime = if logo_extension(&bytes) == Some("png") {
         "image/png"
     } else {
         "image/jpeg"

@@ -23,10 +23,11 @@ pub enum TimelineKind {
     ConsultCancelled,
     FollowUpAdded,
     FollowUpDone,
+    HandoutGiven,
 }
 
 impl TimelineKind {
-    const ALL: [Self; 12] = [
+    const ALL: [Self; 13] = [
         Self::Created,
         Self::StatusChanged,
         Self::Archived,
@@ -39,6 +40,7 @@ impl TimelineKind {
         Self::ConsultCancelled,
         Self::FollowUpAdded,
         Self::FollowUpDone,
+        Self::HandoutGiven,
     ];
 
     fn as_str(self) -> &'static str {
@@ -55,6 +57,7 @@ impl TimelineKind {
             Self::ConsultCancelled => "consult_cancelled",
             Self::FollowUpAdded => "follow_up_added",
             Self::FollowUpDone => "follow_up_done",
+            Self::HandoutGiven => "handout_given",
         }
     }
 }

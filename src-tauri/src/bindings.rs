@@ -1,6 +1,9 @@
 //! The TypeScript types the UI uses, generated from the Rust types that cross IPC.
 //! `make types` writes them to `ui/src/lib/api/types.ts`; a test fails when that file drifts.
 
+use coachdesk_core::articles::{
+    Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, PreviewDraft,
+};
 use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
     PipelineColumn, StatusCount,
@@ -11,6 +14,10 @@ use coachdesk_core::consults::{
 };
 use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
 use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
+use coachdesk_core::handouts::{
+    GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview, ResolvedBlock,
+};
+use coachdesk_core::import::{ArticleDraft, DraftSection, ImportProblem};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
 use coachdesk_core::search::{SearchHit, SearchKind, SnippetPart};
 use coachdesk_core::templates::{NoteTemplate, NoteTemplateInput, TemplateKey};
@@ -72,6 +79,20 @@ pub fn typescript() -> String {
         decl::<SearchKind>(&cfg),
         decl::<SnippetPart>(&cfg),
         decl::<SearchHit>(&cfg),
+        decl::<DraftSection>(&cfg),
+        decl::<ArticleDraft>(&cfg),
+        decl::<ImportProblem>(&cfg),
+        decl::<DuplicateOf>(&cfg),
+        decl::<PreviewDraft>(&cfg),
+        decl::<ImportPreview>(&cfg),
+        decl::<ArticleSection>(&cfg),
+        decl::<Article>(&cfg),
+        decl::<ArticleSummary>(&cfg),
+        decl::<HandoutBlock>(&cfg),
+        decl::<HandoutDraft>(&cfg),
+        decl::<ResolvedBlock>(&cfg),
+        decl::<HandoutPreview>(&cfg),
+        decl::<GivenHandout>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",

@@ -1,7 +1,8 @@
 //! The native file dialogs, in one place. Debug builds honour one test seam, because WebDriver
 //! cannot drive a native GTK dialog: when `COACHDESK_TEST_OPEN_FILE` is set, the open dialog is
-//! answered with that path; when `COACHDESK_TEST_SAVE_DIR` is set, the save dialog is answered
-//! with the suggested file name in that folder. Release builds never read either.
+//! answered with that path (`COACHDESK_TEST_OPEN_FILES`, one per line, for a multiple choice);
+//! when `COACHDESK_TEST_SAVE_DIR` is set, the save dialog is answered with the suggested file
+//! name in that folder. Release builds never read them.
 
 use std::path::PathBuf;
 
@@ -40,4 +41,27 @@ pub fn save_file<R: Runtime>(
         .add_filter(filter_name, extensions)
         .blocking_save_file()
         .and_then(|file| file.into_path().ok())
+}
+
+/// Asks the coach for one or more article files; None if she cancels. In debug builds,
+/// `COACHDESK_TEST_OPEN_FILES` (one path per line) answers instead.
+pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
+    #[cfg(debug_assertions)]
+    if let Some(paths) = std::env::var_os("COACHDESK_TEST_OPEN_FILES") {
+        return Some(paths.to_string_lossy().lines().map(PathBuf::from).collect());
+    }
+    app.dialog()
+        .file()
+        .set_title("Import articles")
+        .add_filter(
+            "Articles (text, Markdown, HTML, WordPress export)",
+            &["txt", "md", "markdown", "html", "htm", "xml"],
+        )
+        .blocking_pick_files()
+        .map(|files| {
+            files
+                .into_iter()
+                .filter_map(|f| f.into_path().ok())
+                .collect()
+        })
 }

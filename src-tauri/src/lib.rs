@@ -15,7 +15,10 @@ pub use state::AppState;
 /// The app's plugins and commands, generic over the runtime so that the same wiring runs
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    use commands::{app, clients, consults, dashboard, follow_ups, practice, search, templates};
+    use commands::{
+        app, articles, clients, consults, dashboard, follow_ups, handouts, practice, search,
+        templates,
+    };
     builder
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
@@ -52,6 +55,17 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             dashboard::dashboard,
             dashboard::pipeline,
             search::search,
+            articles::articles_import_pick,
+            articles::articles_import_paste,
+            articles::articles_import_commit,
+            articles::articles_list,
+            articles::article_get,
+            articles::article_update,
+            articles::article_delete,
+            handouts::handout_preview,
+            handouts::handout_export,
+            handouts::handouts_for_client,
+            handouts::handout_reexport,
         ])
 }
 

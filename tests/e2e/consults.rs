@@ -116,7 +116,7 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
     app.wait_for_text("search-result", |t| t.contains("Free consult call"))
         .await;
     app.screenshot("24-search").await;
-    app.all("search-result").await[0].click().await.unwrap();
+    app.press(&app.all("search-result").await[0]).await;
     app.wait_for_text("consult-heading", |t| t.contains(RENEE))
         .await;
 
@@ -126,7 +126,7 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
         "Ready to try the elimination phase"
     );
     let items = app.all("revision-restore").await;
-    items.last().unwrap().click().await.unwrap();
+    app.press(items.last().unwrap()).await;
     app.wait_for_text("toast", |t| t.contains("restored")).await;
     assert_eq!(app.value("note-section-1").await, "");
     assert_eq!(
@@ -151,8 +151,8 @@ async fn notes_typed_just_before_the_window_closes_are_kept() {
 
     let app = driver.open_app().await;
     app.go("nav-clients", "client-row").await;
-    app.all("client-row").await[0].click().await.unwrap();
-    app.wait_for("consult-row").await.click().await.unwrap();
+    app.press(&app.all("client-row").await[0]).await;
+    app.press(&app.wait_for("consult-row").await).await;
     app.wait_for_text("consult-heading", |t| t.contains(RENEE))
         .await;
     assert_eq!(app.value("note-section-0").await, text);

@@ -211,7 +211,23 @@ impl App {
     }
 
     pub async fn click(&self, testid: &str) {
-        self.wait_for(testid).await.click().await.unwrap();
+        let el = self.wait_for(testid).await;
+        self.press(&el).await;
+    }
+
+    /// Clicks an element, waiting while a toast lies over it (they leave after a few seconds).
+    pub async fn press(&self, el: &Element) {
+        for _ in 0..80 {
+            match el.click().await {
+                Err(fantoccini::error::CmdError::Standard(e))
+                    if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return other.unwrap(),
+            }
+        }
+        panic!("something stayed in front of the element for 8 seconds");
     }
 
     /// Clears the input and types `text` into it, key by key, as the coach would. WebKit's

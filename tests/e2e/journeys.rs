@@ -125,7 +125,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     // Change her status to Active; the timeline records it.
     app.fill("client-search", "ren").await;
     wait_for_rows(&app, &[RENEE]).await;
-    app.all("client-row").await[0].click().await.unwrap();
+    app.press(&app.all("client-row").await[0]).await;
     app.wait_for_text("client-heading", |t| t.contains(RENEE))
         .await;
     app.select("client-status-select", "active").await;
@@ -145,7 +145,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     wait_for_rows(&app, &[BOBBY, ZOE]).await;
     app.click("show-archived").await;
     wait_for_rows(&app, &[RENEE]).await;
-    app.all("client-row").await[0].click().await.unwrap();
+    app.press(&app.all("client-row").await[0]).await;
     app.click("client-restore").await;
     app.wait_gone("archived-banner").await;
     app.wait_for_text("timeline", |t| t.contains("Restored"))
@@ -153,7 +153,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     app.click("nav-clients").await;
     let archived_toggle = app.wait_for("show-archived").await;
     if archived_toggle.prop("checked").await.unwrap().as_deref() == Some("true") {
-        archived_toggle.click().await.unwrap();
+        app.press(&archived_toggle).await;
     }
 
     wait_for_rows(&app, &[RENEE, BOBBY, ZOE]).await;
@@ -186,7 +186,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     app.screenshot("09-after-restart").await;
     app.fill("client-search", "renee").await;
     wait_for_rows(&app, &[RENEE]).await;
-    app.all("client-row").await[0].click().await.unwrap();
+    app.press(&app.all("client-row").await[0]).await;
     app.wait_for_text("client-status-badge", |t| t == "Active")
         .await;
     assert_eq!(app.texts("tag-chip").await, ["AIP", "RRMS"]);
@@ -269,7 +269,7 @@ async fn erasing_a_client_needs_her_name_typed_exactly() {
         confirm.prop("disabled").await.unwrap().as_deref(),
         Some("false")
     );
-    confirm.click().await.unwrap();
+    app.press(&confirm).await;
     app.wait_for_text("toast", |t| t.contains("erased")).await;
     app.click("nav-clients").await;
     app.wait_for("empty-state").await;

@@ -1,10 +1,12 @@
 //! Rust integration tests: one binary, a module per area, real temp-file databases.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod articles;
 mod bindings;
 mod clients;
 mod commands;
 mod consults;
+mod handouts;
 mod store;
 
 use std::path::{Path, PathBuf};

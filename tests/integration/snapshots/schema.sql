@@ -1,4 +1,8 @@
--- schema version 3
+-- schema version 4
+-- index article_sections_by_article
+CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
+-- index articles_by_fingerprint
+CREATE INDEX articles_by_fingerprint ON articles (fingerprint);
 -- index client_tags_by_tag
 CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
@@ -17,10 +21,34 @@ CREATE INDEX consults_by_time ON consults (scheduled_at) WHERE status = 'schedul
 CREATE INDEX follow_ups_by_client ON follow_ups (client_id);
 -- index follow_ups_open_by_due
 CREATE INDEX follow_ups_open_by_due ON follow_ups (due_date) WHERE done_at IS NULL;
+-- index handouts_given_by_client
+CREATE INDEX handouts_given_by_client ON handouts_given (client_id, given_at DESC);
 -- index note_revisions_by_consult
 CREATE INDEX note_revisions_by_consult ON note_revisions (consult_id, id DESC);
 -- index timeline_events_by_client
 CREATE INDEX timeline_events_by_client ON timeline_events (client_id, occurred_at DESC, id DESC);
+-- table article_sections
+CREATE TABLE article_sections (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    heading    TEXT NOT NULL DEFAULT '',
+    paragraphs TEXT NOT NULL -- JSON array of strings
+) STRICT;
+-- table articles
+CREATE TABLE articles (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    title          TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+    series         TEXT NOT NULL DEFAULT '',
+    tagline        TEXT NOT NULL DEFAULT '',
+    call_to_action TEXT NOT NULL DEFAULT '',
+    source         TEXT NOT NULL DEFAULT '',
+    fingerprint    TEXT NOT NULL, -- of the words, to spot an article imported twice
+    tags           TEXT NOT NULL DEFAULT '[]', -- JSON array
+    search_key     TEXT NOT NULL DEFAULT '',
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+) STRICT;
 -- table client_tags
 CREATE TABLE client_tags (
     client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
@@ -79,6 +107,15 @@ CREATE TABLE follow_ups (
     due_date   TEXT,
     done_at    TEXT,
     created_at TEXT NOT NULL
+) STRICT;
+-- table handouts_given
+CREATE TABLE handouts_given (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    title      TEXT NOT NULL,
+    file_name  TEXT NOT NULL,
+    snapshot   TEXT NOT NULL, -- JSON of the resolved handout
+    given_at   TEXT NOT NULL
 ) STRICT;
 -- table note_revisions
 CREATE TABLE note_revisions (

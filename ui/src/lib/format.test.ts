@@ -160,6 +160,7 @@ describe("consult labels", () => {
   it("labels the new timeline kinds", () => {
     expect(timelineKindLabel("consult_booked")).toBe("Consult booked");
     expect(timelineKindLabel("follow_up_done")).toBe("Follow-up done");
+    expect(timelineKindLabel("handout_given")).toBe("Handout given");
   });
 });
 

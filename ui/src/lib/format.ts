@@ -77,6 +77,7 @@ const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   consult_cancelled: "Consult cancelled",
   follow_up_added: "Follow-up added",
   follow_up_done: "Follow-up done",
+  handout_given: "Handout given",
 };
 
 export function timelineKindLabel(kind: TimelineKind): string {

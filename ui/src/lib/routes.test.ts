@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRoute, parseHash, sectionOf, type Route } from "./routes";
+import { formatRoute, parseHash, parseQuery, sectionOf, type Route } from "./routes";
 
 describe("parseHash", () => {
   it("treats an empty hash and the root as the dashboard", () => {
@@ -59,6 +59,69 @@ describe("parseHash", () => {
   });
 });
 
+describe("articles and handouts", () => {
+  it("parses the article routes", () => {
+    expect(parseHash("#/articles")).toEqual({ name: "articles" });
+    expect(parseHash("#/articles/")).toEqual({ name: "articles" });
+    expect(parseHash("#/articles/import")).toEqual({ name: "article-import" });
+    expect(parseHash("#/articles/14")).toEqual({ name: "article", id: 14 });
+    expect(parseHash("#/articles/0")).toEqual({ name: "not-found", path: "/articles/0" });
+    expect(parseHash("#/articles/14/edit")).toEqual({
+      name: "not-found",
+      path: "/articles/14/edit",
+    });
+  });
+
+  it("parses a new handout with and without a client or article", () => {
+    expect(parseHash("#/handouts/new")).toEqual({
+      name: "handout-new",
+      clientId: null,
+      articleId: null,
+    });
+    expect(parseHash("#/handouts/new?client=12")).toEqual({
+      name: "handout-new",
+      clientId: 12,
+      articleId: null,
+    });
+    expect(parseHash("#/handouts/new/?article=3&client=5")).toEqual({
+      name: "handout-new",
+      clientId: 5,
+      articleId: 3,
+    });
+  });
+
+  it("ignores malformed or unknown query values", () => {
+    const blank = { name: "handout-new", clientId: null, articleId: null };
+    expect(parseHash("#/handouts/new?client=abc")).toEqual(blank);
+    expect(parseHash("#/handouts/new?client=0")).toEqual(blank);
+    expect(parseHash("#/handouts/new?client=")).toEqual(blank);
+    expect(parseHash("#/handouts/new?colour=red")).toEqual(blank);
+    expect(parseHash("#/handouts/new?client=4&client=9")).toEqual({ ...blank, clientId: 4 });
+  });
+
+  it("rejects other handout paths", () => {
+    expect(parseHash("#/handouts")).toEqual({ name: "not-found", path: "/handouts" });
+    expect(parseHash("#/handouts/3")).toEqual({ name: "not-found", path: "/handouts/3" });
+    expect(parseHash("#/handouts/new/x?client=1")).toEqual({
+      name: "not-found",
+      path: "/handouts/new/x",
+    });
+  });
+});
+
+describe("parseQuery", () => {
+  it("reads the query after the path", () => {
+    expect(parseQuery("#/handouts/new?client=3&article=7")).toEqual(
+      new Map([
+        ["client", "3"],
+        ["article", "7"],
+      ]),
+    );
+    expect(parseQuery("#/handouts/new")).toEqual(new Map());
+    expect(parseQuery("#/x?name=Ren%C3%A9e")).toEqual(new Map([["name", "Renée"]]));
+  });
+});
+
 describe("formatRoute", () => {
   const routes: Route[] = [
     { name: "dashboard" },
@@ -69,6 +132,12 @@ describe("formatRoute", () => {
     { name: "consult", id: 5 },
     { name: "pipeline" },
     { name: "settings" },
+    { name: "articles" },
+    { name: "article-import" },
+    { name: "article", id: 8 },
+    { name: "handout-new", clientId: null, articleId: null },
+    { name: "handout-new", clientId: 4, articleId: null },
+    { name: "handout-new", clientId: 4, articleId: 9 },
   ];
 
   it("writes the expected hashes", () => {
@@ -81,6 +150,12 @@ describe("formatRoute", () => {
       "#/consults/5",
       "#/pipeline",
       "#/settings",
+      "#/articles",
+      "#/articles/import",
+      "#/articles/8",
+      "#/handouts/new",
+      "#/handouts/new?client=4",
+      "#/handouts/new?client=4&article=9",
     ]);
   });
 
@@ -103,6 +178,11 @@ describe("sectionOf", () => {
     expect(sectionOf({ name: "consult", id: 1 })).toBe("clients");
     expect(sectionOf({ name: "pipeline" })).toBe("pipeline");
     expect(sectionOf({ name: "settings" })).toBe("settings");
+    expect(sectionOf({ name: "articles" })).toBe("articles");
+    expect(sectionOf({ name: "article-import" })).toBe("articles");
+    expect(sectionOf({ name: "article", id: 2 })).toBe("articles");
+    expect(sectionOf({ name: "handout-new", clientId: null, articleId: 2 })).toBe("articles");
+    expect(sectionOf({ name: "handout-new", clientId: 3, articleId: null })).toBe("clients");
     expect(sectionOf({ name: "not-found", path: "/x" })).toBeNull();
   });
 });

@@ -9,11 +9,34 @@ export type Route =
   | { name: "consult"; id: number }
   | { name: "pipeline" }
   | { name: "settings" }
+  | { name: "articles" }
+  | { name: "article-import" }
+  | { name: "article"; id: number }
+  | { name: "handout-new"; clientId: number | null; articleId: number | null }
   | { name: "not-found"; path: string };
 
 function parseId(segment: string): number | null {
   if (!/^[1-9]\d{0,14}$/.test(segment)) return null;
   return Number(segment);
+}
+
+/** The query string after the path (`?client=3&article=7`) as key → value; the first value wins. */
+export function parseQuery(hash: string): Map<string, string> {
+  const path = hash.startsWith("#") ? hash.slice(1) : hash;
+  const queryAt = path.indexOf("?");
+  const result = new Map<string, string>();
+  if (queryAt < 0) return result;
+  const query = path.slice(queryAt + 1).split("#")[0] ?? "";
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!result.has(key)) result.set(key, value);
+  }
+  return result;
+}
+
+/** An optional id in the query: a missing or malformed one is simply not there. */
+function queryId(query: Map<string, string>, key: string): number | null {
+  const value = query.get(key);
+  return value === undefined ? null : parseId(value);
 }
 
 /** `#/clients/12/edit` → `{ name: "client-edit", id: 12 }`. Unknown paths become "not-found". */
@@ -28,6 +51,22 @@ export function parseHash(hash: string): Route {
   if (first === undefined) return { name: "dashboard" };
   if (first === "settings" && second === undefined) return { name: "settings" };
   if (first === "pipeline" && second === undefined) return { name: "pipeline" };
+  if (first === "articles") {
+    if (second === undefined) return { name: "articles" };
+    if (third !== undefined) return { name: "not-found", path };
+    if (second === "import") return { name: "article-import" };
+    const id = parseId(second);
+    return id === null ? { name: "not-found", path } : { name: "article", id };
+  }
+  if (first === "handouts") {
+    if (second !== "new" || third !== undefined) return { name: "not-found", path };
+    const query = parseQuery(hash);
+    return {
+      name: "handout-new",
+      clientId: queryId(query, "client"),
+      articleId: queryId(query, "article"),
+    };
+  }
   if (first === "consults") {
     const id = second === undefined ? null : parseId(second);
     if (id === null || third !== undefined) return { name: "not-found", path };
@@ -63,12 +102,25 @@ export function formatRoute(route: Route): string {
       return "#/pipeline";
     case "settings":
       return "#/settings";
+    case "articles":
+      return "#/articles";
+    case "article-import":
+      return "#/articles/import";
+    case "article":
+      return `#/articles/${route.id}`;
+    case "handout-new": {
+      const query = new URLSearchParams();
+      if (route.clientId !== null) query.set("client", String(route.clientId));
+      if (route.articleId !== null) query.set("article", String(route.articleId));
+      const text = query.toString();
+      return text === "" ? "#/handouts/new" : `#/handouts/new?${text}`;
+    }
     case "not-found":
       return "#/";
   }
 }
 
-export type Section = "dashboard" | "clients" | "pipeline" | "settings";
+export type Section = "dashboard" | "clients" | "pipeline" | "articles" | "settings";
 
 /** Which sidebar section a route belongs to. */
 export function sectionOf(route: Route): Section | null {
@@ -79,6 +131,13 @@ export function sectionOf(route: Route): Section | null {
       return "pipeline";
     case "settings":
       return "settings";
+    case "articles":
+    case "article-import":
+    case "article":
+      return "articles";
+    case "handout-new":
+      // A handout for a client is part of her story; a general one belongs with the articles.
+      return route.clientId === null ? "articles" : "clients";
     case "not-found":
       return null;
     default:

@@ -34,7 +34,7 @@ total: number,
  */
 statusCounts: Array<StatusCount>, };
 
-export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited" | "consult_booked" | "consult_changed" | "consult_completed" | "consult_no_show" | "consult_cancelled" | "follow_up_added" | "follow_up_done";
+export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited" | "consult_booked" | "consult_changed" | "consult_completed" | "consult_no_show" | "consult_cancelled" | "follow_up_added" | "follow_up_done" | "handout_given";
 
 export type TimelineEvent = { id: number, clientId: number, kind: TimelineKind, summary: string, occurredAt: string, 
 /**
@@ -141,3 +141,59 @@ export type SearchHit = { kind: SearchKind,
  * The client's id, or the consult's.
  */
 id: number, clientId: number, title: string, subtitle: string, snippet: Array<SnippetPart>, };
+
+export type DraftSection = { heading: string, 
+/**
+ * Paragraphs, in order; a list item is a paragraph starting with "• ".
+ */
+paragraphs: Array<string>, };
+
+export type ArticleDraft = { title: string, 
+/**
+ * A series name such as "MSMonday", from a title line "MSMonday: …" or a WordPress category.
+ */
+series: string, 
+/**
+ * A one-paragraph tagline or bio found before the title.
+ */
+tagline: string, sections: Array<DraftSection>, 
+/**
+ * The closing call to action (e.g. "Book a free consult call …").
+ */
+callToAction: string, tags: Array<string>, 
+/**
+ * The file it came from (and the post's position within a WordPress export).
+ */
+source: string, };
+
+export type ImportProblem = { file: string, reason: string, };
+
+export type DuplicateOf = { id: number, title: string, };
+
+export type PreviewDraft = { draft: ArticleDraft, 
+/**
+ * An article already in the library (or earlier in this batch) with the same words.
+ */
+duplicateOf: DuplicateOf | null, };
+
+export type ImportPreview = { drafts: Array<PreviewDraft>, problems: Array<ImportProblem>, };
+
+export type ArticleSection = { id: number, heading: string, paragraphs: Array<string>, };
+
+export type Article = { id: number, title: string, series: string, tagline: string, callToAction: string, tags: Array<string>, source: string, sections: Array<ArticleSection>, createdAt: string, updatedAt: string, };
+
+export type ArticleSummary = { id: number, title: string, series: string, tags: Array<string>, sectionCount: number, updatedAt: string, };
+
+export type HandoutBlock = { "kind": "article_section", articleId: number, sectionId: number, } | { "kind": "intro", text: string, } | { "kind": "free_text", text: string, } | { "kind": "next_steps", title: string, items: Array<string>, } | { "kind": "call_to_action" } | { "kind": "disclaimer" };
+
+export type HandoutDraft = { title: string, clientId: number | null, blocks: Array<HandoutBlock>, };
+
+export type ResolvedBlock = { "kind": "heading", text: string, } | { "kind": "paragraph", text: string, } | { "kind": "bullets", items: Array<string>, } | { "kind": "checklist", title: string, items: Array<string>, } | { "kind": "call_to_action", text: string, label: string, url: string, } | { "kind": "disclaimer", text: string, };
+
+export type HandoutPreview = { title: string, preparedFor: string | null, dateLabel: string, blocks: Array<ResolvedBlock>, 
+/**
+ * Characters no PDF font can print (e.g. emoji): they are left out, and the coach told.
+ */
+unprintable: Array<string>, };
+
+export type GivenHandout = { id: number, clientId: number, title: string, fileName: string, givenAt: string, };

@@ -1,0 +1,546 @@
+//! The article library: the coach's own articles, imported through a preview she corrects,
+//! then listed, searched, viewed and edited; their sections feed handouts.
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::db::Db;
+use crate::error::{Error, FieldProblem, Result};
+use crate::import::{self, ArticleDraft, DraftSection, ImportProblem};
+use crate::text::{fold, has_control_chars};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DuplicateOf {
+    pub id: i64,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewDraft {
+    pub draft: ArticleDraft,
+    /// An article already in the library (or earlier in this batch) with the same words.
+    pub duplicate_of: Option<DuplicateOf>,
+}
+
+/// What a batch of files would import: drafts to check, and the files that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    pub drafts: Vec<PreviewDraft>,
+    pub problems: Vec<ImportProblem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleSection {
+    pub id: i64,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub id: i64,
+    pub title: String,
+    pub series: String,
+    pub tagline: String,
+    pub call_to_action: String,
+    pub tags: Vec<String>,
+    pub source: String,
+    pub sections: Vec<ArticleSection>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub title: String,
+    pub series: String,
+    pub tags: Vec<String>,
+    pub section_count: i64,
+    pub updated_at: String,
+}
+
+const MAX_TITLE: usize = 300;
+const MAX_PARAGRAPH: usize = 50_000;
+const MAX_SECTIONS: usize = 300;
+
+/// Reads files (name, bytes) into a preview. Nothing is stored.
+pub fn preview(db: &Db, files: &[(String, Vec<u8>)]) -> Result<ImportPreview> {
+    let mut drafts = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        match import::read_file(name, bytes) {
+            Ok(found) => drafts.extend(found),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    with_duplicates(db, drafts, problems)
+}
+
+/// Reads the chosen files into a preview; a file that cannot be read is reported, not fatal.
+pub fn preview_paths(db: &Db, paths: &[std::path::PathBuf]) -> Result<ImportPreview> {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut unreadable = Vec::new();
+    for path in paths {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > import::MAX_FILE_BYTES as u64 {
+            unreadable.push(ImportProblem {
+                file: name,
+                reason: format!(
+                    "The file is {:.1} MB; articles can be at most 10 MB.",
+                    size as f64 / 1_048_576.0
+                ),
+            });
+            continue;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => unreadable.push(ImportProblem {
+                file: name,
+                reason: format!("It could not be read: {e}."),
+            }),
+        }
+    }
+    let mut preview = preview(db, &files)?;
+    preview.problems.splice(0..0, unreadable);
+    Ok(preview)
+}
+
+/// Reads pasted text into a preview.
+pub fn preview_pasted(db: &Db, text: &str) -> Result<ImportPreview> {
+    match import::read_pasted(text) {
+        Ok(draft) => with_duplicates(db, vec![draft], Vec::new()),
+        Err(problem) => Ok(ImportPreview {
+            drafts: Vec::new(),
+            problems: vec![problem],
+        }),
+    }
+}
+
+fn with_duplicates(
+    db: &Db,
+    drafts: Vec<ArticleDraft>,
+    problems: Vec<ImportProblem>,
+) -> Result<ImportPreview> {
+    let conn = db.conn();
+    let mut stmt = conn.prepare_cached("SELECT id, title FROM articles WHERE fingerprint = ?1")?;
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        let print = import::fingerprint(&draft);
+        let mut duplicate_of = stmt
+            .query_row([&print], |r| {
+                Ok(DuplicateOf {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                })
+            })
+            .optional()?;
+        if duplicate_of.is_none() {
+            if let Some((_, title)) = seen.iter().find(|(p, _)| *p == print) {
+                duplicate_of = Some(DuplicateOf {
+                    id: 0,
+                    title: title.clone(),
+                });
+            }
+        }
+        seen.push((print, draft.title.clone()));
+        out.push(PreviewDraft {
+            draft,
+            duplicate_of,
+        });
+    }
+    Ok(ImportPreview {
+        drafts: out,
+        problems,
+    })
+}
+
+fn clean(draft: &ArticleDraft, at: &str, problems: &mut Vec<FieldProblem>) -> ArticleDraft {
+    let field = |name: &str| format!("{at}{name}");
+    let title = draft.title.trim().to_owned();
+    if title.is_empty() {
+        problems.push(FieldProblem::new(
+            &field("title"),
+            "Please give the article a title.",
+        ));
+    } else if title.chars().count() > MAX_TITLE || has_control_chars(&title) || title.contains('\n')
+    {
+        problems.push(FieldProblem::new(
+            &field("title"),
+            "Keep the title to one line of up to 300 characters.",
+        ));
+    }
+    if draft.sections.len() > MAX_SECTIONS {
+        problems.push(FieldProblem::new(
+            &field("sections"),
+            "An article can have at most 300 sections.",
+        ));
+    }
+    let too_long = draft
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .any(|p| p.chars().count() > MAX_PARAGRAPH);
+    if too_long {
+        problems.push(FieldProblem::new(
+            &field("sections"),
+            "A paragraph can be at most 50,000 characters.",
+        ));
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for tag in &draft.tags {
+        let tag = tag.trim();
+        if !tag.is_empty()
+            && tag.chars().count() <= 40
+            && !tags.iter().any(|t| fold(t) == fold(tag))
+        {
+            tags.push(tag.to_owned());
+        }
+    }
+    ArticleDraft {
+        title,
+        series: draft.series.trim().chars().take(60).collect(),
+        tagline: draft.tagline.trim().to_owned(),
+        sections: draft
+            .sections
+            .iter()
+            .map(|s| DraftSection {
+                heading: s.heading.trim().to_owned(),
+                paragraphs: s
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.trim().to_owned())
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+            })
+            .filter(|s| !s.heading.is_empty() || !s.paragraphs.is_empty())
+            .collect(),
+        call_to_action: draft.call_to_action.trim().to_owned(),
+        tags,
+        source: draft.source.trim().to_owned(),
+    }
+}
+
+fn search_key(d: &ArticleDraft) -> String {
+    fold(&format!("{} {} {}", d.title, d.series, d.tags.join(" ")))
+}
+
+fn insert(tx: &Transaction<'_>, d: &ArticleDraft) -> Result<i64> {
+    let now = crate::now();
+    tx.execute(
+        "INSERT INTO articles (title, series, tagline, call_to_action, source, fingerprint, tags,
+            search_key, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        params![
+            d.title,
+            d.series,
+            d.tagline,
+            d.call_to_action,
+            d.source,
+            import::fingerprint(d),
+            serde_json::to_string(&d.tags).unwrap_or_else(|_| "[]".into()),
+            search_key(d),
+            now
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_sections(tx, id, &d.sections)?;
+    Ok(id)
+}
+
+/// Writes an article's sections in order, keeping each existing section's id in place (so a
+/// handout being composed from it keeps pointing at the same text) and adding or removing
+/// sections at the end.
+fn write_sections(tx: &Transaction<'_>, id: i64, sections: &[DraftSection]) -> Result<()> {
+    let existing: Vec<i64> = tx
+        .prepare_cached("SELECT id FROM article_sections WHERE article_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO article_sections (article_id, position, heading, paragraphs) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut update = tx.prepare_cached(
+        "UPDATE article_sections SET position = ?2, heading = ?3, paragraphs = ?4 WHERE id = ?1",
+    )?;
+    for (i, s) in sections.iter().enumerate() {
+        let json = serde_json::to_string(&s.paragraphs).unwrap_or_else(|_| "[]".into());
+        match existing.get(i) {
+            Some(section_id) => update.execute(params![section_id, i as i64, s.heading, json])?,
+            None => insert.execute(params![id, i as i64, s.heading, json])?,
+        };
+    }
+    for section_id in existing.iter().skip(sections.len()) {
+        tx.execute("DELETE FROM article_sections WHERE id = ?1", [section_id])?;
+    }
+    Ok(())
+}
+
+/// Stores the drafts the coach confirmed, all or none.
+pub fn commit(db: &Db, drafts: &[ArticleDraft]) -> Result<Vec<ArticleSummary>> {
+    let mut problems = Vec::new();
+    let cleaned: Vec<ArticleDraft> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| clean(d, &format!("drafts[{i}]."), &mut problems))
+        .collect();
+    if drafts.is_empty() {
+        problems.push(FieldProblem::new(
+            "drafts",
+            "Choose at least one article to import.",
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    let mut ids = Vec::with_capacity(cleaned.len());
+    for d in &cleaned {
+        ids.push(insert(&tx, d)?);
+    }
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.push(summary(&tx, id)?);
+    }
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Replaces an article's text with the coach's corrections.
+pub fn update(db: &Db, id: i64, input: &ArticleDraft) -> Result<Article> {
+    let mut problems = Vec::new();
+    let d = clean(input, "", &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    load(&tx, id)?;
+    tx.execute(
+        "UPDATE articles SET title = ?2, series = ?3, tagline = ?4, call_to_action = ?5,
+            fingerprint = ?6, tags = ?7, search_key = ?8, updated_at = ?9 WHERE id = ?1",
+        params![
+            id,
+            d.title,
+            d.series,
+            d.tagline,
+            d.call_to_action,
+            import::fingerprint(&d),
+            serde_json::to_string(&d.tags).unwrap_or_else(|_| "[]".into()),
+            search_key(&d),
+            crate::now()
+        ],
+    )?;
+    write_sections(&tx, id, &d.sections)?;
+    let article = load(&tx, id)?;
+    tx.commit()?;
+    Ok(article)
+}
+
+pub fn delete(db: &Db, id: i64) -> Result<()> {
+    if db
+        .conn()
+        .execute("DELETE FROM articles WHERE id = ?1", [id])?
+        == 0
+    {
+        return Err(Error::NotFound {
+            what: "That article",
+        });
+    }
+    Ok(())
+}
+
+pub fn get(db: &Db, id: i64) -> Result<Article> {
+    load(&db.conn(), id)
+}
+
+fn json_list(idx: usize, s: &str) -> rusqlite::Result<Vec<String>> {
+    serde_json::from_str(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
+    let mut article = conn
+        .query_row(
+            "SELECT id, title, series, tagline, call_to_action, tags, source, created_at, updated_at
+             FROM articles WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Article {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    series: r.get(2)?,
+                    tagline: r.get(3)?,
+                    call_to_action: r.get(4)?,
+                    tags: json_list(5, &r.get::<_, String>(5)?)?,
+                    source: r.get(6)?,
+                    sections: Vec::new(),
+                    created_at: r.get(7)?,
+                    updated_at: r.get(8)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "That article" })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, heading, paragraphs FROM article_sections WHERE article_id = ?1 ORDER BY position",
+    )?;
+    article.sections = stmt
+        .query_map([id], |r| {
+            Ok(ArticleSection {
+                id: r.get(0)?,
+                heading: r.get(1)?,
+                paragraphs: json_list(2, &r.get::<_, String>(2)?)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(article)
+}
+
+fn summary(conn: &Connection, id: i64) -> Result<ArticleSummary> {
+    Ok(conn.query_row(
+        &format!("{SUMMARY_SQL} WHERE a.id = ?1"),
+        [id],
+        summary_from,
+    )?)
+}
+
+const SUMMARY_SQL: &str = "SELECT a.id, a.title, a.series, a.tags,
+    (SELECT count(*) FROM article_sections s WHERE s.article_id = a.id), a.updated_at
+    FROM articles a";
+
+fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        series: r.get(2)?,
+        tags: json_list(3, &r.get::<_, String>(3)?)?,
+        section_count: r.get(4)?,
+        updated_at: r.get(5)?,
+    })
+}
+
+/// The library, newest first, filtered by title, series or tag (case and accents ignored).
+pub fn list(db: &Db, search: &str) -> Result<Vec<ArticleSummary>> {
+    let conn = db.conn();
+    let needle = fold(search.trim());
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SUMMARY_SQL} WHERE ?1 = '' OR instr(a.search_key, ?1) > 0 ORDER BY a.id DESC LIMIT 500"
+    ))?;
+    let rows = stmt
+        .query_map([needle], summary_from)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// One section of an article, with the article's title (for handouts).
+pub(crate) fn section(
+    conn: &Connection,
+    article_id: i64,
+    section_id: i64,
+) -> Result<(String, ArticleSection)> {
+    conn.query_row(
+        "SELECT a.title, s.id, s.heading, s.paragraphs FROM article_sections s
+         JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1 AND s.id = ?2",
+        params![article_id, section_id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                ArticleSection {
+                    id: r.get(1)?,
+                    heading: r.get(2)?,
+                    paragraphs: json_list(3, &r.get::<_, String>(3)?)?,
+                },
+            ))
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "That article section",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "MSMonday: Leaky Gut, What Comes First?\n\nOpening words.\n\nWhat the lining does\n\nOne cell thick — really.\n\nBook a free consult call today.";
+
+    #[test]
+    fn import_preview_commit_and_duplicates() {
+        let db = Db::open_in_memory().unwrap();
+        let files = vec![
+            ("one.txt".to_owned(), TEXT.as_bytes().to_vec()),
+            ("same-again.txt".to_owned(), TEXT.as_bytes().to_vec()),
+            ("empty.txt".to_owned(), Vec::new()),
+        ];
+        let p = preview(&db, &files).unwrap();
+        assert_eq!(p.drafts.len(), 2);
+        assert_eq!(
+            p.problems,
+            [ImportProblem {
+                file: "empty.txt".into(),
+                reason: "The file is empty.".into()
+            }]
+        );
+        assert!(p.drafts[0].duplicate_of.is_none());
+        assert_eq!(
+            p.drafts[1].duplicate_of.as_ref().unwrap().title,
+            "Leaky Gut, What Comes First?"
+        );
+
+        let mut draft = p.drafts[0].draft.clone();
+        draft.title = "Leaky Gut: What Comes First?".into();
+        let saved = commit(&db, &[draft]).unwrap();
+        assert_eq!(saved[0].section_count, 2);
+        let again = preview(&db, &files[..1]).unwrap();
+        assert_eq!(
+            again.drafts[0].duplicate_of.as_ref().unwrap().id,
+            saved[0].id
+        );
+
+        let article = get(&db, saved[0].id).unwrap();
+        assert_eq!(article.series, "MSMonday");
+        let mut edit = p.drafts[0].draft.clone();
+        edit.sections[1].heading = "What the gut lining does".into();
+        let edited = update(&db, article.id, &edit).unwrap();
+        assert_eq!(
+            edited.sections[1].id, article.sections[1].id,
+            "section ids are kept"
+        );
+        assert_eq!(edited.sections[1].heading, "What the gut lining does");
+        assert_eq!(article.sections[1].paragraphs, ["One cell thick — really."]);
+        assert_eq!(article.call_to_action, "Book a free consult call today.");
+        assert_eq!(list(&db, "leaky").unwrap().len(), 1);
+        assert_eq!(list(&db, "msmonday").unwrap().len(), 1);
+        assert!(list(&db, "nothing").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_bad_draft_stops_the_whole_batch() {
+        let db = Db::open_in_memory().unwrap();
+        let p = preview_pasted(&db, TEXT).unwrap();
+        let good = p.drafts[0].draft.clone();
+        let mut bad = good.clone();
+        bad.title = "  ".into();
+        let err = commit(&db, &[good, bad]).unwrap_err();
+        assert_eq!(err.fields()[0].field, "drafts[1].title");
+        assert!(
+            list(&db, "").unwrap().is_empty(),
+            "nothing partial is stored"
+        );
+    }
+}

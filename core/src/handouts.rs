@@ -1,0 +1,600 @@
+//! Handouts: the coach composes blocks (sections of her articles, a personal intro, free text,
+//! next steps, a call to action, the disclaimer), previews them, and exports a branded PDF.
+//! Every handout given to a client is kept as a snapshot of its text, on her timeline, so it
+//! can be exported again identically.
+
+use chrono::{DateTime, Local, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::articles;
+use crate::clients;
+use crate::db::Db;
+use crate::error::{Error, FieldProblem, Result};
+use crate::pdf;
+use crate::practice::{self, PaperSize, Practice};
+use crate::timeline::{self, TimelineKind};
+
+/// One block of a handout as the coach composes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum HandoutBlock {
+    ArticleSection { article_id: i64, section_id: i64 },
+    Intro { text: String },
+    FreeText { text: String },
+    NextSteps { title: String, items: Vec<String> },
+    CallToAction,
+    Disclaimer,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoutDraft {
+    pub title: String,
+    pub client_id: Option<i64>,
+    pub blocks: Vec<HandoutBlock>,
+}
+
+/// A block with its text filled in: what the preview shows and the PDF prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum ResolvedBlock {
+    Heading {
+        text: String,
+    },
+    /// May hold `*emphasis*` and `**strong**`.
+    Paragraph {
+        text: String,
+    },
+    Bullets {
+        items: Vec<String>,
+    },
+    Checklist {
+        title: String,
+        items: Vec<String>,
+    },
+    CallToAction {
+        text: String,
+        label: String,
+        url: String,
+    },
+    Disclaimer {
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HandoutPreview {
+    pub title: String,
+    pub prepared_for: Option<String>,
+    pub date_label: String,
+    pub blocks: Vec<ResolvedBlock>,
+    /// Characters no PDF font can print (e.g. emoji): they are left out, and the coach told.
+    pub unprintable: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GivenHandout {
+    pub id: i64,
+    pub client_id: i64,
+    pub title: String,
+    pub file_name: String,
+    pub given_at: String,
+}
+
+/// Free text: blank lines separate paragraphs; lines starting with "- " are bullets.
+fn text_blocks(text: &str, out: &mut Vec<ResolvedBlock>) {
+    let normalised = text.replace("\r\n", "\n");
+    for chunk in normalised
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let mut paragraph: Vec<&str> = Vec::new();
+        let mut bullets: Vec<String> = Vec::new();
+        for line in chunk.lines().map(str::trim) {
+            if let Some(item) = line.strip_prefix("- ").or_else(|| line.strip_prefix("• ")) {
+                if !paragraph.is_empty() {
+                    out.push(ResolvedBlock::Paragraph {
+                        text: paragraph.join(" "),
+                    });
+                    paragraph.clear();
+                }
+                bullets.push(item.trim().to_owned());
+            } else {
+                if !bullets.is_empty() {
+                    out.push(ResolvedBlock::Bullets {
+                        items: std::mem::take(&mut bullets),
+                    });
+                }
+                paragraph.push(line);
+            }
+        }
+        if !paragraph.is_empty() {
+            out.push(ResolvedBlock::Paragraph {
+                text: paragraph.join(" "),
+            });
+        }
+        if !bullets.is_empty() {
+            out.push(ResolvedBlock::Bullets { items: bullets });
+        }
+    }
+}
+
+fn date_label(now: DateTime<Local>) -> String {
+    now.format("%-d %B %Y").to_string()
+}
+
+/// Fills in every block's text: the preview, and the snapshot a given handout keeps.
+pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
+    let practice = practice::get(db)?.ok_or(Error::NotFound {
+        what: "The practice profile",
+    })?;
+    let conn = db.conn();
+    let prepared_for = match draft.client_id {
+        Some(id) => {
+            let c = clients::load(&conn, id)?;
+            Some(if c.preferred_name.is_empty() {
+                c.name
+            } else {
+                c.preferred_name
+            })
+        }
+        None => None,
+    };
+    let mut blocks = Vec::new();
+    for block in &draft.blocks {
+        match block {
+            HandoutBlock::ArticleSection {
+                article_id,
+                section_id,
+            } => {
+                let (article_title, section) = articles::section(&conn, *article_id, *section_id)?;
+                let heading = if section.heading.is_empty() {
+                    article_title
+                } else {
+                    section.heading
+                };
+                blocks.push(ResolvedBlock::Heading { text: heading });
+                let mut bullets = Vec::new();
+                for p in section.paragraphs {
+                    if let Some(item) = p.strip_prefix("• ") {
+                        bullets.push(item.to_owned());
+                    } else {
+                        if !bullets.is_empty() {
+                            blocks.push(ResolvedBlock::Bullets {
+                                items: std::mem::take(&mut bullets),
+                            });
+                        }
+                        blocks.push(ResolvedBlock::Paragraph { text: p });
+                    }
+                }
+                if !bullets.is_empty() {
+                    blocks.push(ResolvedBlock::Bullets { items: bullets });
+                }
+            }
+            HandoutBlock::Intro { text } | HandoutBlock::FreeText { text } => {
+                text_blocks(text, &mut blocks);
+            }
+            HandoutBlock::NextSteps { title, items } => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| i.trim().to_owned())
+                    .filter(|i| !i.is_empty())
+                    .collect();
+                if !items.is_empty() {
+                    let title = if title.trim().is_empty() {
+                        "Your next steps"
+                    } else {
+                        title.trim()
+                    };
+                    blocks.push(ResolvedBlock::Checklist {
+                        title: title.to_owned(),
+                        items,
+                    });
+                }
+            }
+            HandoutBlock::CallToAction => blocks.push(call_to_action(&practice)),
+            HandoutBlock::Disclaimer => {
+                blocks.push(ResolvedBlock::Disclaimer {
+                    text: practice.disclaimer.clone(),
+                });
+            }
+        }
+    }
+    drop(conn);
+    let mut preview = HandoutPreview {
+        title: draft.title.trim().to_owned(),
+        prepared_for,
+        date_label: date_label(Local::now()),
+        blocks,
+        unprintable: Vec::new(),
+    };
+    preview.unprintable =
+        pdf::unprintable_chars(&to_pdf(&practice, &preview, None, &practice.coach_name))
+            .into_iter()
+            .map(String::from)
+            .collect();
+    Ok(preview)
+}
+
+fn call_to_action(practice: &Practice) -> ResolvedBlock {
+    ResolvedBlock::CallToAction {
+        text: format!(
+            "Ready for your next step? {} offers a free consult call to talk it through.",
+            practice.coach_name
+        ),
+        label: "Book a free consult call".to_owned(),
+        url: practice.booking_url.clone(),
+    }
+}
+
+/// `*x*` and `**x**` in a paragraph become emphasis and strong spans.
+fn spans(text: &str) -> Vec<pdf::Span> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let strong = rest.find("**");
+        let em = rest.find('*');
+        let (marker, start) = match (strong, em) {
+            (Some(s), Some(e)) if s <= e => ("**", s),
+            (_, Some(e)) => ("*", e),
+            _ => ("", usize::MAX),
+        };
+        let closing = (start != usize::MAX)
+            .then(|| rest[start + marker.len()..].find(marker))
+            .flatten();
+        let Some(close) = closing.filter(|c| *c > 0) else {
+            out.push(pdf::Span {
+                text: rest.to_owned(),
+                emphasis: false,
+                strong: false,
+            });
+            break;
+        };
+        if start > 0 {
+            out.push(pdf::Span {
+                text: rest[..start].to_owned(),
+                emphasis: false,
+                strong: false,
+            });
+        }
+        let inner = &rest[start + marker.len()..start + marker.len() + close];
+        out.push(pdf::Span {
+            text: inner.to_owned(),
+            emphasis: marker == "*",
+            strong: marker == "**",
+        });
+        rest = &rest[start + 2 * marker.len() + close..];
+    }
+    out
+}
+
+fn plain(text: &str) -> Vec<pdf::Span> {
+    vec![pdf::Span {
+        text: text.to_owned(),
+        emphasis: false,
+        strong: false,
+    }]
+}
+
+/// The PDF engine's document for a resolved handout.
+fn to_pdf(
+    practice: &Practice,
+    h: &HandoutPreview,
+    logo: Option<Vec<u8>>,
+    author: &str,
+) -> pdf::Handout {
+    let coach_line = if practice.credentials.is_empty() {
+        practice.coach_name.clone()
+    } else {
+        format!("{}, {}", practice.coach_name, practice.credentials)
+    };
+    let contact_line = [&practice.email, &practice.phone, &practice.website]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let blocks = h
+        .blocks
+        .iter()
+        .map(|b| match b {
+            ResolvedBlock::Heading { text } => pdf::Block::Heading(text.clone()),
+            ResolvedBlock::Paragraph { text } => pdf::Block::Paragraph(spans(text)),
+            ResolvedBlock::Bullets { items } => {
+                pdf::Block::Bullets(items.iter().map(|i| spans(i)).collect())
+            }
+            ResolvedBlock::Checklist { title, items } => pdf::Block::Checklist {
+                title: title.clone(),
+                items: items.clone(),
+            },
+            ResolvedBlock::CallToAction { text, label, url } => pdf::Block::CallToAction {
+                text: text.clone(),
+                label: label.clone(),
+                url: url.clone(),
+            },
+            ResolvedBlock::Disclaimer { text } => pdf::Block::Disclaimer(text.clone()),
+        })
+        .collect();
+    let _ = plain;
+    pdf::Handout {
+        title: h.title.clone(),
+        prepared_for: h.prepared_for.clone(),
+        date_label: h.date_label.clone(),
+        author: author.to_owned(),
+        brand: pdf::Brand {
+            practice_name: practice.practice_name.clone(),
+            tagline: practice.tagline.clone(),
+            coach_line,
+            contact_line,
+            booking_url: practice.booking_url.clone(),
+            brand_color: practice.brand_color.clone(),
+            logo_png_or_jpeg: logo,
+            paper: match practice.paper_size {
+                PaperSize::A4 => pdf::Paper::A4,
+                PaperSize::Letter => pdf::Paper::Letter,
+            },
+            disclaimer: practice.disclaimer.clone(),
+        },
+        blocks,
+    }
+}
+
+/// Removes `chars` from every text the PDF prints.
+fn leave_out(doc: &mut pdf::Handout, chars: &[char]) {
+    let clean = |s: &mut String| s.retain(|c| !chars.contains(&c));
+    let clean_spans =
+        |spans: &mut Vec<pdf::Span>| spans.iter_mut().for_each(|sp| clean(&mut sp.text));
+    clean(&mut doc.title);
+    if let Some(p) = doc.prepared_for.as_mut() {
+        clean(p);
+    }
+    clean(&mut doc.author);
+    let b = &mut doc.brand;
+    for s in [
+        &mut b.practice_name,
+        &mut b.tagline,
+        &mut b.coach_line,
+        &mut b.contact_line,
+        &mut b.disclaimer,
+    ] {
+        clean(s);
+    }
+    for block in &mut doc.blocks {
+        match block {
+            pdf::Block::Heading(t) | pdf::Block::Disclaimer(t) => clean(t),
+            pdf::Block::Paragraph(spans) => clean_spans(spans),
+            pdf::Block::Bullets(items) => items.iter_mut().for_each(clean_spans),
+            pdf::Block::Checklist { title, items } => {
+                clean(title);
+                items.iter_mut().for_each(clean);
+            }
+            pdf::Block::CallToAction { text, label, .. } => {
+                clean(text);
+                clean(label);
+            }
+        }
+    }
+}
+
+/// A sensible file name: "Leaky gut basics – Renée Côté – 2026-11-24.pdf".
+pub fn file_name(h: &HandoutPreview) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                    '-'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let day = Local::now().format("%Y-%m-%d");
+    match &h.prepared_for {
+        Some(name) => format!("{} – {} – {day}.pdf", safe(&h.title), safe(name)),
+        None => format!("{} – {day}.pdf", safe(&h.title)),
+    }
+}
+
+fn check(draft: &HandoutDraft) -> Result<()> {
+    let mut p = Vec::new();
+    let title = draft.title.trim();
+    if title.is_empty() {
+        p.push(FieldProblem::new("title", "Give the handout a title."));
+    } else if title.chars().count() > 200 {
+        p.push(FieldProblem::new(
+            "title",
+            "Keep the title to 200 characters.",
+        ));
+    }
+    if draft.blocks.is_empty() {
+        p.push(FieldProblem::new(
+            "blocks",
+            "Add at least one block to the handout.",
+        ));
+    }
+    if p.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(p))
+    }
+}
+
+/// Renders a resolved handout to PDF bytes with the practice's branding.
+pub fn render(
+    db: &Db,
+    data_dir: &std::path::Path,
+    h: &HandoutPreview,
+    now: DateTime<Utc>,
+) -> Result<Vec<u8>> {
+    let practice = practice::get(db)?.ok_or(Error::NotFound {
+        what: "The practice profile",
+    })?;
+    let logo = practice::logo_bytes(db, data_dir)?;
+    let mut doc = to_pdf(&practice, h, logo, &practice.coach_name);
+    // The preview told the coach which characters no font can print; they are left out.
+    let unprintable = pdf::unprintable_chars(&doc);
+    if !unprintable.is_empty() {
+        leave_out(&mut doc, &unprintable);
+    }
+    let rendered = pdf::render(&doc, now).map_err(|e| Error::Conflict(e.to_string()))?;
+    Ok(rendered.bytes)
+}
+
+/// Exports a composed handout to `path`; when it is for a client it is recorded on her
+/// timeline with a snapshot of its text.
+pub fn export(
+    db: &Db,
+    data_dir: &std::path::Path,
+    draft: &HandoutDraft,
+    path: &std::path::Path,
+) -> Result<()> {
+    check(draft)?;
+    let preview = resolve(db, draft)?;
+    let bytes = render(db, data_dir, &preview, Utc::now())?;
+    crate::files::write_atomic(path, &bytes)?;
+    if let Some(client_id) = draft.client_id {
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let snapshot = serde_json::to_string(&preview)
+            .map_err(|e| Error::Conflict(format!("The handout could not be recorded: {e}")))?;
+        let mut conn = db.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO handouts_given (client_id, title, file_name, snapshot, given_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![client_id, preview.title, file_name, snapshot, crate::now()],
+        )?;
+        timeline::record(
+            &tx,
+            client_id,
+            TimelineKind::HandoutGiven,
+            &format!("Handout given: {}", preview.title),
+        )?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Exports a handout given earlier again, from its snapshot, so the text is the same.
+pub fn reexport(
+    db: &Db,
+    data_dir: &std::path::Path,
+    id: i64,
+    path: &std::path::Path,
+) -> Result<()> {
+    let snapshot: String = db
+        .conn()
+        .query_row(
+            "SELECT snapshot FROM handouts_given WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That handout",
+        })?;
+    let preview: HandoutPreview = serde_json::from_str(&snapshot)
+        .map_err(|e| Error::Conflict(format!("The saved handout could not be read: {e}")))?;
+    let bytes = render(db, data_dir, &preview, Utc::now())?;
+    crate::files::write_atomic(path, &bytes)
+}
+
+/// The snapshot of a given handout and its suggested file name.
+pub fn given_file_name(db: &Db, id: i64) -> Result<String> {
+    db.conn()
+        .query_row(
+            "SELECT file_name FROM handouts_given WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That handout",
+        })
+}
+
+/// A client's handouts, newest first.
+pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<GivenHandout>> {
+    let conn = db.conn();
+    clients::load(&conn, client_id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, title, file_name, given_at FROM handouts_given
+         WHERE client_id = ?1 ORDER BY given_at DESC, id DESC",
+    )?;
+    let rows = stmt
+        .query_map([client_id], |r| {
+            Ok(GivenHandout {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                title: r.get(2)?,
+                file_name: r.get(3)?,
+                given_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_markers_become_spans() {
+        let s = spans("Eat **more** greens, *gently*.");
+        let parts: Vec<_> = s
+            .iter()
+            .map(|s| (s.text.as_str(), s.emphasis, s.strong))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Eat ", false, false),
+                ("more", false, true),
+                (" greens, ", false, false),
+                ("gently", true, false),
+                (".", false, false)
+            ]
+        );
+        assert_eq!(spans("5 * 3 = 15").len(), 1);
+    }
+
+    #[test]
+    fn free_text_splits_into_paragraphs_and_bullets() {
+        let mut out = Vec::new();
+        text_blocks(
+            "Hello Renée,\nthis is for you.\n\n- Rest\n- Broth\nThen walk.",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            [
+                ResolvedBlock::Paragraph {
+                    text: "Hello Renée, this is for you.".into()
+                },
+                ResolvedBlock::Bullets {
+                    items: vec!["Rest".into(), "Broth".into()]
+                },
+                ResolvedBlock::Paragraph {
+                    text: "Then walk.".into()
+                },
+            ]
+        );
+    }
+}

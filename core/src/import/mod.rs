@@ -1,0 +1,191 @@
+//! Importing the coach's own articles: plain text, Markdown, HTML and WordPress exports (WXR)
+//! become drafts (title, series, tagline, sections, call to action) she checks and corrects in
+//! a preview before anything is stored. Each bad file is reported by name and reason; the
+//! rest of the batch goes on.
+
+mod html;
+mod markdown;
+mod shape;
+mod text;
+mod wxr;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The largest file the importer reads.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+
+/// One section of an article: a heading (empty for the opening) and its paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftSection {
+    pub heading: String,
+    /// Paragraphs, in order; a list item is a paragraph starting with "• ".
+    pub paragraphs: Vec<String>,
+}
+
+/// An article as read from a file, before the coach confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ArticleDraft {
+    pub title: String,
+    /// A series name such as "MSMonday", from a title line "MSMonday: …" or a WordPress category.
+    pub series: String,
+    /// A one-paragraph tagline or bio found before the title.
+    pub tagline: String,
+    pub sections: Vec<DraftSection>,
+    /// The closing call to action (e.g. "Book a free consult call …").
+    pub call_to_action: String,
+    pub tags: Vec<String>,
+    /// The file it came from (and the post's position within a WordPress export).
+    pub source: String,
+}
+
+/// Why a file could not be imported, in words the coach understands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportProblem {
+    pub file: String,
+    pub reason: String,
+}
+
+/// Reads one file into drafts (a WordPress export holds many), or says why it cannot.
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<ArticleDraft>, ImportProblem> {
+    let problem = |reason: String| ImportProblem {
+        file: name.to_owned(),
+        reason,
+    };
+    if bytes.is_empty() || bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(problem("The file is empty.".into()));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(problem(format!(
+            "The file is {:.1} MB; articles can be at most 10 MB.",
+            bytes.len() as f64 / 1_048_576.0
+        )));
+    }
+    if looks_binary(bytes) {
+        return Err(problem(
+            "This is not a text file (it may be a picture, a PDF or a Word document). Please \
+             save the article as plain text, Markdown or HTML."
+                .into(),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(content) = std::str::from_utf8(bytes) else {
+        return Err(problem(
+            "The text is not in UTF-8, so accented letters would come out wrong. Please save \
+             the file as UTF-8 (most editors offer it under “Save as” → “Encoding”)."
+                .into(),
+        ));
+    };
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    let trimmed = content.trim_start();
+    let drafts = match ext {
+        "xml" => wxr::read(content, name).map_err(problem)?,
+        "md" | "markdown" => vec![markdown::read(content, name)],
+        "html" | "htm" => vec![html::read(content, name).map_err(problem)?],
+        _ if trimmed.starts_with("<?xml") && content.contains("<rss") => {
+            wxr::read(content, name).map_err(problem)?
+        }
+        _ if trimmed.starts_with("<!DOCTYPE html") || trimmed.starts_with("<html") => {
+            vec![html::read(content, name).map_err(problem)?]
+        }
+        _ => vec![text::read(content, name)],
+    };
+    let drafts: Vec<ArticleDraft> = drafts.into_iter().filter(has_text).collect();
+    if drafts.is_empty() {
+        return Err(problem("No article text was found in this file.".into()));
+    }
+    Ok(drafts)
+}
+
+/// Reads pasted text as a plain-text article.
+pub fn read_pasted(content: &str) -> Result<ArticleDraft, ImportProblem> {
+    read_file("Pasted text", content.as_bytes()).map(|mut d| d.remove(0))
+}
+
+fn has_text(draft: &ArticleDraft) -> bool {
+    !draft.title.trim().is_empty() || draft.sections.iter().any(|s| !s.paragraphs.is_empty())
+}
+
+/// NUL bytes or many control characters mean a binary file, not text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let control = sample
+        .iter()
+        .filter(|b| b.is_ascii_control() && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    control * 20 > sample.len()
+}
+
+/// A stable fingerprint of an article's words (case, accents, spacing and punctuation
+/// ignored), used to spot an article imported twice.
+pub fn fingerprint(draft: &ArticleDraft) -> String {
+    let mut text = draft.title.clone();
+    for section in &draft.sections {
+        text.push(' ');
+        text.push_str(&section.heading);
+        for p in &section.paragraphs {
+            text.push(' ');
+            text.push_str(p);
+        }
+    }
+    let folded: String = crate::text::fold(&text)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    // FNV-1a, 64 bits: stable across builds, unlike std's hasher.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for word in folded.split_whitespace() {
+        for b in word.bytes().chain(std::iter::once(b' ')) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_files_are_reported_by_reason() {
+        let reason = |name: &str, bytes: &[u8]| read_file(name, bytes).unwrap_err().reason;
+        assert!(reason("empty.txt", b"").contains("empty"));
+        assert!(reason("blank.txt", b"  \n\n ").contains("empty"));
+        assert!(
+            reason("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").contains("not a text file")
+        );
+        assert!(reason("latin1.txt", b"Caf\xe9 au lait\n\nThis is text.").contains("UTF-8"));
+        let huge = vec![b'a'; MAX_FILE_BYTES + 1];
+        assert!(reason("huge.txt", &huge).contains("at most 10 MB"));
+        assert!(reason(
+            "bad.xml",
+            b"<?xml version=\"1.0\"?><rss><channel><item><title>x</titl></item>"
+        )
+        .contains("WordPress export"));
+    }
+
+    #[test]
+    fn fingerprints_ignore_formatting_but_not_words() {
+        let a = read_file("a.txt", "Leaky Gut\n\nThe gut  lining—matters.".as_bytes()).unwrap();
+        let b = read_file(
+            "b.md",
+            "# leaky gut\n\nThe **gut** lining matters!".as_bytes(),
+        )
+        .unwrap();
+        let c = read_file(
+            "c.txt",
+            "Leaky Gut\n\nThe gut lining matters a lot.".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(fingerprint(&a[0]), fingerprint(&b[0]));
+        assert_ne!(fingerprint(&a[0]), fingerprint(&c[0]));
+    }
+}

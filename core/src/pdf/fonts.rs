@@ -1,0 +1,170 @@
+//! The vendored fonts (core/fonts/): which face draws which character, and shaping with
+//! rustybuzz. Faces are parsed once per process and shared by every render.
+
+use std::sync::OnceLock;
+
+use super::PdfError;
+
+/// One vendored font file.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
+pub(crate) enum Face {
+    SerifRegular,
+    SerifItalic,
+    SerifBold,
+    SerifBoldItalic,
+    SansRegular,
+    SansBold,
+    /// Droid Sans Fallback: Chinese, Japanese and Korean names and words.
+    Cjk,
+}
+
+const FACE_COUNT: usize = 7;
+
+/// The order in which faces are tried for a character the preferred face lacks.
+const FALLBACKS: [Face; 3] = [Face::SerifRegular, Face::SansRegular, Face::Cjk];
+
+impl Face {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Face::SerifRegular => include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
+            Face::SerifItalic => include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
+            Face::SerifBold => include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
+            Face::SerifBoldItalic => include_bytes!("../../fonts/NotoSerif-BoldItalic.ttf"),
+            Face::SansRegular => include_bytes!("../../fonts/Lato-Regular.ttf"),
+            Face::SansBold => include_bytes!("../../fonts/Lato-Bold.ttf"),
+            Face::Cjk => include_bytes!("../../fonts/DroidSansFallbackFull.ttf"),
+        }
+    }
+
+    /// The rustybuzz face used to map, shape and measure text.
+    pub(crate) fn shaper(self) -> Result<&'static rustybuzz::Face<'static>, PdfError> {
+        static SHAPERS: [OnceLock<Option<rustybuzz::Face<'static>>>; FACE_COUNT] =
+            [const { OnceLock::new() }; FACE_COUNT];
+        SHAPERS[self.index()]
+            .get_or_init(|| rustybuzz::Face::from_slice(self.bytes(), 0))
+            .as_ref()
+            .ok_or(PdfError::Font(self.file_name()))
+    }
+
+    /// The printpdf face that is embedded (subset) into the document.
+    pub(crate) fn embeddable(self) -> Result<&'static printpdf::ParsedFont, PdfError> {
+        static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; FACE_COUNT] =
+            [const { OnceLock::new() }; FACE_COUNT];
+        PARSED[self.index()]
+            .get_or_init(|| printpdf::ParsedFont::from_bytes(self.bytes(), 0, &mut Vec::new()))
+            .as_ref()
+            .ok_or(PdfError::Font(self.file_name()))
+    }
+
+    pub(crate) fn file_name(self) -> &'static str {
+        match self {
+            Face::SerifRegular => "NotoSerif-Regular.ttf",
+            Face::SerifItalic => "NotoSerif-Italic.ttf",
+            Face::SerifBold => "NotoSerif-Bold.ttf",
+            Face::SerifBoldItalic => "NotoSerif-BoldItalic.ttf",
+            Face::SansRegular => "Lato-Regular.ttf",
+            Face::SansBold => "Lato-Bold.ttf",
+            Face::Cjk => "DroidSansFallbackFull.ttf",
+        }
+    }
+
+    fn has(self, c: char) -> Result<bool, PdfError> {
+        Ok(self.shaper()?.glyph_index(c).is_some_and(|g| g.0 != 0))
+    }
+
+    /// The glyph's advance exactly as printpdf writes it into the font's /W array (whole
+    /// thousandths of an em, truncated), so positioning can correct for the difference.
+    pub(crate) fn pdf_width(self, gid: u16) -> Result<f32, PdfError> {
+        let face = self.shaper()?;
+        let advance = face
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(gid))
+            .unwrap_or(0);
+        Ok((f32::from(advance) * 1000.0 / face.units_per_em() as f32).trunc())
+    }
+}
+
+/// Characters that carry no ink and are dropped before setting text: soft hyphens (we
+/// hyphenate ourselves), zero-width spaces and joiners, variation selectors, byte-order marks
+/// and control characters.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+    ) || ('\u{E0100}'..='\u{E01EF}').contains(&c)
+        || (c.is_control() && !c.is_whitespace())
+}
+
+/// The face that draws `c`: the preferred one if it has the glyph, else the first fallback
+/// that does; `None` when no vendored font can print it (emoji, rare scripts).
+pub(crate) fn face_for(c: char, preferred: Face) -> Result<Option<Face>, PdfError> {
+    if c.is_whitespace() || preferred.has(c)? {
+        return Ok(Some(preferred));
+    }
+    for face in FALLBACKS {
+        if face.has(c)? {
+            return Ok(Some(face));
+        }
+    }
+    Ok(None)
+}
+
+/// One shaped glyph, ready to be placed.
+#[derive(Clone, Debug)]
+pub(crate) struct Glyph {
+    pub face: Face,
+    pub gid: u16,
+    /// Advance in points at the size it was shaped at.
+    pub advance: f32,
+    /// Byte range in the source text of the cluster this glyph starts (empty for the
+    /// second and later glyphs of one cluster).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Shapes `text[range]` in one face at `size` points and appends the glyphs, with cluster
+/// positions relative to the whole `text`.
+pub(crate) fn shape_into(
+    text: &str,
+    range: std::ops::Range<usize>,
+    face: Face,
+    size: f32,
+    out: &mut Vec<Glyph>,
+) -> Result<(), PdfError> {
+    let shaper = face.shaper()?;
+    let piece = &text[range.clone()];
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(piece);
+    buffer.guess_segment_properties();
+    // Left-to-right only: the coach writes in English and French; CJK names are LTR too.
+    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    let shaped = rustybuzz::shape(shaper, &[], buffer);
+    let scale = size / shaper.units_per_em() as f32;
+    let infos = shaped.glyph_infos();
+    let positions = shaped.glyph_positions();
+    for (i, (info, pos)) in infos.iter().zip(positions).enumerate() {
+        let cluster = info.cluster as usize;
+        let first_of_cluster = i == 0 || infos[i - 1].cluster != info.cluster;
+        let next_cluster = infos[i + 1..]
+            .iter()
+            .map(|g| g.cluster as usize)
+            .find(|&c| c != cluster)
+            .unwrap_or(piece.len());
+        let (start, end) = if first_of_cluster {
+            (range.start + cluster, range.start + next_cluster)
+        } else {
+            (range.start + cluster, range.start + cluster)
+        };
+        out.push(Glyph {
+            face,
+            gid: u16::try_from(info.glyph_id).unwrap_or(0),
+            advance: pos.x_advance as f32 * scale,
+            start,
+            end,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! Handouts: live preview, PDF export through the native save dialog, and export again.
+
+use coachdesk_core::handouts::{self, GivenHandout, HandoutDraft, HandoutPreview};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialog;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+
+#[tauri::command]
+pub fn handout_preview(
+    state: State<'_, AppState>,
+    draft: HandoutDraft,
+) -> CommandResult<HandoutPreview> {
+    Ok(handouts::resolve(state.db()?, &draft)?)
+}
+
+/// Asks where to save (suggesting a name), writes the PDF, records it for the client.
+/// Returns the saved path, or None if the coach cancelled.
+#[tauri::command]
+pub async fn handout_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: HandoutDraft,
+) -> CommandResult<Option<String>> {
+    let db = state.db()?;
+    let name = handouts::file_name(&handouts::resolve(db, &draft)?);
+    let Some(path) = dialog::save_file(&app, "Export handout", &name, PDF) else {
+        return Ok(None);
+    };
+    handouts::export(db, state.data_dir(), &draft, &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub fn handouts_for_client(
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CommandResult<Vec<GivenHandout>> {
+    Ok(handouts::for_client(state.db()?, client_id)?)
+}
+
+/// Exports a handout given earlier again, from its snapshot.
+#[tauri::command]
+pub async fn handout_reexport<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Option<String>> {
+    let db = state.db()?;
+    let name = handouts::given_file_name(db, id)?;
+    let Some(path) = dialog::save_file(&app, "Export handout again", &name, PDF) else {
+        return Ok(None);
+    };
+    handouts::reexport(db, state.data_dir(), id, &path)?;
+    Ok(Some(path.display().to_string()))
+}

@@ -1,0 +1,107 @@
+//! Handouts through core on a real store: an awkward name, and a snapshot that survives edits.
+
+use coachdesk_core::articles;
+use coachdesk_core::clients::{self, ClientInput};
+use coachdesk_core::db::{Db, DATABASE_FILE};
+use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
+use coachdesk_core::practice::{self, FirstRunInput};
+
+fn pdftotext(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by make test");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn setup() -> (tempfile::TempDir, Db, i64, HandoutDraft) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+    practice::create(
+        &db,
+        &FirstRunInput {
+            practice_name: "Gut & Glow".into(),
+            coach_name: "Marie-Ève".into(),
+        },
+    )
+    .unwrap();
+    let text = "MSMonday: Broth Basics\n\nSimmer bones for a day — “low and slow”.\n\nWhy it helps\n\nGelatine soothes the gut lining.";
+    let preview = articles::preview_pasted(&db, text).unwrap();
+    let saved = articles::commit(&db, &[preview.drafts[0].draft.clone()]).unwrap();
+    let article = articles::get(&db, saved[0].id).unwrap();
+    let client = clients::create(&db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
+    let draft = HandoutDraft {
+        title: "Broth for Zoë 🌿".into(),
+        client_id: Some(client.id),
+        blocks: vec![
+            HandoutBlock::Intro {
+                text: "Hello Zoë 🌿, here is your plan.".into(),
+            },
+            HandoutBlock::ArticleSection {
+                article_id: article.id,
+                section_id: article.sections[1].id,
+            },
+            HandoutBlock::NextSteps {
+                title: String::new(),
+                items: vec!["Make broth".into(), " ".into()],
+            },
+            HandoutBlock::Disclaimer,
+        ],
+    };
+    (dir, db, article.id, draft)
+}
+
+#[test]
+fn a_name_with_cjk_and_emoji_prints_what_it_can_and_says_what_it_cannot() {
+    let (dir, db, _, draft) = setup();
+    let preview = handouts::resolve(&db, &draft).unwrap();
+    assert_eq!(preview.unprintable, ["🌿"]);
+    assert_eq!(preview.prepared_for.as_deref(), Some("Zoë 李小龙 🌿"));
+    let path = dir.path().join("zoe.pdf");
+    handouts::export(&db, dir.path(), &draft, &path).unwrap();
+    let text = pdftotext(&path);
+    assert!(text.contains("Prepared for Zoë 李小龙"), "{text}");
+    assert!(
+        text.contains("Why it helps Gelatine soothes the gut lining."),
+        "{text}"
+    );
+    assert!(!text.contains('🌿') && !text.contains('\u{fffd}'));
+    let given = handouts::for_client(&db, draft.client_id.unwrap()).unwrap();
+    assert_eq!(given[0].title, "Broth for Zoë 🌿");
+}
+
+#[test]
+fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
+    let (dir, db, article_id, draft) = setup();
+    let first = dir.path().join("first.pdf");
+    handouts::export(&db, dir.path(), &draft, &first).unwrap();
+    let mut article = articles::get(&db, article_id).unwrap();
+    article.sections[1].paragraphs = vec!["Completely rewritten.".into()];
+    let input = coachdesk_core::import::ArticleDraft {
+        title: article.title,
+        series: article.series,
+        tagline: article.tagline,
+        sections: article
+            .sections
+            .into_iter()
+            .map(|s| coachdesk_core::import::DraftSection {
+                heading: s.heading,
+                paragraphs: s.paragraphs,
+            })
+            .collect(),
+        call_to_action: article.call_to_action,
+        tags: article.tags,
+        source: article.source,
+    };
+    articles::update(&db, article_id, &input).unwrap();
+    let given = handouts::for_client(&db, draft.client_id.unwrap()).unwrap();
+    let again = dir.path().join("again.pdf");
+    handouts::reexport(&db, dir.path(), given[0].id, &again).unwrap();
+    assert_eq!(pdftotext(&first), pdftotext(&again));
+    assert!(!pdftotext(&again).contains("Completely rewritten"));
+}
