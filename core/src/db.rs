@@ -37,6 +37,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0004_articles_handouts",
         sql: include_str!("../../migrations/0004_articles_handouts.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_article_search",
+        sql: include_str!("../../migrations/0005_article_search.sql"),
+    },
 ];
 
 /// The schema version this build writes.

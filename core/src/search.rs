@@ -18,6 +18,7 @@ use crate::text::fold;
 pub enum SearchKind {
     Client,
     Consult,
+    Article,
 }
 
 /// A run of snippet text, highlighted when it matched.
@@ -32,9 +33,10 @@ pub struct SnippetPart {
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     pub kind: SearchKind,
-    /// The client's id, or the consult's.
+    /// The client's id, the consult's, or the article's.
     pub id: i64,
-    pub client_id: i64,
+    /// The client the hit belongs to (none for an article).
+    pub client_id: Option<i64>,
     pub title: String,
     pub subtitle: String,
     pub snippet: Vec<SnippetPart>,
@@ -134,7 +136,7 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
             hits.push(SearchHit {
                 kind: SearchKind::Client,
                 id: client.id,
-                client_id: client.id,
+                client_id: Some(client.id),
                 snippet: mark_name(&client.name, text),
                 subtitle: client_subtitle(client.status, &client.email, false),
                 title: client.name,
@@ -186,7 +188,7 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
             hits.push(SearchHit {
                 kind: SearchKind::Client,
                 id,
-                client_id: id,
+                client_id: Some(id),
                 title: name,
                 subtitle: client_subtitle(status, &email, archived.is_some()),
                 snippet,
@@ -202,14 +204,68 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
             hits.push(SearchHit {
                 kind: SearchKind::Consult,
                 id,
-                client_id,
+                client_id: Some(client_id),
                 title: format!("{kind} with {client_name}"),
                 subtitle: consults::local_label_text(&at),
                 snippet,
             });
         }
     }
+    drop(client_stmt);
+    drop(consult_stmt);
+    drop(stmt);
+    add_article_hits(&conn, &query, &mut hits)?;
     Ok(hits)
+}
+
+/// Sections of the coach's own articles that hold all the words, newest first; one hit per
+/// article.
+fn add_article_hits(
+    conn: &rusqlite::Connection,
+    query: &str,
+    hits: &mut Vec<SearchHit>,
+) -> Result<()> {
+    if hits.len() >= MAX_RESULTS {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.title, a.series, s.heading,
+            snippet(article_index, 1, char(2), char(3), '…', 14)
+         FROM article_index i JOIN article_sections s ON s.id = i.rowid
+         JOIN articles a ON a.id = s.article_id
+         WHERE article_index MATCH ?1 ORDER BY i.rowid DESC LIMIT ?2",
+    )?;
+    let rows: Vec<(i64, String, String, String, String)> = stmt
+        .query_map(rusqlite::params![query, MAX_RESULTS as i64], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, title, series, heading, snippet) in rows {
+        if hits.len() >= MAX_RESULTS {
+            break;
+        }
+        if hits
+            .iter()
+            .any(|h| h.kind == SearchKind::Article && h.id == id)
+        {
+            continue;
+        }
+        let subtitle = match (series.is_empty(), heading.is_empty()) {
+            (true, true) => "Article".to_owned(),
+            (true, false) => heading,
+            (false, true) => series,
+            (false, false) => format!("{series} · {heading}"),
+        };
+        hits.push(SearchHit {
+            kind: SearchKind::Article,
+            id,
+            client_id: None,
+            title,
+            subtitle,
+            snippet: snippet_parts(&snippet),
+        });
+    }
+    Ok(())
 }
 
 fn client_subtitle(status: ClientStatus, email: &str, archived: bool) -> String {

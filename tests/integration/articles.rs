@@ -110,3 +110,35 @@ fn a_batch_of_every_format_and_every_bad_file() {
     assert_eq!(found.len(), 11, "Post 29 and Post 290–299");
     assert!(found.contains(&"Post 29".to_owned()));
 }
+
+#[test]
+fn articles_are_found_by_the_global_search_and_follow_edits() {
+    use coachdesk_core::search::{self, SearchKind};
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+    let preview = articles::preview_pasted(&db, TXT).unwrap();
+    let saved = articles::commit(&db, &[preview.drafts[0].draft.clone()]).unwrap();
+    let hits = search::search(&db, "single layer").unwrap_or_default();
+    assert!(hits.is_empty(), "not in this article");
+    let hits = search::search(&db, "lining cell thick").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        (hits[0].kind, hits[0].id),
+        (SearchKind::Article, saved[0].id)
+    );
+    assert_eq!(hits[0].title, "Leaky Gut, What Comes First?");
+    assert_eq!(hits[0].client_id, None);
+    assert!(hits[0].snippet.iter().any(|p| p.hit && p.text == "lining"));
+
+    let mut article = preview.drafts[0].draft.clone();
+    article.title = "Gut Lining Basics".into();
+    article.sections[1].paragraphs = vec!["Now about tight junctions.".into()];
+    articles::update(&db, saved[0].id, &article).unwrap();
+    assert!(search::search(&db, "cell thick").unwrap().is_empty());
+    assert_eq!(
+        search::search(&db, "tight junctions").unwrap()[0].title,
+        "Gut Lining Basics"
+    );
+    articles::delete(&db, saved[0].id).unwrap();
+    assert!(search::search(&db, "tight junctions").unwrap().is_empty());
+}

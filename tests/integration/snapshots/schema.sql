@@ -1,4 +1,4 @@
--- schema version 4
+-- schema version 5
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -27,6 +27,20 @@ CREATE INDEX handouts_given_by_client ON handouts_given (client_id, given_at DES
 CREATE INDEX note_revisions_by_consult ON note_revisions (consult_id, id DESC);
 -- index timeline_events_by_client
 CREATE INDEX timeline_events_by_client ON timeline_events (client_id, occurred_at DESC, id DESC);
+-- table article_index
+CREATE VIRTUAL TABLE article_index USING fts5 (
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+-- table article_index_config
+CREATE TABLE 'article_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table article_index_content
+CREATE TABLE 'article_index_content'(id INTEGER PRIMARY KEY, c0, c1);
+-- table article_index_data
+CREATE TABLE 'article_index_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table article_index_docsize
+CREATE TABLE 'article_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+-- table article_index_idx
+CREATE TABLE 'article_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table article_sections
 CREATE TABLE article_sections (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -173,6 +187,31 @@ CREATE TABLE timeline_events (
     summary     TEXT NOT NULL,
     occurred_at TEXT NOT NULL
 , consult_id INTEGER REFERENCES consults (id) ON DELETE SET NULL) STRICT;
+-- trigger article_sections_index_delete
+CREATE TRIGGER article_sections_index_delete AFTER DELETE ON article_sections BEGIN
+    DELETE FROM article_index WHERE rowid = old.id;
+END;
+-- trigger article_sections_index_insert
+CREATE TRIGGER article_sections_index_insert AFTER INSERT ON article_sections BEGIN
+    INSERT INTO article_index (rowid, title, body) VALUES (new.id,
+        (SELECT title FROM articles WHERE id = new.article_id) || ' ' || new.heading,
+        (SELECT group_concat(value, ' ') FROM json_each(new.paragraphs)));
+END;
+-- trigger article_sections_index_update
+CREATE TRIGGER article_sections_index_update AFTER UPDATE ON article_sections BEGIN
+    DELETE FROM article_index WHERE rowid = old.id;
+    INSERT INTO article_index (rowid, title, body) VALUES (new.id,
+        (SELECT title FROM articles WHERE id = new.article_id) || ' ' || new.heading,
+        (SELECT group_concat(value, ' ') FROM json_each(new.paragraphs)));
+END;
+-- trigger articles_index_retitle
+CREATE TRIGGER articles_index_retitle AFTER UPDATE OF title ON articles BEGIN
+    DELETE FROM article_index WHERE rowid IN (SELECT id FROM article_sections WHERE article_id = new.id);
+    INSERT INTO article_index (rowid, title, body)
+        SELECT s.id, new.title || ' ' || s.heading,
+            (SELECT group_concat(value, ' ') FROM json_each(s.paragraphs))
+        FROM article_sections s WHERE s.article_id = new.id;
+END;
 -- trigger clients_search_delete
 CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id;

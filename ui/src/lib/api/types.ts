@@ -132,15 +132,19 @@ export type PipelineColumn = { status: ClientStatus, count: number,
  */
 clients: Array<ClientSummary>, };
 
-export type SearchKind = "client" | "consult";
+export type SearchKind = "client" | "consult" | "article";
 
 export type SnippetPart = { text: string, hit: boolean, };
 
 export type SearchHit = { kind: SearchKind, 
 /**
- * The client's id, or the consult's.
+ * The client's id, the consult's, or the article's.
  */
-id: number, clientId: number, title: string, subtitle: string, snippet: Array<SnippetPart>, };
+id: number, 
+/**
+ * The client the hit belongs to (none for an article).
+ */
+clientId: number | null, title: string, subtitle: string, snippet: Array<SnippetPart>, };
 
 export type DraftSection = { heading: string, 
 /**
