@@ -352,6 +352,140 @@ fn to_pdf(
     }
 }
 
+/// A printable summary of a client: her profile, open follow-ups and consult history with
+/// notes, in the practice's branding. Nothing is recorded: it is the coach's own record.
+pub fn client_summary(db: &Db, client_id: i64) -> Result<HandoutPreview> {
+    let client = clients::get(db, client_id)?;
+    let consults = crate::consults::for_client(db, client_id)?;
+    let follow_ups = crate::follow_ups::for_client(db, client_id)?;
+    let mut blocks = vec![ResolvedBlock::Heading {
+        text: "Profile".into(),
+    }];
+    let ms = match client.ms_type {
+        clients::MsType::Unknown => String::new(),
+        t => serde_json::to_value(t)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_uppercase))
+            .unwrap_or_default(),
+    };
+    let diagnosed = client
+        .diagnosis_year
+        .map(|y| y.to_string())
+        .unwrap_or_default();
+    let facts = [
+        ("Status", client.status.label().to_owned()),
+        ("Preferred name", client.preferred_name.clone()),
+        ("Email", client.email.clone()),
+        ("Phone", client.phone.clone()),
+        ("Birth date", client.birth_date.clone().unwrap_or_default()),
+        ("MS type", ms),
+        ("Diagnosed", diagnosed),
+        ("Medications / DMT", client.medications.clone()),
+        (
+            "Last relapse",
+            client.last_relapse.clone().unwrap_or_default(),
+        ),
+        ("Other conditions", client.other_conditions.clone()),
+        ("Allergies and sensitivities", client.allergies.clone()),
+        ("Diet approach", client.diet_approach.clone()),
+        ("Supplements", client.supplements.clone()),
+        ("Goals", client.goals.clone()),
+        ("Referral source", client.referral_source.clone()),
+        ("Tags", client.tags.join(", ")),
+    ];
+    let items: Vec<String> = facts
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("**{k}:** {}", v.trim()))
+        .collect();
+    if !items.is_empty() {
+        blocks.push(ResolvedBlock::Bullets { items });
+    }
+    if !client.notes.trim().is_empty() {
+        text_blocks(&client.notes, &mut blocks);
+    }
+    let open: Vec<String> = follow_ups
+        .iter()
+        .filter(|f| f.done_at.is_none())
+        .map(|f| match &f.due_date {
+            Some(d) => format!("{} (due {d})", f.title),
+            None => f.title.clone(),
+        })
+        .collect();
+    if !open.is_empty() {
+        blocks.push(ResolvedBlock::Checklist {
+            title: "Open follow-ups".into(),
+            items: open,
+        });
+    }
+    blocks.push(ResolvedBlock::Heading {
+        text: "Consult history".into(),
+    });
+    if consults.is_empty() {
+        blocks.push(ResolvedBlock::Paragraph {
+            text: "No consults yet.".into(),
+        });
+    }
+    for summary in &consults {
+        let consult = crate::consults::get(db, summary.id)?;
+        let status = serde_json::to_value(consult.status)
+            .ok()
+            .and_then(|v| v.as_str().map(|s| s.replace('_', "-")))
+            .unwrap_or_default();
+        blocks.push(ResolvedBlock::Paragraph {
+            text: format!(
+                "**{} – {}** ({status}, {} min)",
+                crate::consults::local_label_text(&consult.scheduled_at),
+                consult.kind.label(),
+                consult.duration_minutes
+            ),
+        });
+        let notes: Vec<String> = consult
+            .sections
+            .iter()
+            .filter(|s| !s.body.trim().is_empty())
+            .map(|s| {
+                format!(
+                    "**{}:** {}",
+                    s.heading,
+                    s.body.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            })
+            .collect();
+        if !notes.is_empty() {
+            blocks.push(ResolvedBlock::Bullets { items: notes });
+        }
+    }
+    let mut preview = HandoutPreview {
+        title: format!("Client summary: {}", client.name),
+        prepared_for: None,
+        date_label: date_label(Local::now()),
+        blocks,
+        unprintable: Vec::new(),
+    };
+    let practice = practice::get(db)?.ok_or(Error::NotFound {
+        what: "The practice profile",
+    })?;
+    preview.unprintable =
+        pdf::unprintable_chars(&to_pdf(&practice, &preview, None, &practice.coach_name))
+            .into_iter()
+            .map(String::from)
+            .collect();
+    Ok(preview)
+}
+
+/// Writes the client summary PDF to `path`.
+pub fn save_client_summary(
+    db: &Db,
+    data_dir: &std::path::Path,
+    client_id: i64,
+    path: &std::path::Path,
+) -> Result<()> {
+    let summary = client_summary(db, client_id)?;
+    let bytes = render(db, data_dir, &summary, Utc::now())?;
+    crate::files::write_atomic(path, &bytes)
+}
+
 /// Removes `chars` from every text the PDF prints.
 fn leave_out(doc: &mut pdf::Handout, chars: &[char]) {
     let clean = |s: &mut String| s.retain(|c| !chars.contains(&c));

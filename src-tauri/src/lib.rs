@@ -66,6 +66,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             handouts::handout_export,
             handouts::handouts_for_client,
             handouts::handout_reexport,
+            handouts::client_summary_export,
         ])
 }
 

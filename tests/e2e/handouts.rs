@@ -227,5 +227,24 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     })
     .await;
     app.screenshot("33-client-handouts").await;
+
+    // Her printable summary (profile and consult history).
+    app.click("client-summary-export").await;
+    app.wait_for_text("toast", |t| t.contains("Client summary"))
+        .await;
+    let summary = std::fs::read_dir(saves.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Client summary"))
+        .expect("the summary PDF was saved");
+    check_pdf(
+        &summary,
+        &[
+            "Client summary: Renée Côté",
+            "Profile",
+            "Email: renee@example.com",
+            "Consult history",
+        ],
+    );
     app.quit().await;
 }

@@ -105,3 +105,43 @@ fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
     assert_eq!(pdftotext(&first), pdftotext(&again));
     assert!(!pdftotext(&again).contains("Completely rewritten"));
 }
+
+#[test]
+fn the_client_summary_prints_her_profile_and_consult_notes() {
+    use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
+    use coachdesk_core::templates::TemplateKey;
+    let (dir, db, _, draft) = setup();
+    let client_id = draft.client_id.unwrap();
+    let mut input = ClientInput::named("Zoë 李小龙 🌿");
+    input.goals = "Walk to the market and back".into();
+    input.allergies = "Eggs — “mild”".into();
+    clients::update(&db, client_id, &input).unwrap();
+    let consult = consults::create(
+        &db,
+        &ConsultInput {
+            client_id,
+            kind: ConsultKind::FreeConsult,
+            scheduled_at: "2026-11-20T10:00:00Z".into(),
+            duration_minutes: 30,
+            template: TemplateKey::Discovery,
+        },
+    )
+    .unwrap();
+    let mut sections = consult.sections.clone();
+    sections[0].body = "Tired by noon most days".into();
+    consults::save_notes(&db, consult.id, &sections, true).unwrap();
+
+    let path = dir.path().join("summary.pdf");
+    handouts::save_client_summary(&db, dir.path(), client_id, &path).unwrap();
+    let text = pdftotext(&path);
+    for phrase in [
+        "Client summary: Zoë 李小龙",
+        "Goals: Walk to the market and back",
+        "Allergies and sensitivities: Eggs — “mild”",
+        "Consult history",
+        "Free consult call",
+        "Current state: Tired by noon most days",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} missing from:\n{text}");
+    }
+}

@@ -57,3 +57,19 @@ pub async fn handout_reexport<R: Runtime>(
     handouts::reexport(db, state.data_dir(), id, &path)?;
     Ok(Some(path.display().to_string()))
 }
+
+/// Saves a printable summary of a client (profile, follow-ups, consult history) as a PDF.
+#[tauri::command]
+pub async fn client_summary_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CommandResult<Option<String>> {
+    let db = state.db()?;
+    let name = handouts::file_name(&handouts::client_summary(db, client_id)?);
+    let Some(path) = dialog::save_file(&app, "Save client summary", &name, PDF) else {
+        return Ok(None);
+    };
+    handouts::save_client_summary(db, state.data_dir(), client_id, &path)?;
+    Ok(Some(path.display().to_string()))
+}

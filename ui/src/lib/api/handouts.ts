@@ -25,3 +25,11 @@ export function handoutsForClient(clientId: number): Promise<GivenHandout[]> {
 export function reexportHandout(id: number): Promise<string | null> {
   return call<string | null>("handout_reexport", { id });
 }
+
+/**
+ * Saves a printable summary of the client (profile, open follow-ups, consult history with
+ * notes) through the native save dialog; `null` if the coach cancelled.
+ */
+export function exportClientSummary(clientId: number): Promise<string | null> {
+  return call<string | null>("client_summary_export", { clientId });
+}
