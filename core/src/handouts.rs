@@ -625,6 +625,74 @@ pub fn export(
     Ok(())
 }
 
+/// How a bulk export ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkExport {
+    pub folder: String,
+    pub written: i64,
+    pub total: i64,
+    pub cancelled: bool,
+}
+
+/// Progress of a bulk export, after each client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkProgress {
+    pub done: i64,
+    pub total: i64,
+    pub client_name: String,
+}
+
+/// Exports one handout per client into `folder`, each personalised and recorded on her
+/// timeline. `progress` is told after each client and returns false to stop early.
+pub fn export_for_clients(
+    db: &Db,
+    data_dir: &std::path::Path,
+    draft: &HandoutDraft,
+    client_ids: &[i64],
+    folder: &std::path::Path,
+    mut progress: impl FnMut(&BulkProgress) -> bool,
+) -> Result<BulkExport> {
+    check(draft)?;
+    if client_ids.is_empty() {
+        return Err(Error::invalid("clientIds", "Choose at least one client."));
+    }
+    let total = client_ids.len() as i64;
+    let mut written = 0;
+    let mut cancelled = false;
+    for &client_id in client_ids {
+        let personal = HandoutDraft {
+            client_id: Some(client_id),
+            ..draft.clone()
+        };
+        let preview = resolve(db, &personal)?;
+        let mut path = folder.join(file_name(&preview));
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(file_name(&preview).replace(".pdf", &format!(" ({n}).pdf")));
+            n += 1;
+        }
+        export(db, data_dir, &personal, &path)?;
+        written += 1;
+        let report = BulkProgress {
+            done: written,
+            total,
+            client_name: preview.prepared_for.unwrap_or_default(),
+        };
+        if !progress(&report) && written < total {
+            cancelled = true;
+            break;
+        }
+    }
+    Ok(BulkExport {
+        folder: folder.display().to_string(),
+        written,
+        total,
+        cancelled,
+    })
+}
+
 /// Exports a handout given earlier again, from its snapshot, so the text is the same.
 pub fn reexport(
     db: &Db,

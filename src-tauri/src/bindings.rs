@@ -15,7 +15,8 @@ use coachdesk_core::consults::{
 use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
 use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
 use coachdesk_core::handouts::{
-    GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview, ResolvedBlock,
+    BulkExport, BulkProgress, GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview,
+    ResolvedBlock,
 };
 use coachdesk_core::import::{ArticleDraft, DraftSection, ImportProblem};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
@@ -93,6 +94,8 @@ pub fn typescript() -> String {
         decl::<ResolvedBlock>(&cfg),
         decl::<HandoutPreview>(&cfg),
         decl::<GivenHandout>(&cfg),
+        decl::<BulkExport>(&cfg),
+        decl::<BulkProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",

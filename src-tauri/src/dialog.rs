@@ -65,3 +65,17 @@ pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
                 .collect()
         })
 }
+
+/// Asks the coach for a folder; None if she cancels. In debug builds `COACHDESK_TEST_SAVE_DIR`
+/// answers instead.
+pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os("COACHDESK_TEST_SAVE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .blocking_pick_folder()
+        .and_then(|folder| folder.into_path().ok())
+}

@@ -67,6 +67,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             handouts::handouts_for_client,
             handouts::handout_reexport,
             handouts::client_summary_export,
+            handouts::handouts_bulk_export,
+            handouts::handouts_bulk_cancel,
         ])
 }
 

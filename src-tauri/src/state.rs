@@ -1,6 +1,7 @@
 //! What every command can reach: the data folder and the store (or why it could not open).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use coachdesk_core::{db::DATABASE_FILE, Db};
 
@@ -9,6 +10,8 @@ use crate::error::{ErrorCode, IpcError};
 pub struct AppState {
     data_dir: PathBuf,
     db: Result<Db, IpcError>,
+    /// Set by the Cancel button of a running bulk export.
+    pub bulk_cancel: AtomicBool,
 }
 
 impl AppState {
@@ -16,7 +19,11 @@ impl AppState {
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
     pub fn open(data_dir: PathBuf) -> Self {
         let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
-        Self { data_dir, db }
+        Self {
+            data_dir,
+            db,
+            bulk_cancel: AtomicBool::new(false),
+        }
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -217,6 +217,17 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
         ],
     );
 
+    // The same handout for several clients at once, into a folder, with progress.
+    app.click("handout-bulk").await;
+    app.click("bulk-select-all").await;
+    app.screenshot("34-bulk-export").await;
+    app.click("bulk-start").await;
+    app.wait_for_text("bulk-result", |t| t.contains("Saved 1 handout"))
+        .await;
+    app.screenshot("35-bulk-done").await;
+    app.click("bulk-done").await;
+    assert_eq!(std::fs::read_dir(saves.path()).unwrap().count(), 2);
+
     // The handout is on her record and can be exported again.
     app.go("nav-clients", "client-row").await;
     app.press(&app.all("client-row").await[0]).await;

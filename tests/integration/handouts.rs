@@ -145,3 +145,40 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
         assert!(text.contains(phrase), "{phrase:?} missing from:\n{text}");
     }
 }
+
+#[test]
+fn one_handout_for_several_clients_with_progress_and_cancel() {
+    let (dir, db, _, mut draft) = setup();
+    draft.client_id = None;
+    draft.title = "Broth basics".into();
+    let ids: Vec<i64> = ["Anna", "Béatrice", "Chloé"]
+        .iter()
+        .map(|n| clients::create(&db, &ClientInput::named(n)).unwrap().id)
+        .collect();
+    let folder = dir.path().join("bulk");
+    std::fs::create_dir(&folder).unwrap();
+    let mut seen = Vec::new();
+    let result = handouts::export_for_clients(&db, dir.path(), &draft, &ids, &folder, |p| {
+        seen.push((p.done, p.total, p.client_name.clone()));
+        p.done < 2 // cancel after the second
+    })
+    .unwrap();
+    assert_eq!(
+        seen,
+        [(1, 3, "Anna".to_owned()), (2, 3, "Béatrice".to_owned())]
+    );
+    assert_eq!(
+        (result.written, result.total, result.cancelled),
+        (2, 3, true)
+    );
+    let mut files: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2);
+    assert!(files[0].starts_with("Broth basics – Anna – "), "{files:?}");
+    assert!(pdftotext(&folder.join(&files[1])).contains("Prepared for Béatrice"));
+    assert_eq!(handouts::for_client(&db, ids[1]).unwrap().len(), 1);
+    assert!(handouts::for_client(&db, ids[2]).unwrap().is_empty());
+}

@@ -1,6 +1,9 @@
 //! Handouts: live preview, PDF export through the native save dialog, and export again.
 
-use coachdesk_core::handouts::{self, GivenHandout, HandoutDraft, HandoutPreview};
+use std::sync::atomic::Ordering;
+
+use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft, HandoutPreview};
+use tauri::Emitter;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::dialog;
@@ -72,4 +75,37 @@ pub async fn client_summary_export<R: Runtime>(
     };
     handouts::save_client_summary(db, state.data_dir(), client_id, &path)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a folder, then writes one personalised handout per client into it, telling the
+/// window after each ("handout-bulk-progress") and stopping early if cancelled.
+#[tauri::command]
+pub async fn handouts_bulk_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: HandoutDraft,
+    client_ids: Vec<i64>,
+) -> CommandResult<Option<BulkExport>> {
+    let Some(folder) = dialog::pick_folder(&app, "Choose a folder for the handouts") else {
+        return Ok(None);
+    };
+    state.bulk_cancel.store(false, Ordering::SeqCst);
+    let result = handouts::export_for_clients(
+        state.db()?,
+        state.data_dir(),
+        &draft,
+        &client_ids,
+        &folder,
+        |progress| {
+            // The window may be gone; the export goes on regardless.
+            let _ = app.emit("handout-bulk-progress", progress);
+            !state.bulk_cancel.load(Ordering::SeqCst)
+        },
+    )?;
+    Ok(Some(result))
+}
+
+#[tauri::command]
+pub fn handouts_bulk_cancel(state: State<'_, AppState>) {
+    state.bulk_cancel.store(true, Ordering::SeqCst);
 }

@@ -1,7 +1,8 @@
 // Handouts: the live preview of a composed handout, PDF export, and the handouts given to a
-// client.
-import { call } from "./invoke";
-import type { GivenHandout, HandoutDraft, HandoutPreview } from "./types";
+// client, and one personalised handout for each of several clients.
+import { listen } from "@tauri-apps/api/event";
+import { call, toUserError } from "./invoke";
+import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, HandoutPreview } from "./types";
 
 /** The resolved text of every block, as the PDF will print it. */
 export function previewHandout(draft: HandoutDraft): Promise<HandoutPreview> {
@@ -32,4 +33,40 @@ export function reexportHandout(id: number): Promise<string | null> {
  */
 export function exportClientSummary(clientId: number): Promise<string | null> {
   return call<string | null>("client_summary_export", { clientId });
+}
+
+/** The event the backend sends after each client of a bulk export. */
+export const BULK_PROGRESS_EVENT = "handout-bulk-progress";
+
+/**
+ * Asks for a folder (native dialog, in the backend), then writes one handout per client into it,
+ * each printed "Prepared for" her and kept on her timeline; the draft's own client is ignored.
+ * `onProgress` hears after each client. Resolves to how it ended, or `null` if the coach
+ * cancelled the folder dialog.
+ */
+export async function bulkExport(
+  draft: HandoutDraft,
+  clientIds: number[],
+  onProgress: (progress: BulkProgress) => void,
+): Promise<BulkExport | null> {
+  // Listen first, so not even the first client's progress can slip past.
+  let unlisten: () => void;
+  try {
+    unlisten = await listen<BulkProgress>(BULK_PROGRESS_EVENT, (event) =>
+      onProgress(event.payload),
+    );
+  } catch (raw: unknown) {
+    console.error("Couldn't listen for bulk export progress", raw);
+    throw toUserError(raw);
+  }
+  try {
+    return await call<BulkExport | null>("handouts_bulk_export", { draft, clientIds });
+  } finally {
+    unlisten();
+  }
+}
+
+/** Asks a running bulk export to stop once the current client's handout is written. */
+export function cancelBulkExport(): Promise<null> {
+  return call<null>("handouts_bulk_cancel");
 }

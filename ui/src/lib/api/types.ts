@@ -201,3 +201,7 @@ export type HandoutPreview = { title: string, preparedFor: string | null, dateLa
 unprintable: Array<string>, };
 
 export type GivenHandout = { id: number, clientId: number, title: string, fileName: string, givenAt: string, };
+
+export type BulkExport = { folder: string, written: number, total: number, cancelled: boolean, };
+
+export type BulkProgress = { done: number, total: number, clientName: string, };
