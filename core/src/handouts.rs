@@ -486,9 +486,30 @@ pub fn save_client_summary(
     crate::files::write_atomic(path, &bytes)
 }
 
+/// `s` without `chars`, and without the doubled or stray spaces their removal leaves
+/// ("Hello Zoë 🌿, here" becomes "Hello Zoë, here").
+fn tidy_removal(s: &str, chars: &[char]) -> String {
+    let kept: String = s.chars().filter(|c| !chars.contains(c)).collect();
+    let mut out = String::with_capacity(kept.len());
+    for c in kept.chars() {
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')') && out.ends_with(' ') {
+            out.pop();
+        }
+        out.push(c);
+    }
+    out.trim_end().to_owned()
+}
+
 /// Removes `chars` from every text the PDF prints.
 fn leave_out(doc: &mut pdf::Handout, chars: &[char]) {
-    let clean = |s: &mut String| s.retain(|c| !chars.contains(&c));
+    let clean = |s: &mut String| {
+        if s.chars().any(|c| chars.contains(&c)) {
+            *s = tidy_removal(s, chars);
+        }
+    };
     let clean_spans =
         |spans: &mut Vec<pdf::Span>| spans.iter_mut().for_each(|sp| clean(&mut sp.text));
     clean(&mut doc.title);
@@ -775,6 +796,15 @@ mod tests {
             ]
         );
         assert_eq!(spans("5 * 3 = 15").len(), 1);
+    }
+
+    #[test]
+    fn left_out_characters_leave_no_stray_spaces() {
+        assert_eq!(
+            tidy_removal("Hello Zoë 🌿, here 🌿 is 🌿", &['🌿']),
+            "Hello Zoë, here is"
+        );
+        assert_eq!(tidy_removal("🌿 Broth", &['🌿']), "Broth");
     }
 
     #[test]
