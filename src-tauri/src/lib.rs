@@ -23,6 +23,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             app::app_info,
+            app::open_exported,
             practice::practice_get,
             practice::practice_create,
             practice::practice_update,

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
+use std::sync::Mutex;
 
 use coachdesk_core::{db::DATABASE_FILE, Db};
 
@@ -12,6 +13,8 @@ pub struct AppState {
     db: Result<Db, IpcError>,
     /// Set by the Cancel button of a running bulk export.
     pub bulk_cancel: AtomicBool,
+    /// Files CoachDesk saved in this run: the only ones the window may ask to open.
+    exported: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
@@ -23,6 +26,7 @@ impl AppState {
             data_dir,
             db,
             bulk_cancel: AtomicBool::new(false),
+            exported: Mutex::default(),
         }
     }
 
@@ -36,6 +40,23 @@ impl AppState {
 
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join(DATABASE_FILE)
+    }
+
+    /// Remembers a file CoachDesk saved, so that the coach may open it from the window.
+    pub fn remember_export(&self, path: &Path) {
+        self.exported
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(path.to_owned());
+    }
+
+    /// True if CoachDesk saved this file (or this folder of a bulk export) in this run.
+    pub fn was_exported(&self, path: &Path) -> bool {
+        self.exported
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .any(|p| p == path)
     }
 
     /// True when the store could not be opened because its schema is newer than this build.

@@ -159,3 +159,14 @@ fn a_store_that_cannot_open_is_reported_by_every_command() {
         .unwrap()
         .ends_with("coachdesk.db"));
 }
+
+#[test]
+fn only_files_coachdesk_saved_can_be_opened_from_the_window() {
+    let app = app();
+    let err = invoke(&app, "open_exported", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("only opens files it has just saved"));
+}

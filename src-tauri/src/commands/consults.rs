@@ -83,5 +83,6 @@ pub async fn consult_export_ics<R: Runtime>(
         return Ok(None);
     };
     files::write_atomic(&path, ics.as_bytes())?;
+    state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }

@@ -34,6 +34,7 @@ pub async fn handout_export<R: Runtime>(
         return Ok(None);
     };
     handouts::export(db, state.data_dir(), &draft, &path)?;
+    state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
 
@@ -58,6 +59,7 @@ pub async fn handout_reexport<R: Runtime>(
         return Ok(None);
     };
     handouts::reexport(db, state.data_dir(), id, &path)?;
+    state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
 
@@ -74,6 +76,7 @@ pub async fn client_summary_export<R: Runtime>(
         return Ok(None);
     };
     handouts::save_client_summary(db, state.data_dir(), client_id, &path)?;
+    state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
 
@@ -102,6 +105,7 @@ pub async fn handouts_bulk_export<R: Runtime>(
             !state.bulk_cancel.load(Ordering::SeqCst)
         },
     )?;
+    state.remember_export(&folder);
     Ok(Some(result))
 }
 

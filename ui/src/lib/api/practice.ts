@@ -32,3 +32,8 @@ export function removeLogo(): Promise<Practice> {
 export function getAppInfo(): Promise<AppInfo> {
   return call<AppInfo>("app_info");
 }
+
+/** Opens a file CoachDesk has just saved (a PDF, a calendar file) with the system's viewer. */
+export function openExported(path: string): Promise<null> {
+  return call<null>("open_exported", { path });
+}

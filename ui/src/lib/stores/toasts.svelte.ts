@@ -2,7 +2,9 @@
 import { UserError } from "$lib/api/invoke";
 
 export type ToastKind = "success" | "error";
-export type Toast = { id: number; kind: ToastKind; message: string };
+/** A button on a toast, e.g. "Open" after a file was saved. */
+export type ToastAction = { label: string; run: () => void };
+export type Toast = { id: number; kind: ToastKind; message: string; action?: ToastAction };
 
 export const toasts = $state<Toast[]>([]);
 
@@ -17,13 +19,18 @@ export function dismissToast(id: number): void {
   if (index >= 0) toasts.splice(index, 1);
 }
 
-export function showToast(message: string, kind: ToastKind = "success"): void {
+export function showToast(
+  message: string,
+  kind: ToastKind = "success",
+  action?: ToastAction,
+): void {
   const id = nextId++;
-  toasts.push({ id, kind, message });
+  toasts.push(action === undefined ? { id, kind, message } : { id, kind, message, action });
   // Errors stay a little longer: they usually need reading twice.
+  // Errors, and toasts offering an action, stay a little longer.
   timers.set(
     id,
-    setTimeout(() => dismissToast(id), kind === "error" ? 8000 : 4000),
+    setTimeout(() => dismissToast(id), kind === "error" || action ? 8000 : 4000),
   );
   while (toasts.length > 3) {
     const oldest = toasts[0];
@@ -39,4 +46,14 @@ export function showError(error: unknown): void {
       ? error.message
       : "Something unexpected went wrong. Please try again.";
   showToast(message, "error");
+}
+
+/** "Saved to <path>" with an Open button that shows the file in the system's viewer. */
+export function showSaved(path: string, open: (path: string) => Promise<unknown>): void {
+  showToast(`Saved to ${path}`, "success", {
+    label: "Open",
+    run: () => {
+      open(path).catch(showError);
+    },
+  });
 }
