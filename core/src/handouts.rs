@@ -281,14 +281,6 @@ fn spans(text: &str) -> Vec<pdf::Span> {
     out
 }
 
-fn plain(text: &str) -> Vec<pdf::Span> {
-    vec![pdf::Span {
-        text: text.to_owned(),
-        emphasis: false,
-        strong: false,
-    }]
-}
-
 /// The PDF engine's document for a resolved handout.
 fn to_pdf(
     practice: &Practice,
@@ -328,7 +320,6 @@ fn to_pdf(
             ResolvedBlock::Disclaimer { text } => pdf::Block::Disclaimer(text.clone()),
         })
         .collect();
-    let _ = plain;
     pdf::Handout {
         title: h.title.clone(),
         prepared_for: h.prepared_for.clone(),
