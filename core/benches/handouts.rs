@@ -75,6 +75,22 @@ fn as_html(h: &Handout) -> String {
                 );
             }
             Block::Disclaimer(t) => body += &format!("<p class=small><em>{}</em></p>\n", escape(t)),
+            Block::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => {
+                body += "<table><tr>";
+                for (title, list) in [(left_title, left), (right_title, right)] {
+                    body += &format!("<td><h3>{}</h3><ul>", escape(title));
+                    for i in list {
+                        body += &format!("<li>{}</li>", escape(i));
+                    }
+                    body += "</ul></td>";
+                }
+                body += "</tr></table>\n";
+            }
         }
     }
     format!(

@@ -627,6 +627,26 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
     }
     tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
     tx.commit()?;
+    drop(conn);
+    // Her protocols, logs, check-ins and labs went with the row (ON DELETE CASCADE); the
+    // files attached to her lab results live beside the database.
+    if let Some(data_dir) = db.path().and_then(std::path::Path::parent) {
+        let folder = crate::labs::client_folder(data_dir, id);
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::io(
+                    format!(
+                        "Her record was erased, but her attached files could not all be removed \
+                         from {}",
+                        folder.display()
+                    ),
+                    e,
+                ))
+            }
+        }
+    }
     Ok(())
 }
 

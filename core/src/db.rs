@@ -42,6 +42,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0005_article_search",
         sql: include_str!("../../migrations/0005_article_search.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_protocols_progress",
+        sql: include_str!("../../migrations/0006_protocols_progress.sql"),
+    },
 ];
 
 /// The schema version this build writes.
@@ -216,6 +221,10 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
                 migration.name
             ))
         })?;
+        if migration.version == 6 {
+            // The starter protocols are documents (JSON) written in Rust, not SQL.
+            crate::protocols::seed_starters(&tx)?;
+        }
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
     }

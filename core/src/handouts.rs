@@ -24,10 +24,27 @@ use crate::timeline::{self, TimelineKind};
     rename_all_fields = "camelCase"
 )]
 pub enum HandoutBlock {
-    ArticleSection { article_id: i64, section_id: i64 },
-    Intro { text: String },
-    FreeText { text: String },
-    NextSteps { title: String, items: Vec<String> },
+    ArticleSection {
+        article_id: i64,
+        section_id: i64,
+    },
+    Intro {
+        text: String,
+    },
+    FreeText {
+        text: String,
+    },
+    NextSteps {
+        title: String,
+        items: Vec<String>,
+    },
+    /// One phase of a protocol: her own copy when `client_protocol_id` is set, otherwise the
+    /// current version of the template `template_id`.
+    ProtocolPhase {
+        client_protocol_id: Option<i64>,
+        template_id: Option<i64>,
+        phase: u32,
+    },
     CallToAction,
     Disclaimer,
 }
@@ -69,6 +86,13 @@ pub enum ResolvedBlock {
     },
     Disclaimer {
         text: String,
+    },
+    /// Two lists side by side (a protocol phase's foods to enjoy and to avoid).
+    Columns {
+        left_title: String,
+        left: Vec<String>,
+        right_title: String,
+        right: Vec<String>,
     },
 }
 
@@ -205,6 +229,15 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
                     });
                 }
             }
+            HandoutBlock::ProtocolPhase {
+                client_protocol_id,
+                template_id,
+                phase,
+            } => {
+                let (name, phases) =
+                    crate::protocols::phases_for_handout(&conn, *client_protocol_id, *template_id)?;
+                protocol_blocks(&name, &phases, *phase, &mut blocks)?;
+            }
             HandoutBlock::CallToAction => blocks.push(call_to_action(&practice)),
             HandoutBlock::Disclaimer => {
                 blocks.push(ResolvedBlock::Disclaimer {
@@ -227,6 +260,90 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
             .map(String::from)
             .collect();
     Ok(preview)
+}
+
+/// A phase as the handout prints it: its name and aims, the foods to enjoy and to avoid side
+/// by side, then the lifestyle items and supplements (each with the doctor caution).
+fn protocol_blocks(
+    protocol: &str,
+    phases: &[crate::protocols::Phase],
+    phase: u32,
+    out: &mut Vec<ResolvedBlock>,
+) -> Result<()> {
+    use crate::protocols::{ItemKind, SUPPLEMENT_CAUTION};
+    let Some(p) = phases.get(phase as usize) else {
+        return Err(Error::NotFound {
+            what: "That phase of the protocol",
+        });
+    };
+    out.push(ResolvedBlock::Heading {
+        text: format!("{protocol}: {}", p.name),
+    });
+    let mut intro = p.aims.trim().to_owned();
+    if !p.duration.trim().is_empty() {
+        intro = format!("*Typical length: {}.* {intro}", p.duration.trim());
+    }
+    if !intro.trim().is_empty() {
+        out.push(ResolvedBlock::Paragraph {
+            text: intro.trim().to_owned(),
+        });
+    }
+    let with_notes = |i: &crate::protocols::ProtocolItem| {
+        if i.notes.trim().is_empty() {
+            i.text.clone()
+        } else {
+            format!("{} ({})", i.text, i.notes.trim())
+        }
+    };
+    let of = |kind: ItemKind| -> Vec<String> {
+        p.items
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(with_notes)
+            .collect()
+    };
+    let (enjoy, avoid) = (of(ItemKind::FoodInclude), of(ItemKind::FoodAvoid));
+    if !enjoy.is_empty() || !avoid.is_empty() {
+        out.push(ResolvedBlock::Columns {
+            left_title: ItemKind::FoodInclude.label().to_owned(),
+            left: enjoy,
+            right_title: ItemKind::FoodAvoid.label().to_owned(),
+            right: avoid,
+        });
+    }
+    let lifestyle: Vec<String> = p
+        .items
+        .iter()
+        .filter(|i| i.kind.is_lifestyle())
+        .map(|i| format!("**{}:** {}", i.kind.label(), with_notes(i)))
+        .collect();
+    if !lifestyle.is_empty() {
+        out.push(ResolvedBlock::Bullets { items: lifestyle });
+    }
+    let supplements: Vec<String> = p
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Supplement)
+        .map(|i| {
+            let how: Vec<&str> = [i.dose.trim(), i.timing.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            let how = if how.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", how.join(", "))
+            };
+            format!("**{}**{how}. *{SUPPLEMENT_CAUTION}*", with_notes(i))
+        })
+        .collect();
+    if !supplements.is_empty() {
+        out.push(ResolvedBlock::Paragraph {
+            text: "**Supplements**".to_owned(),
+        });
+        out.push(ResolvedBlock::Bullets { items: supplements });
+    }
+    Ok(())
 }
 
 fn call_to_action(practice: &Practice) -> ResolvedBlock {
@@ -318,6 +435,17 @@ fn to_pdf(
                 url: url.clone(),
             },
             ResolvedBlock::Disclaimer { text } => pdf::Block::Disclaimer(text.clone()),
+            ResolvedBlock::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => pdf::Block::Columns {
+                left_title: left_title.clone(),
+                left: left.clone(),
+                right_title: right_title.clone(),
+                right: right.clone(),
+            },
         })
         .collect();
     pdf::Handout {
@@ -447,9 +575,25 @@ pub fn client_summary(db: &Db, client_id: i64) -> Result<HandoutPreview> {
             blocks.push(ResolvedBlock::Bullets { items: notes });
         }
     }
+    document(
+        db,
+        &format!("Client summary: {}", client.name),
+        None,
+        blocks,
+    )
+}
+
+/// A printable document built by another area (a summary, her food lists): dated today,
+/// with the characters no font can print listed.
+pub(crate) fn document(
+    db: &Db,
+    title: &str,
+    prepared_for: Option<String>,
+    blocks: Vec<ResolvedBlock>,
+) -> Result<HandoutPreview> {
     let mut preview = HandoutPreview {
-        title: format!("Client summary: {}", client.name),
-        prepared_for: None,
+        title: title.to_owned(),
+        prepared_for,
         date_label: date_label(Local::now()),
         blocks,
         unprintable: Vec::new(),
@@ -465,6 +609,17 @@ pub fn client_summary(db: &Db, client_id: i64) -> Result<HandoutPreview> {
     Ok(preview)
 }
 
+/// Writes a printable document (not a handout given to her) to `path`.
+pub fn save_document(
+    db: &Db,
+    data_dir: &std::path::Path,
+    doc: &HandoutPreview,
+    path: &std::path::Path,
+) -> Result<()> {
+    let bytes = render(db, data_dir, doc, Utc::now())?;
+    crate::files::write_atomic(path, &bytes)
+}
+
 /// Writes the client summary PDF to `path`.
 pub fn save_client_summary(
     db: &Db,
@@ -472,9 +627,7 @@ pub fn save_client_summary(
     client_id: i64,
     path: &std::path::Path,
 ) -> Result<()> {
-    let summary = client_summary(db, client_id)?;
-    let bytes = render(db, data_dir, &summary, Utc::now())?;
-    crate::files::write_atomic(path, &bytes)
+    save_document(db, data_dir, &client_summary(db, client_id)?, path)
 }
 
 /// `s` without `chars`, and without the doubled or stray spaces their removal leaves
@@ -530,6 +683,16 @@ fn leave_out(doc: &mut pdf::Handout, chars: &[char]) {
             pdf::Block::CallToAction { text, label, .. } => {
                 clean(text);
                 clean(label);
+            }
+            pdf::Block::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => {
+                clean(left_title);
+                clean(right_title);
+                left.iter_mut().chain(right.iter_mut()).for_each(clean);
             }
         }
     }

@@ -2,6 +2,8 @@
 //! this crate, which never depends on Tauri.
 
 pub mod articles;
+mod check;
+pub mod checkins;
 pub mod clients;
 pub mod consults;
 pub mod dashboard;
@@ -11,8 +13,11 @@ pub mod files;
 pub mod follow_ups;
 pub mod handouts;
 pub mod import;
+pub mod labs;
 pub mod pdf;
 pub mod practice;
+pub mod protocols;
+pub mod reintro;
 pub mod search;
 pub mod templates;
 pub mod text;

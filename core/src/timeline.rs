@@ -24,10 +24,15 @@ pub enum TimelineKind {
     FollowUpAdded,
     FollowUpDone,
     HandoutGiven,
+    ProtocolAssigned,
+    ProtocolChanged,
+    FoodTested,
+    CheckIn,
+    LabAdded,
 }
 
 impl TimelineKind {
-    const ALL: [Self; 13] = [
+    const ALL: [Self; 18] = [
         Self::Created,
         Self::StatusChanged,
         Self::Archived,
@@ -41,6 +46,11 @@ impl TimelineKind {
         Self::FollowUpAdded,
         Self::FollowUpDone,
         Self::HandoutGiven,
+        Self::ProtocolAssigned,
+        Self::ProtocolChanged,
+        Self::FoodTested,
+        Self::CheckIn,
+        Self::LabAdded,
     ];
 
     fn as_str(self) -> &'static str {
@@ -58,6 +68,11 @@ impl TimelineKind {
             Self::FollowUpAdded => "follow_up_added",
             Self::FollowUpDone => "follow_up_done",
             Self::HandoutGiven => "handout_given",
+            Self::ProtocolAssigned => "protocol_assigned",
+            Self::ProtocolChanged => "protocol_changed",
+            Self::FoodTested => "food_tested",
+            Self::CheckIn => "check_in",
+            Self::LabAdded => "lab_added",
         }
     }
 }

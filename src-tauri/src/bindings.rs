@@ -4,6 +4,9 @@
 use coachdesk_core::articles::{
     Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, PreviewDraft,
 };
+use coachdesk_core::checkins::{
+    Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
+};
 use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
     PipelineColumn, StatusCount,
@@ -19,7 +22,16 @@ use coachdesk_core::handouts::{
     ResolvedBlock,
 };
 use coachdesk_core::import::{ArticleDraft, DraftSection, ImportProblem};
+use coachdesk_core::labs::{Lab, LabFile, LabInput};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
+use coachdesk_core::protocols::{
+    AssignInput, ClientProtocol, ItemKind, Phase, ProtocolDraft, ProtocolEvent, ProtocolEventKind,
+    ProtocolItem, ProtocolStatus, ProtocolStep, TemplateDetail, TemplateSummary, TemplateVersion,
+    VersionInfo,
+};
+use coachdesk_core::reintro::{
+    ClientFood, Food, FoodInput, FoodStatus, LogEntry, LogInput, LogResult, ReintroBoard,
+};
 use coachdesk_core::search::{SearchHit, SearchKind, SnippetPart};
 use coachdesk_core::templates::{NoteTemplate, NoteTemplateInput, TemplateKey};
 use coachdesk_core::timeline::{TimelineEvent, TimelineKind};
@@ -96,6 +108,39 @@ pub fn typescript() -> String {
         decl::<GivenHandout>(&cfg),
         decl::<BulkExport>(&cfg),
         decl::<BulkProgress>(&cfg),
+        decl::<ItemKind>(&cfg),
+        decl::<ProtocolItem>(&cfg),
+        decl::<Phase>(&cfg),
+        decl::<ProtocolDraft>(&cfg),
+        decl::<TemplateSummary>(&cfg),
+        decl::<TemplateVersion>(&cfg),
+        decl::<VersionInfo>(&cfg),
+        decl::<TemplateDetail>(&cfg),
+        decl::<ProtocolStatus>(&cfg),
+        decl::<ProtocolEventKind>(&cfg),
+        decl::<ProtocolEvent>(&cfg),
+        decl::<ClientProtocol>(&cfg),
+        decl::<AssignInput>(&cfg),
+        decl::<ProtocolStep>(&cfg),
+        decl::<FoodStatus>(&cfg),
+        decl::<Food>(&cfg),
+        decl::<FoodInput>(&cfg),
+        decl::<ClientFood>(&cfg),
+        decl::<LogEntry>(&cfg),
+        decl::<LogInput>(&cfg),
+        decl::<ReintroBoard>(&cfg),
+        decl::<LogResult>(&cfg),
+        decl::<Symptom>(&cfg),
+        decl::<Rating>(&cfg),
+        decl::<CheckInInput>(&cfg),
+        decl::<CheckIn>(&cfg),
+        decl::<Series>(&cfg),
+        decl::<PhaseBand>(&cfg),
+        decl::<FoodMarker>(&cfg),
+        decl::<Chart>(&cfg),
+        decl::<LabFile>(&cfg),
+        decl::<Lab>(&cfg),
+        decl::<LabInput>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",

@@ -9,6 +9,9 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+/// The save-dialog filter for PDFs.
+pub const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+
 /// Asks the coach for one image file; None if she cancels.
 pub fn pick_image<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     #[cfg(debug_assertions)]
@@ -43,20 +46,21 @@ pub fn save_file<R: Runtime>(
         .and_then(|file| file.into_path().ok())
 }
 
-/// Asks the coach for one or more article files; None if she cancels. In debug builds,
-/// `COACHDESK_TEST_OPEN_FILES` (one path per line) answers instead.
-pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
+/// Asks the coach for one or more files of the kinds in `filter`; None if she cancels. In debug
+/// builds, `COACHDESK_TEST_OPEN_FILES` (one path per line) answers instead.
+pub fn pick_files<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    (filter_name, extensions): (&str, &[&str]),
+) -> Option<Vec<PathBuf>> {
     #[cfg(debug_assertions)]
     if let Some(paths) = std::env::var_os("COACHDESK_TEST_OPEN_FILES") {
         return Some(paths.to_string_lossy().lines().map(PathBuf::from).collect());
     }
     app.dialog()
         .file()
-        .set_title("Import articles")
-        .add_filter(
-            "Articles (text, Markdown, HTML, WordPress export)",
-            &["txt", "md", "markdown", "html", "htm", "xml"],
-        )
+        .set_title(title)
+        .add_filter(filter_name, extensions)
         .blocking_pick_files()
         .map(|files| {
             files
@@ -64,6 +68,18 @@ pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
                 .filter_map(|f| f.into_path().ok())
                 .collect()
         })
+}
+
+/// Asks the coach for one or more article files; None if she cancels.
+pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
+    pick_files(
+        app,
+        "Import articles",
+        (
+            "Articles (text, Markdown, HTML, WordPress export)",
+            &["txt", "md", "markdown", "html", "htm", "xml"],
+        ),
+    )
 }
 
 /// Asks the coach for a folder; None if she cancels. In debug builds `COACHDESK_TEST_SAVE_DIR`

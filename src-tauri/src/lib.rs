@@ -16,8 +16,8 @@ pub use state::AppState;
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
-        app, articles, clients, consults, dashboard, follow_ups, handouts, practice, search,
-        templates,
+        app, articles, clients, consults, dashboard, follow_ups, handouts, labs, practice,
+        progress, protocols, search, templates,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -70,6 +70,46 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             handouts::client_summary_export,
             handouts::handouts_bulk_export,
             handouts::handouts_bulk_cancel,
+            protocols::protocol_templates,
+            protocols::protocol_template,
+            protocols::protocol_template_version,
+            protocols::protocol_template_create,
+            protocols::protocol_template_save,
+            protocols::protocol_template_archive,
+            protocols::protocol_assign,
+            protocols::protocols_for_client,
+            protocols::client_protocol_save,
+            protocols::client_protocol_step,
+            progress::reintro_foods,
+            progress::reintro_food_create,
+            progress::reintro_food_update,
+            progress::reintro_food_archive,
+            progress::reintro_board,
+            progress::reintro_warnings,
+            progress::reintro_log,
+            progress::reintro_settle,
+            progress::reintro_lists_preview,
+            progress::reintro_lists_export,
+            progress::symptoms,
+            progress::symptom_add,
+            progress::symptom_rename,
+            progress::symptom_set_archived,
+            progress::symptom_move,
+            progress::checkin_add,
+            progress::checkin_update,
+            progress::checkin_delete,
+            progress::checkins_for_client,
+            progress::checkin_chart,
+            progress::checkins_export_csv,
+            progress::tracking_hidden,
+            progress::tracking_set_hidden,
+            labs::labs_for_client,
+            labs::lab_add,
+            labs::lab_update,
+            labs::lab_delete,
+            labs::lab_attach,
+            labs::lab_file_remove,
+            labs::lab_file_open,
         ])
 }
 

@@ -273,6 +273,23 @@ impl App {
             .unwrap();
     }
 
+    /// Chooses the option of a select whose text contains `text`; returns its value.
+    pub async fn select_text(&self, testid: &str, text: &str) -> String {
+        let select = self.wait_for(testid).await;
+        for _ in 0..100 {
+            for option in select.find_all(Locator::Css("option")).await.unwrap() {
+                let label = option.text().await.unwrap_or_default();
+                if label.contains(text) {
+                    let value = option.attr("value").await.unwrap().unwrap_or_default();
+                    select.select_by_value(&value).await.unwrap();
+                    return value;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("[data-testid={testid}] has no option containing {text:?}");
+    }
+
     /// Saves a screenshot of the window as `target/e2e-screens/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.unwrap();

@@ -7,3 +7,4 @@ mod consults;
 mod handouts;
 mod harness;
 mod journeys;
+mod progress;

@@ -7,6 +7,7 @@ mod clients;
 mod commands;
 mod consults;
 mod handouts;
+mod progress;
 mod store;
 
 use std::path::{Path, PathBuf};

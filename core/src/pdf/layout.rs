@@ -319,7 +319,130 @@ impl Design {
                 url,
             } => Ok(vec![self.call_to_action(t, label, url, first)?]),
             Block::Disclaimer(t) => self.disclaimer(t),
+            Block::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => self.columns([left_title, right_title], [left, right], gap),
         }
+    }
+
+    /// Two bulleted lists side by side, each under a tinted title bar; rows line up so the
+    /// n-th items sit level, and a row never splits across pages.
+    fn columns(
+        &self,
+        titles: [&String; 2],
+        lists: [&Vec<String>; 2],
+        gap: f32,
+    ) -> Result<Vec<Chunk>, PdfError> {
+        let gutter = 18.0;
+        let width = (self.measure - gutter) / 2.0;
+        let xs = [self.left, self.left + width + gutter];
+        let head = style(Family::Sans, true, 10.5, 14.0, self.brand, Align::Left);
+        let bar = 22.0;
+        let mut marks = Vec::new();
+        for (x, title) in xs.iter().zip(titles) {
+            marks.push(Mark::Fill {
+                x: *x,
+                y: 0.0,
+                w: width,
+                h: bar,
+                color: self.tint,
+            });
+            marks.push(Mark::Text {
+                line: fit_line(title, &head, width - 16.0)?,
+                x: x + 8.0,
+                baseline: 15.0,
+            });
+        }
+        let mut chunks = vec![Chunk {
+            height: bar,
+            space_before: gap.max(8.0),
+            marks,
+            keep_with_next: true,
+        }];
+        let st = TextStyle {
+            align: Align::Left,
+            ..body(INK)
+        };
+        let dot = style(
+            Family::Serif,
+            true,
+            st.size,
+            st.leading,
+            self.brand,
+            Align::Left,
+        );
+        let indent = 20.0;
+        let item_gap = 4.0;
+        let base = baseline_in(st.leading, st.size);
+        // Each item's marks, with its height, per column.
+        let mut columns: Vec<Vec<(f32, Vec<Mark>)>> = Vec::new();
+        for (x, list) in xs.iter().zip(lists) {
+            let mut items = Vec::new();
+            for item in list {
+                let lines = text::set(&spans_of(item), &st, width - indent)?;
+                let height = st.leading * lines.len() as f32;
+                let mut marks = vec![Mark::Text {
+                    line: text::one_line("•", &dot)?,
+                    x: x + 8.0,
+                    baseline: base,
+                }];
+                for (k, line) in lines.into_iter().enumerate() {
+                    marks.push(Mark::Text {
+                        line,
+                        x: x + indent,
+                        baseline: base + st.leading * k as f32,
+                    });
+                }
+                items.push((height, marks));
+            }
+            columns.push(items);
+        }
+        let stacked =
+            |items: &[(f32, Vec<Mark>)]| -> f32 { items.iter().map(|(h, _)| h + item_gap).sum() };
+        let tallest = columns.iter().map(|c| stacked(c)).fold(0.0, f32::max);
+        if tallest <= 420.0 {
+            // The usual case: each column flows on its own, and both stay on one page.
+            let mut marks = Vec::new();
+            for items in columns {
+                let mut y = item_gap + 2.0;
+                for (height, item_marks) in items {
+                    marks.extend(item_marks.into_iter().map(|m| m.shifted(y)));
+                    y += height + item_gap;
+                }
+            }
+            chunks.push(Chunk {
+                height: tallest + 2.0,
+                space_before: 0.0,
+                marks,
+                keep_with_next: false,
+            });
+            return Ok(chunks);
+        }
+        // Very long lists: rows of the n-th items side by side, which may break across pages.
+        let rows = lists[0].len().max(lists[1].len());
+        let mut columns: Vec<std::collections::VecDeque<(f32, Vec<Mark>)>> =
+            columns.into_iter().map(Into::into).collect();
+        for row in 0..rows {
+            let mut marks = Vec::new();
+            let mut height: f32 = 0.0;
+            for column in &mut columns {
+                if let Some((h, item_marks)) = column.pop_front() {
+                    height = height.max(h);
+                    marks.extend(item_marks);
+                }
+            }
+            chunks.push(Chunk {
+                height,
+                space_before: if row == 0 { 6.0 } else { item_gap },
+                marks,
+                // The title bar always takes the first row with it.
+                keep_with_next: row == 0 && rows > 1,
+            });
+        }
+        Ok(chunks)
     }
 
     fn call_to_action(

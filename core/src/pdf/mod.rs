@@ -83,6 +83,13 @@ pub enum Block {
         url: String,
     },
     Disclaimer(String),
+    /// Two lists side by side under their titles, e.g. foods to enjoy and foods to avoid.
+    Columns {
+        left_title: String,
+        left: Vec<String>,
+        right_title: String,
+        right: Vec<String>,
+    },
 }
 
 /// Everything printed on a handout.
@@ -168,6 +175,15 @@ fn printed_texts(h: &Handout) -> Vec<&str> {
             }
             Block::CallToAction { text, label, url } => {
                 texts.extend([text, label, url].map(String::as_str));
+            }
+            Block::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => {
+                texts.extend([left_title, right_title].map(String::as_str));
+                texts.extend(left.iter().chain(right).map(String::as_str));
             }
         }
     }

@@ -524,3 +524,35 @@ fn odd_input_still_renders() {
     assert!(text.contains("A heading at the very end"));
     assert!(text.contains(&format!("Page {} of {}", r.pages, r.pages)));
 }
+
+#[test]
+fn long_food_columns_break_across_pages_in_rows() {
+    let mut h = sample::leaky_gut(Paper::Letter);
+    let foods = |prefix: &str| -> Vec<String> {
+        (1..=60)
+            .map(|i| format!("{prefix} food number {i} with a longer description"))
+            .collect()
+    };
+    h.blocks = vec![
+        Block::Heading("Elimination".into()),
+        Block::Columns {
+            left_title: "Foods to enjoy".into(),
+            left: foods("Enjoy"),
+            right_title: "Foods to avoid".into(),
+            right: foods("Avoid")[..30].to_vec(),
+        },
+    ];
+    let (path, r) = write_sample("long-columns", &h);
+    assert!(r.pages >= 2, "60 items take more than a page");
+    let out = run("qpdf", &["--check"], &path);
+    assert!(
+        out.contains("No syntax or stream encoding errors found"),
+        "{out}"
+    );
+    let text = run("pdftotext", &["-layout", "-enc", "UTF-8"], &path);
+    // Row by row: the n-th items share a line while both columns have one.
+    assert!(text
+        .lines()
+        .any(|l| l.contains("Enjoy food number 30") && l.contains("Avoid food number 30")));
+    assert!(text.contains("Enjoy food number 60"));
+}

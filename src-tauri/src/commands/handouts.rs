@@ -10,7 +10,7 @@ use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+use crate::dialog::PDF;
 
 #[tauri::command]
 pub fn handout_preview(

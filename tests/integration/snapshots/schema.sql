@@ -1,8 +1,12 @@
--- schema version 5
+-- schema version 6
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
 CREATE INDEX articles_by_fingerprint ON articles (fingerprint);
+-- index client_protocol_events_by_protocol
+CREATE INDEX client_protocol_events_by_protocol ON client_protocol_events (protocol_id, on_date);
+-- index client_protocols_by_client
+CREATE INDEX client_protocols_by_client ON client_protocols (client_id, start_date);
 -- index client_tags_by_tag
 CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
@@ -23,8 +27,12 @@ CREATE INDEX follow_ups_by_client ON follow_ups (client_id);
 CREATE INDEX follow_ups_open_by_due ON follow_ups (due_date) WHERE done_at IS NULL;
 -- index handouts_given_by_client
 CREATE INDEX handouts_given_by_client ON handouts_given (client_id, given_at DESC);
+-- index labs_by_client
+CREATE INDEX labs_by_client ON labs (client_id, taken_on);
 -- index note_revisions_by_consult
 CREATE INDEX note_revisions_by_consult ON note_revisions (consult_id, id DESC);
+-- index reintro_log_by_client
+CREATE INDEX reintro_log_by_client ON reintro_log (client_id, on_date);
 -- index timeline_events_by_client
 CREATE INDEX timeline_events_by_client ON timeline_events (client_id, occurred_at DESC, id DESC);
 -- table article_index
@@ -63,6 +71,57 @@ CREATE TABLE articles (
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL
 ) STRICT;
+-- table checkin_ratings
+CREATE TABLE checkin_ratings (
+    checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+    symptom_id INTEGER NOT NULL REFERENCES symptoms (id),
+    value      INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+    PRIMARY KEY (checkin_id, symptom_id)
+) STRICT, WITHOUT ROWID;
+-- table checkins
+CREATE TABLE checkins (
+    id         INTEGER PRIMARY KEY,
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    on_date    TEXT NOT NULL,
+    notes      TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (client_id, on_date)
+) STRICT;
+-- table client_foods
+CREATE TABLE client_foods (
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    food_id    INTEGER NOT NULL REFERENCES reintro_foods (id) ON DELETE CASCADE,
+    status     TEXT NOT NULL CHECK (status IN ('untested', 'testing', 'tolerated', 'reacted', 'retest_later')),
+    -- A reaction is unresolved until the coach records that it settled.
+    settled_on TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (client_id, food_id)
+) STRICT, WITHOUT ROWID;
+-- table client_protocol_events
+CREATE TABLE client_protocol_events (
+    id          INTEGER PRIMARY KEY,
+    protocol_id INTEGER NOT NULL REFERENCES client_protocols (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('phase', 'paused', 'resumed', 'completed')),
+    phase       INTEGER NOT NULL,
+    on_date     TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+) STRICT;
+-- table client_protocols
+CREATE TABLE client_protocols (
+    id               INTEGER PRIMARY KEY,
+    client_id        INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    template_id      INTEGER REFERENCES protocol_templates (id) ON DELETE SET NULL,
+    template_version INTEGER,
+    name             TEXT NOT NULL,
+    summary          TEXT NOT NULL,
+    phases           TEXT NOT NULL CHECK (json_valid(phases)),
+    start_date       TEXT NOT NULL,
+    current_phase    INTEGER NOT NULL DEFAULT 0,
+    status           TEXT NOT NULL CHECK (status IN ('active', 'paused', 'completed')),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+) STRICT;
 -- table client_tags
 CREATE TABLE client_tags (
     client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
@@ -95,7 +154,7 @@ CREATE TABLE clients (
     archived_at      TEXT,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
-, sort_name TEXT NOT NULL DEFAULT '', search_key TEXT NOT NULL DEFAULT '') STRICT;
+, sort_name TEXT NOT NULL DEFAULT '', search_key TEXT NOT NULL DEFAULT '', hide_tracking INTEGER NOT NULL DEFAULT 0) STRICT;
 -- table consults
 CREATE TABLE consults (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -131,6 +190,25 @@ CREATE TABLE handouts_given (
     snapshot   TEXT NOT NULL, -- JSON of the resolved handout
     given_at   TEXT NOT NULL
 ) STRICT;
+-- table lab_files
+CREATE TABLE lab_files (
+    id            INTEGER PRIMARY KEY,
+    lab_id        INTEGER NOT NULL REFERENCES labs (id) ON DELETE CASCADE,
+    original_name TEXT NOT NULL,
+    stored_name   TEXT NOT NULL UNIQUE,
+    size_bytes    INTEGER NOT NULL,
+    added_at      TEXT NOT NULL
+) STRICT;
+-- table labs
+CREATE TABLE labs (
+    id         INTEGER PRIMARY KEY,
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    taken_on   TEXT NOT NULL,
+    summary    TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
 -- table note_revisions
 CREATE TABLE note_revisions (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -165,6 +243,45 @@ CREATE TABLE practice (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 ) STRICT;
+-- table protocol_template_versions
+CREATE TABLE protocol_template_versions (
+    id          INTEGER PRIMARY KEY,
+    template_id INTEGER NOT NULL REFERENCES protocol_templates (id) ON DELETE CASCADE,
+    version     INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    summary     TEXT NOT NULL,
+    phases      TEXT NOT NULL CHECK (json_valid(phases)),
+    created_at  TEXT NOT NULL,
+    UNIQUE (template_id, version)
+) STRICT;
+-- table protocol_templates
+CREATE TABLE protocol_templates (
+    id          INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    archived_at TEXT
+) STRICT;
+-- table reintro_foods
+CREATE TABLE reintro_foods (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    name_key   TEXT NOT NULL UNIQUE,
+    stage      INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 4),
+    notes      TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+) STRICT;
+-- table reintro_log
+CREATE TABLE reintro_log (
+    id         INTEGER PRIMARY KEY,
+    client_id  INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    food_id    INTEGER NOT NULL REFERENCES reintro_foods (id) ON DELETE CASCADE,
+    on_date    TEXT NOT NULL,
+    amount     TEXT NOT NULL,
+    symptoms   TEXT NOT NULL,
+    severity   INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+    outcome    TEXT NOT NULL CHECK (outcome IN ('testing', 'tolerated', 'reacted', 'retest_later')),
+    notes      TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
 -- table search_index
 CREATE VIRTUAL TABLE search_index USING fts5 (
     title, body, tokenize = 'unicode61 remove_diacritics 2'
@@ -179,6 +296,14 @@ CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 CREATE TABLE 'search_index_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 -- table search_index_idx
 CREATE TABLE 'search_index_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+-- table symptoms
+CREATE TABLE symptoms (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    name_key    TEXT NOT NULL UNIQUE,
+    position    INTEGER NOT NULL,
+    archived_at TEXT
+) STRICT;
 -- table timeline_events
 CREATE TABLE timeline_events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -8,7 +8,11 @@ import {
   consultStatusLabel,
   consultTitle,
   countLabel,
+  daysBetween,
   firstName,
+  foodStatusLabel,
+  formatBytes,
+  formatDayMonth,
   formatConsultWhen,
   formatDate,
   formatDateOrDay,
@@ -22,9 +26,16 @@ import {
   formatUpdated,
   fromDateTimeInputs,
   greetingFor,
+  isIsoDate,
+  itemKindLabel,
+  LIFESTYLE_KINDS,
   localDateOf,
+  LOG_OUTCOMES,
   msTypeLabel,
+  protocolStatusLabel,
   relativeDay,
+  severityLabel,
+  stageHint,
   statusLabel,
   timelineKindLabel,
   todayIso,
@@ -162,6 +173,14 @@ describe("consult labels", () => {
     expect(timelineKindLabel("follow_up_done")).toBe("Follow-up done");
     expect(timelineKindLabel("handout_given")).toBe("Handout given");
   });
+
+  it("labels the protocol and progress timeline kinds", () => {
+    expect(timelineKindLabel("protocol_assigned")).toBe("Protocol started");
+    expect(timelineKindLabel("protocol_changed")).toBe("Protocol updated");
+    expect(timelineKindLabel("food_tested")).toBe("Reintroduction");
+    expect(timelineKindLabel("check_in")).toBe("Symptom check-in");
+    expect(timelineKindLabel("lab_added")).toBe("Lab result");
+  });
 });
 
 describe("date and time inputs", () => {
@@ -270,5 +289,76 @@ describe("greeting", () => {
     expect(greetingFor(19)).toBe("Good evening");
     expect(firstName("  Marie-Ève Laurent ")).toBe("Marie-Ève");
     expect(firstName("")).toBe("");
+  });
+});
+
+describe("protocol and progress labels", () => {
+  it("names protocol statuses and item kinds as the handout prints them", () => {
+    expect(protocolStatusLabel("active")).toBe("Active");
+    expect(protocolStatusLabel("paused")).toBe("Paused");
+    expect(protocolStatusLabel("completed")).toBe("Completed");
+    expect(itemKindLabel("food_include")).toBe("Foods to enjoy");
+    expect(itemKindLabel("food_avoid")).toBe("Foods to avoid");
+    expect(itemKindLabel("mindset")).toBe("Mindset practice");
+    expect(LIFESTYLE_KINDS.map(itemKindLabel)).toEqual([
+      "Sleep",
+      "Stress",
+      "Movement",
+      "Mindset practice",
+    ]);
+  });
+
+  it("names food statuses, outcomes and severities", () => {
+    expect(foodStatusLabel("untested")).toBe("Untested");
+    expect(foodStatusLabel("retest_later")).toBe("Retest later");
+    expect(LOG_OUTCOMES.map(foodStatusLabel)).toEqual([
+      "Testing",
+      "Tolerated",
+      "Reacted",
+      "Retest later",
+    ]);
+    expect([0, 1, 2, 3].map(severityLabel)).toEqual(["None", "Mild", "Moderate", "Severe"]);
+    expect(severityLabel(7)).toBe("7");
+    expect(stageHint(1)).toMatch(/least likely/i);
+    expect(stageHint(4)).toMatch(/most likely/i);
+    expect(stageHint(9)).toBe("");
+  });
+});
+
+describe("date helpers for progress", () => {
+  it("accepts only real calendar dates", () => {
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2026-04-31")).toBe(false);
+    expect(isIsoDate("")).toBe(false);
+    expect(isIsoDate("24/11/2026")).toBe(false);
+  });
+
+  it("writes a day and month, with the year only when it differs", () => {
+    expect(formatDayMonth("2026-11-24", 2026)).toBe("24 Nov");
+    expect(formatDayMonth("2025-01-03", 2026)).toBe("3 Jan 2025");
+    expect(formatDayMonth("2025-01-03")).toBe("3 Jan 2025");
+    expect(formatDayMonth("soon", 2026)).toBe("soon");
+  });
+
+  it("counts days between dates across months and leap days", () => {
+    expect(daysBetween("2026-11-24", "2026-11-29")).toBe(5);
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2);
+    expect(daysBetween("2026-12-31", "2026-12-01")).toBe(-30);
+    expect(daysBetween("x", "2026-12-01")).toBeNull();
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses the unit a file manager would", () => {
+    expect(formatBytes(0)).toBe("0 bytes");
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(812)).toBe("812 bytes");
+    expect(formatBytes(1536)).toBe("1.5 KB");
+    expect(formatBytes(24_000)).toBe("23 KB");
+    expect(formatBytes(3.4 * 1024 * 1024)).toBe("3.4 MB");
+    expect(formatBytes(1024 * 1024 - 1)).toBe("1 MB");
+    expect(formatBytes(5 * 1024 ** 3)).toBe("5 GB");
+    expect(formatBytes(-1)).toBe("");
   });
 });

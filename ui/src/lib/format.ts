@@ -4,7 +4,10 @@ import type {
   ClientStatus,
   ConsultKind,
   ConsultStatus,
+  FoodStatus,
+  ItemKind,
   MsType,
+  ProtocolStatus,
   TemplateKey,
   TimelineKind,
 } from "./api/types";
@@ -78,6 +81,11 @@ const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   follow_up_added: "Follow-up added",
   follow_up_done: "Follow-up done",
   handout_given: "Handout given",
+  protocol_assigned: "Protocol started",
+  protocol_changed: "Protocol updated",
+  food_tested: "Reintroduction",
+  check_in: "Symptom check-in",
+  lab_added: "Lab result",
 };
 
 export function timelineKindLabel(kind: TimelineKind): string {
@@ -417,4 +425,115 @@ export function greetingFor(hour: number): string {
 /** The first word of a name, for a friendly greeting: "Marie-Ève Laurent" → "Marie-Ève". */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? "";
+}
+
+/** Whether text is an ISO calendar date a date input can hold: "2026-11-24". */
+export function isIsoDate(date: string): boolean {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) return false;
+  const check = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day));
+  return check.getUTCDate() === parsed.day;
+}
+
+/** A short day and month for an ISO date, adding the year only when it is not `thisYear`. */
+export function formatDayMonth(date: string, thisYear?: number): string {
+  const parsed = parseIsoDate(date);
+  if (parsed === null) return date;
+  const text = `${parsed.day} ${MONTHS[parsed.month - 1] ?? "?"}`;
+  return thisYear === parsed.year ? text : `${text} ${parsed.year}`;
+}
+
+/** Whole days from one ISO date to another (negative when `to` is earlier), or null. */
+export function daysBetween(from: string, to: string): number | null {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  if (a === null || b === null) return null;
+  return dayNumber(b.year, b.month, b.day) - dayNumber(a.year, a.month, a.day);
+}
+
+/** A file's size the way a file manager shows it: "812 bytes", "24 KB", "3.4 MB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "";
+  if (bytes < 1024) return bytes === 1 ? "1 byte" : `${Math.round(bytes)} bytes`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
+  // 1023.6 KB rounds up to "1024 KB"; say "1 MB" instead.
+  if (shown >= 1024 && unit < units.length - 1) return `1 ${units[unit + 1]}`;
+  return `${shown} ${units[unit]}`;
+}
+
+const PROTOCOL_STATUS_LABELS: Record<ProtocolStatus, string> = {
+  active: "Active",
+  paused: "Paused",
+  completed: "Completed",
+};
+
+export function protocolStatusLabel(status: ProtocolStatus): string {
+  return PROTOCOL_STATUS_LABELS[status];
+}
+
+const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  food_include: "Foods to enjoy",
+  food_avoid: "Foods to avoid",
+  supplement: "Supplements",
+  sleep: "Sleep",
+  stress: "Stress",
+  movement: "Movement",
+  mindset: "Mindset practice",
+};
+
+/** The heading a protocol item is listed under, as on the printed handout. */
+export function itemKindLabel(kind: ItemKind): string {
+  return ITEM_KIND_LABELS[kind];
+}
+
+/** Sleep, stress, movement and mindset: the lifestyle part of a phase, in this order. */
+export const LIFESTYLE_KINDS: readonly ItemKind[] = ["sleep", "stress", "movement", "mindset"];
+
+/** Shown beside every supplement, wherever it appears. */
+export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
+
+const FOOD_STATUS_LABELS: Record<FoodStatus, string> = {
+  untested: "Untested",
+  testing: "Testing",
+  tolerated: "Tolerated",
+  reacted: "Reacted",
+  retest_later: "Retest later",
+};
+
+export function foodStatusLabel(status: FoodStatus): string {
+  return FOOD_STATUS_LABELS[status];
+}
+
+/** The outcomes a logged test can have ("untested" is only where every food starts). */
+export const LOG_OUTCOMES: readonly FoodStatus[] = [
+  "testing",
+  "tolerated",
+  "reacted",
+  "retest_later",
+];
+
+const SEVERITY_LABELS = ["None", "Mild", "Moderate", "Severe"];
+
+/** 0 none, 1 mild, 2 moderate, 3 severe. */
+export function severityLabel(severity: number): string {
+  return SEVERITY_LABELS[severity] ?? String(severity);
+}
+
+const STAGE_HINTS = [
+  "Least likely to cause a reaction",
+  "Fairly well tolerated",
+  "More likely to cause a reaction",
+  "Most likely to cause a reaction",
+];
+
+/** What a reintroduction stage (1–4) means, in a few words. */
+export function stageHint(stage: number): string {
+  return STAGE_HINTS[stage - 1] ?? "";
 }

@@ -6,6 +6,11 @@ export type Route =
   | { name: "client-new" }
   | { name: "client"; id: number }
   | { name: "client-edit"; id: number }
+  | { name: "client-progress"; id: number }
+  | { name: "protocols" }
+  | { name: "protocol-new" }
+  | { name: "protocol"; id: number; version: number | null }
+  | { name: "protocol-foods" }
   | { name: "consult"; id: number }
   | { name: "pipeline" }
   | { name: "settings" }
@@ -67,6 +72,15 @@ export function parseHash(hash: string): Route {
       articleId: queryId(query, "article"),
     };
   }
+  if (first === "protocols") {
+    if (second === undefined) return { name: "protocols" };
+    if (third !== undefined) return { name: "not-found", path };
+    if (second === "new") return { name: "protocol-new" };
+    if (second === "foods") return { name: "protocol-foods" };
+    const id = parseId(second);
+    if (id === null) return { name: "not-found", path };
+    return { name: "protocol", id, version: queryId(parseQuery(hash), "version") };
+  }
   if (first === "consults") {
     const id = second === undefined ? null : parseId(second);
     if (id === null || third !== undefined) return { name: "not-found", path };
@@ -80,6 +94,7 @@ export function parseHash(hash: string): Route {
   if (id === null) return { name: "not-found", path };
   if (third === undefined) return { name: "client", id };
   if (third === "edit") return { name: "client-edit", id };
+  if (third === "progress") return { name: "client-progress", id };
   return { name: "not-found", path };
 }
 
@@ -96,6 +111,18 @@ export function formatRoute(route: Route): string {
       return `#/clients/${route.id}`;
     case "client-edit":
       return `#/clients/${route.id}/edit`;
+    case "client-progress":
+      return `#/clients/${route.id}/progress`;
+    case "protocols":
+      return "#/protocols";
+    case "protocol-new":
+      return "#/protocols/new";
+    case "protocol":
+      return route.version === null
+        ? `#/protocols/${route.id}`
+        : `#/protocols/${route.id}?version=${route.version}`;
+    case "protocol-foods":
+      return "#/protocols/foods";
     case "consult":
       return `#/consults/${route.id}`;
     case "pipeline":
@@ -120,7 +147,13 @@ export function formatRoute(route: Route): string {
   }
 }
 
-export type Section = "dashboard" | "clients" | "pipeline" | "articles" | "settings";
+export type Section =
+  | "dashboard"
+  | "clients"
+  | "pipeline"
+  | "articles"
+  | "protocols"
+  | "settings";
 
 /** Which sidebar section a route belongs to. */
 export function sectionOf(route: Route): Section | null {
@@ -135,6 +168,11 @@ export function sectionOf(route: Route): Section | null {
     case "article-import":
     case "article":
       return "articles";
+    case "protocols":
+    case "protocol-new":
+    case "protocol":
+    case "protocol-foods":
+      return "protocols";
     case "handout-new":
       // A handout for a client is part of her story; a general one belongs with the articles.
       return route.clientId === null ? "articles" : "clients";

@@ -34,7 +34,7 @@ total: number,
  */
 statusCounts: Array<StatusCount>, };
 
-export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited" | "consult_booked" | "consult_changed" | "consult_completed" | "consult_no_show" | "consult_cancelled" | "follow_up_added" | "follow_up_done" | "handout_given";
+export type TimelineKind = "created" | "status_changed" | "archived" | "restored" | "edited" | "consult_booked" | "consult_changed" | "consult_completed" | "consult_no_show" | "consult_cancelled" | "follow_up_added" | "follow_up_done" | "handout_given" | "protocol_assigned" | "protocol_changed" | "food_tested" | "check_in" | "lab_added";
 
 export type TimelineEvent = { id: number, clientId: number, kind: TimelineKind, summary: string, occurredAt: string, 
 /**
@@ -188,11 +188,11 @@ export type Article = { id: number, title: string, series: string, tagline: stri
 
 export type ArticleSummary = { id: number, title: string, series: string, tags: Array<string>, sectionCount: number, updatedAt: string, };
 
-export type HandoutBlock = { "kind": "article_section", articleId: number, sectionId: number, } | { "kind": "intro", text: string, } | { "kind": "free_text", text: string, } | { "kind": "next_steps", title: string, items: Array<string>, } | { "kind": "call_to_action" } | { "kind": "disclaimer" };
+export type HandoutBlock = { "kind": "article_section", articleId: number, sectionId: number, } | { "kind": "intro", text: string, } | { "kind": "free_text", text: string, } | { "kind": "next_steps", title: string, items: Array<string>, } | { "kind": "protocol_phase", clientProtocolId: number | null, templateId: number | null, phase: number, } | { "kind": "call_to_action" } | { "kind": "disclaimer" };
 
 export type HandoutDraft = { title: string, clientId: number | null, blocks: Array<HandoutBlock>, };
 
-export type ResolvedBlock = { "kind": "heading", text: string, } | { "kind": "paragraph", text: string, } | { "kind": "bullets", items: Array<string>, } | { "kind": "checklist", title: string, items: Array<string>, } | { "kind": "call_to_action", text: string, label: string, url: string, } | { "kind": "disclaimer", text: string, };
+export type ResolvedBlock = { "kind": "heading", text: string, } | { "kind": "paragraph", text: string, } | { "kind": "bullets", items: Array<string>, } | { "kind": "checklist", title: string, items: Array<string>, } | { "kind": "call_to_action", text: string, label: string, url: string, } | { "kind": "disclaimer", text: string, } | { "kind": "columns", leftTitle: string, left: Array<string>, rightTitle: string, right: Array<string>, };
 
 export type HandoutPreview = { title: string, preparedFor: string | null, dateLabel: string, blocks: Array<ResolvedBlock>, 
 /**
@@ -205,3 +205,149 @@ export type GivenHandout = { id: number, clientId: number, title: string, fileNa
 export type BulkExport = { folder: string, written: number, total: number, cancelled: boolean, };
 
 export type BulkProgress = { done: number, total: number, clientName: string, };
+
+export type ItemKind = "food_include" | "food_avoid" | "supplement" | "sleep" | "stress" | "movement" | "mindset";
+
+export type ProtocolItem = { kind: ItemKind, text: string, 
+/**
+ * Supplements only: e.g. "1 capsule".
+ */
+dose: string, 
+/**
+ * Supplements only: e.g. "with breakfast".
+ */
+timing: string, notes: string, };
+
+export type Phase = { name: string, 
+/**
+ * Free text, e.g. "30–90 days".
+ */
+duration: string, aims: string, items: Array<ProtocolItem>, };
+
+export type ProtocolDraft = { name: string, summary: string, phases: Array<Phase>, };
+
+export type TemplateSummary = { id: number, name: string, summary: string, version: number, phaseCount: number, updatedAt: string, 
+/**
+ * How many clients were given a copy of any version.
+ */
+assignedCount: number, };
+
+export type TemplateVersion = { templateId: number, version: number, name: string, summary: string, phases: Array<Phase>, createdAt: string, isCurrent: boolean, };
+
+export type VersionInfo = { version: number, name: string, createdAt: string, };
+
+export type TemplateDetail = { current: TemplateVersion, 
+/**
+ * Newest first.
+ */
+versions: Array<VersionInfo>, };
+
+export type ProtocolStatus = "active" | "paused" | "completed";
+
+export type ProtocolEventKind = "phase" | "paused" | "resumed" | "completed";
+
+export type ProtocolEvent = { kind: ProtocolEventKind, 
+/**
+ * Index into `phases`.
+ */
+phase: number, onDate: string, };
+
+export type ClientProtocol = { id: number, clientId: number, templateId: number | null, templateVersion: number | null, name: string, summary: string, phases: Array<Phase>, startDate: string, 
+/**
+ * Index into `phases`.
+ */
+currentPhase: number, status: ProtocolStatus, 
+/**
+ * Oldest first.
+ */
+history: Array<ProtocolEvent>, };
+
+export type AssignInput = { clientId: number, templateId: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+startDate: string, };
+
+export type ProtocolStep = "advance" | "pause" | "resume" | "complete";
+
+export type FoodStatus = "untested" | "testing" | "tolerated" | "reacted" | "retest_later";
+
+export type Food = { id: number, name: string, 
+/**
+ * 1 (least likely to react) to 4.
+ */
+stage: number, notes: string, };
+
+export type FoodInput = { name: string, stage: number, notes: string, };
+
+export type ClientFood = { foodId: number, name: string, stage: number, status: FoodStatus, 
+/**
+ * For a reaction: when the coach recorded that it settled (`None` while unresolved).
+ */
+settledOn: string | null, lastLoggedOn: string | null, };
+
+export type LogEntry = { id: number, foodId: number, foodName: string, onDate: string, amount: string, symptoms: string, 
+/**
+ * 0 none, 1 mild, 2 moderate, 3 severe.
+ */
+severity: number, outcome: FoodStatus, notes: string, };
+
+export type LogInput = { clientId: number, foodId: number, onDate: string, amount: string, symptoms: string, severity: number, 
+/**
+ * Her status for the food after this entry (not `untested`).
+ */
+outcome: FoodStatus, notes: string, };
+
+export type ReintroBoard = { clientId: number, 
+/**
+ * The whole catalogue by stage, with her status for each.
+ */
+foods: Array<ClientFood>, 
+/**
+ * Newest first.
+ */
+log: Array<LogEntry>, };
+
+export type LogResult = { board: ReintroBoard, warnings: Array<string>, };
+
+export type Symptom = { id: number, name: string, 
+/**
+ * Archived symptoms keep their history but are no longer asked about.
+ */
+archived: boolean, };
+
+export type Rating = { symptomId: number, 
+/**
+ * 0 (none) to 10 (worst, or for energy, mood and sleep quality: best).
+ */
+value: number, };
+
+export type CheckInInput = { clientId: number, onDate: string, notes: string, 
+/**
+ * Symptoms she did not rate are simply left out.
+ */
+ratings: Array<Rating>, };
+
+export type CheckIn = { id: number, clientId: number, onDate: string, notes: string, ratings: Array<Rating>, };
+
+export type Series = { symptomId: number, name: string, values: Array<number | null>, };
+
+export type PhaseBand = { label: string, from: string, 
+/**
+ * `None` while the phase is still going on.
+ */
+to: string | null, };
+
+export type FoodMarker = { onDate: string, food: string, outcome: FoodStatus, };
+
+export type Chart = { 
+/**
+ * Every check-in date, oldest first.
+ */
+dates: Array<string>, series: Array<Series>, bands: Array<PhaseBand>, markers: Array<FoodMarker>, };
+
+export type LabFile = { id: number, originalName: string, sizeBytes: number, addedAt: string, };
+
+export type Lab = { id: number, clientId: number, name: string, takenOn: string, summary: string, files: Array<LabFile>, };
+
+export type LabInput = { clientId: number, name: string, takenOn: string, summary: string, };

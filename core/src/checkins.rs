@@ -1,0 +1,625 @@
+//! Symptom check-ins: a practice-wide list of symptoms rated 0–10, dated check-ins per client,
+//! the chart of her trends (with protocol phases and reintroductions) and a CSV export.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::check;
+use crate::clients;
+use crate::db::Db;
+use crate::error::{Error, FieldProblem, Result};
+use crate::protocols::{self, ProtocolEventKind};
+use crate::reintro::FoodStatus;
+use crate::text::fold;
+use crate::timeline::{self, TimelineKind};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Symptom {
+    pub id: i64,
+    pub name: String,
+    /// Archived symptoms keep their history but are no longer asked about.
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Rating {
+    pub symptom_id: i64,
+    /// 0 (none) to 10 (worst, or for energy, mood and sleep quality: best).
+    pub value: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckInInput {
+    pub client_id: i64,
+    pub on_date: String,
+    pub notes: String,
+    /// Symptoms she did not rate are simply left out.
+    pub ratings: Vec<Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckIn {
+    pub id: i64,
+    pub client_id: i64,
+    pub on_date: String,
+    pub notes: String,
+    pub ratings: Vec<Rating>,
+}
+
+/// One symptom's values, aligned with [`Chart::dates`] (`None` where she did not rate it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Series {
+    pub symptom_id: i64,
+    pub name: String,
+    pub values: Vec<Option<u8>>,
+}
+
+/// A protocol phase as a band behind the chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PhaseBand {
+    pub label: String,
+    pub from: String,
+    /// `None` while the phase is still going on.
+    pub to: Option<String>,
+}
+
+/// A reintroduction on the chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FoodMarker {
+    pub on_date: String,
+    pub food: String,
+    pub outcome: FoodStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Chart {
+    /// Every check-in date, oldest first.
+    pub dates: Vec<String>,
+    pub series: Vec<Series>,
+    pub bands: Vec<PhaseBand>,
+    pub markers: Vec<FoodMarker>,
+}
+
+const MAX_SYMPTOMS: i64 = 40;
+
+/// The symptom list in its order; archived ones only when asked for.
+pub fn symptoms(db: &Db, include_archived: bool) -> Result<Vec<Symptom>> {
+    symptoms_in(&db.conn(), include_archived)
+}
+
+fn symptoms_in(conn: &Connection, include_archived: bool) -> Result<Vec<Symptom>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, archived_at IS NOT NULL FROM symptoms
+         WHERE ?1 OR archived_at IS NULL ORDER BY position, id",
+    )?;
+    let list = stmt
+        .query_map([include_archived], |r| {
+            Ok(Symptom {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                archived: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(list)
+}
+
+fn clean_symptom(conn: &Connection, name: &str, except: i64) -> Result<(String, String)> {
+    let mut p = Vec::new();
+    let name = check::line(&mut p, "name", name, "the symptom's name", 60, true);
+    if !p.is_empty() {
+        return Err(Error::Invalid(p));
+    }
+    let key = fold(&name);
+    let taken: Option<String> = conn
+        .query_row(
+            "SELECT name FROM symptoms WHERE name_key = ?1 AND id <> ?2",
+            params![key, except],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(taken) = taken {
+        return Err(Error::invalid(
+            "name",
+            format!("“{taken}” is already on the list."),
+        ));
+    }
+    Ok((name, key))
+}
+
+pub fn add_symptom(db: &Db, name: &str) -> Result<Vec<Symptom>> {
+    let conn = db.conn();
+    let (name, key) = clean_symptom(&conn, name, 0)?;
+    let active: i64 = conn.query_row(
+        "SELECT count(*) FROM symptoms WHERE archived_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    if active >= MAX_SYMPTOMS {
+        return Err(Error::invalid(
+            "name",
+            format!("The list can hold {MAX_SYMPTOMS} symptoms; archive one first."),
+        ));
+    }
+    conn.execute(
+        "INSERT INTO symptoms (name, name_key, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM symptoms))",
+        params![name, key],
+    )?;
+    symptoms_in(&conn, true)
+}
+
+/// Renaming keeps every rating she gave under the old name.
+pub fn rename_symptom(db: &Db, id: i64, name: &str) -> Result<Vec<Symptom>> {
+    let conn = db.conn();
+    let (name, key) = clean_symptom(&conn, name, id)?;
+    let n = conn.execute(
+        "UPDATE symptoms SET name = ?2, name_key = ?3 WHERE id = ?1",
+        params![id, name, key],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That symptom",
+        });
+    }
+    symptoms_in(&conn, true)
+}
+
+pub fn set_symptom_archived(db: &Db, id: i64, archived: bool) -> Result<Vec<Symptom>> {
+    let conn = db.conn();
+    let n = conn.execute(
+        "UPDATE symptoms SET archived_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
+        params![id, archived, crate::now()],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That symptom",
+        });
+    }
+    symptoms_in(&conn, true)
+}
+
+/// Moves a symptom one place up (`-1`) or down (`1`) in the list.
+pub fn move_symptom(db: &Db, id: i64, by: i32) -> Result<Vec<Symptom>> {
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    let ids: Vec<i64> = symptoms_in(&tx, true)?.iter().map(|s| s.id).collect();
+    let at = ids.iter().position(|s| *s == id).ok_or(Error::NotFound {
+        what: "That symptom",
+    })?;
+    let to = at.saturating_add_signed(by as isize).min(ids.len() - 1);
+    let mut order = ids;
+    let moved = order.remove(at);
+    order.insert(to, moved);
+    for (i, s) in order.iter().enumerate() {
+        tx.execute(
+            "UPDATE symptoms SET position = ?2 WHERE id = ?1",
+            params![s, i as i64 + 1],
+        )?;
+    }
+    let list = symptoms_in(&tx, true)?;
+    tx.commit()?;
+    Ok(list)
+}
+
+fn clean_checkin(
+    conn: &Connection,
+    input: &CheckInInput,
+) -> Result<(chrono::NaiveDate, String, Vec<Rating>)> {
+    let mut p = Vec::new();
+    let on = check::date(&mut p, "onDate", &input.on_date, "the date");
+    let notes = check::text(&mut p, "notes", &input.notes, "the notes", 4000);
+    let known: HashMap<i64, String> = symptoms_in(conn, true)?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let mut ratings: Vec<Rating> = Vec::new();
+    for r in &input.ratings {
+        match known.get(&r.symptom_id) {
+            None => p.push(FieldProblem::new(
+                "ratings",
+                "One of the symptoms is no longer on the list. Reload and try again.",
+            )),
+            Some(name) if r.value > 10 => p.push(FieldProblem::new(
+                &format!("rating.{}", r.symptom_id),
+                format!("Rate {name} from 0 to 10."),
+            )),
+            Some(_) if ratings.iter().any(|x| x.symptom_id == r.symptom_id) => {}
+            Some(_) => ratings.push(*r),
+        }
+    }
+    if ratings.is_empty() && p.is_empty() {
+        p.push(FieldProblem::new(
+            "ratings",
+            "Rate at least one symptom for this check-in.",
+        ));
+    }
+    match on {
+        Some(on) if p.is_empty() => Ok((on, notes, ratings)),
+        _ => Err(Error::Invalid(p)),
+    }
+}
+
+fn write_ratings(conn: &Connection, checkin_id: i64, ratings: &[Rating]) -> Result<()> {
+    conn.execute(
+        "DELETE FROM checkin_ratings WHERE checkin_id = ?1",
+        [checkin_id],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO checkin_ratings (checkin_id, symptom_id, value) VALUES (?1, ?2, ?3)",
+    )?;
+    for r in ratings {
+        stmt.execute(params![checkin_id, r.symptom_id, r.value])?;
+    }
+    Ok(())
+}
+
+fn date_taken(conn: &Connection, client_id: i64, on: &str, except: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM checkins WHERE client_id = ?1 AND on_date = ?2 AND id <> ?3)",
+        params![client_id, on, except],
+        |r| r.get(0),
+    )?;
+    if exists {
+        return Err(Error::invalid(
+            "onDate",
+            "There is already a check-in on this date. Change that one instead.",
+        ));
+    }
+    Ok(())
+}
+
+pub fn add(db: &Db, input: &CheckInInput) -> Result<CheckIn> {
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    clients::load(&tx, input.client_id)?;
+    let (on, notes, ratings) = clean_checkin(&tx, input)?;
+    let day = check::iso(on);
+    date_taken(&tx, input.client_id, &day, 0)?;
+    let now = crate::now();
+    tx.execute(
+        "INSERT INTO checkins (client_id, on_date, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)",
+        params![input.client_id, day, notes, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_ratings(&tx, id, &ratings)?;
+    timeline::record(
+        &tx,
+        input.client_id,
+        TimelineKind::CheckIn,
+        &format!(
+            "Symptom check-in for {} ({} rated)",
+            check::date_label(on),
+            ratings.len()
+        ),
+    )?;
+    let saved = load(&tx, id)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+pub fn update(db: &Db, id: i64, input: &CheckInInput) -> Result<CheckIn> {
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    let before = load(&tx, id)?;
+    let input = CheckInInput {
+        client_id: before.client_id,
+        ..input.clone()
+    };
+    let (on, notes, ratings) = clean_checkin(&tx, &input)?;
+    let day = check::iso(on);
+    date_taken(&tx, before.client_id, &day, id)?;
+    tx.execute(
+        "UPDATE checkins SET on_date = ?2, notes = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, day, notes, crate::now()],
+    )?;
+    write_ratings(&tx, id, &ratings)?;
+    let saved = load(&tx, id)?;
+    tx.commit()?;
+    Ok(saved)
+}
+
+pub fn delete(db: &Db, id: i64) -> Result<()> {
+    let n = db
+        .conn()
+        .execute("DELETE FROM checkins WHERE id = ?1", [id])?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That check-in",
+        });
+    }
+    Ok(())
+}
+
+fn load(conn: &Connection, id: i64) -> Result<CheckIn> {
+    let mut c = conn
+        .query_row(
+            "SELECT id, client_id, on_date, notes FROM checkins WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(CheckIn {
+                    id: r.get(0)?,
+                    client_id: r.get(1)?,
+                    on_date: r.get(2)?,
+                    notes: r.get(3)?,
+                    ratings: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That check-in",
+        })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.symptom_id, r.value FROM checkin_ratings r JOIN symptoms s ON s.id = r.symptom_id
+         WHERE r.checkin_id = ?1 ORDER BY s.position, s.id",
+    )?;
+    c.ratings = stmt
+        .query_map([id], |r| {
+            Ok(Rating {
+                symptom_id: r.get(0)?,
+                value: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(c)
+}
+
+/// Her check-ins, newest first.
+pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<CheckIn>> {
+    let conn = db.conn();
+    clients::load(&conn, client_id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id, c.client_id, c.on_date, c.notes, r.symptom_id, r.value
+         FROM checkins c LEFT JOIN checkin_ratings r ON r.checkin_id = c.id
+         LEFT JOIN symptoms s ON s.id = r.symptom_id
+         WHERE c.client_id = ?1 ORDER BY c.on_date DESC, c.id DESC, s.position, s.id",
+    )?;
+    let mut rows = stmt.query([client_id])?;
+    let mut list: Vec<CheckIn> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if list.last().is_none_or(|c| c.id != id) {
+            list.push(CheckIn {
+                id,
+                client_id: r.get(1)?,
+                on_date: r.get(2)?,
+                notes: r.get(3)?,
+                ratings: Vec::new(),
+            });
+        }
+        if let (Some(symptom_id), Some(value)) = (r.get(4)?, r.get(5)?) {
+            if let Some(last) = list.last_mut() {
+                last.ratings.push(Rating { symptom_id, value });
+            }
+        }
+    }
+    Ok(list)
+}
+
+/// Everything the trend chart draws for her, in one query per kind of data.
+pub fn chart(db: &Db, client_id: i64) -> Result<Chart> {
+    let (dates, series, markers) = chart_data(&db.conn(), client_id)?;
+    let bands = phase_bands(db, client_id)?;
+    Ok(Chart {
+        dates,
+        series,
+        bands,
+        markers,
+    })
+}
+
+type ChartData = (Vec<String>, Vec<Series>, Vec<FoodMarker>);
+
+fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
+    clients::load(conn, client_id)?;
+    let mut dates: Vec<String> = Vec::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT on_date FROM checkins WHERE client_id = ?1 ORDER BY on_date")?;
+    let mut rows = stmt.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        dates.push(r.get(0)?);
+    }
+    let index: HashMap<&str, usize> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.as_str(), i))
+        .collect();
+    // Every symptom she has ever rated, plus the current list, in list order.
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.name FROM symptoms s
+         WHERE s.archived_at IS NULL OR EXISTS (
+            SELECT 1 FROM checkin_ratings r JOIN checkins c ON c.id = r.checkin_id
+            WHERE c.client_id = ?1 AND r.symptom_id = s.id)
+         ORDER BY s.position, s.id",
+    )?;
+    let mut series: Vec<Series> = stmt
+        .query_map([client_id], |r| {
+            Ok(Series {
+                symptom_id: r.get(0)?,
+                name: r.get(1)?,
+                values: vec![None; dates.len()],
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let slot: HashMap<i64, usize> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.symptom_id, i))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.on_date, r.symptom_id, r.value FROM checkins c
+         JOIN checkin_ratings r ON r.checkin_id = c.id WHERE c.client_id = ?1",
+    )?;
+    let mut rows = stmt.query([client_id])?;
+    while let Some(r) = rows.next()? {
+        let day = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let symptom: i64 = r.get(1)?;
+        if let (Some(&i), Some(&s)) = (index.get(day), slot.get(&symptom)) {
+            series[s].values[i] = Some(r.get(2)?);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.on_date, f.name, l.outcome FROM reintro_log l
+         JOIN reintro_foods f ON f.id = l.food_id WHERE l.client_id = ?1 ORDER BY l.on_date, l.id",
+    )?;
+    let markers = stmt
+        .query_map([client_id], |r| {
+            let outcome: String = r.get(2)?;
+            Ok(FoodMarker {
+                on_date: r.get(0)?,
+                food: r.get(1)?,
+                outcome: FoodStatus::parse(&outcome),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((dates, series, markers))
+}
+
+/// Each phase she went through, from the day it began to the day the next began (or the
+/// protocol was completed). Pauses do not end a phase.
+fn phase_bands(db: &Db, client_id: i64) -> Result<Vec<PhaseBand>> {
+    let mut bands = Vec::new();
+    for p in protocols::for_client(db, client_id)?.into_iter().rev() {
+        let mut open: Option<PhaseBand> = None;
+        for e in &p.history {
+            match e.kind {
+                ProtocolEventKind::Phase => {
+                    if let Some(mut b) = open.take() {
+                        b.to = Some(e.on_date.clone());
+                        bands.push(b);
+                    }
+                    let name = p
+                        .phases
+                        .get(e.phase as usize)
+                        .map_or("", |ph| ph.name.as_str());
+                    open = Some(PhaseBand {
+                        label: name.to_owned(),
+                        from: e.on_date.clone(),
+                        to: None,
+                    });
+                }
+                ProtocolEventKind::Completed => {
+                    if let Some(mut b) = open.take() {
+                        b.to = Some(e.on_date.clone());
+                        bands.push(b);
+                    }
+                }
+                ProtocolEventKind::Paused | ProtocolEventKind::Resumed => {}
+            }
+        }
+        bands.extend(open);
+    }
+    Ok(bands)
+}
+
+/// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.
+fn cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Her check-ins as CSV (UTF-8 with a byte-order mark, so spreadsheets read accents right):
+/// one row per check-in, oldest first, one column per symptom, then the notes.
+pub fn csv(db: &Db, client_id: i64) -> Result<String> {
+    let chart = chart(db, client_id)?;
+    let notes: HashMap<String, String> = for_client(db, client_id)?
+        .into_iter()
+        .map(|c| (c.on_date, c.notes))
+        .collect();
+    let mut out = String::from("\u{feff}Date");
+    for s in &chart.series {
+        out.push(',');
+        out.push_str(&cell(&s.name));
+    }
+    out.push_str(",Notes\r\n");
+    for (i, day) in chart.dates.iter().enumerate() {
+        out.push_str(day);
+        for s in &chart.series {
+            out.push(',');
+            if let Some(v) = s.values[i] {
+                out.push_str(&v.to_string());
+            }
+        }
+        out.push(',');
+        out.push_str(&cell(notes.get(day).map_or("", String::as_str)));
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}
+
+/// A sensible file name: "Check-ins – Renée Côté – 2026-11-25.csv".
+pub fn csv_file_name(db: &Db, client_id: i64) -> Result<String> {
+    let client = clients::get(db, client_id)?;
+    let safe: String = client
+        .name
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    Ok(format!(
+        "Check-ins – {safe} – {}.csv",
+        chrono::Local::now().format("%Y-%m-%d")
+    ))
+}
+
+/// Whether tracking is hidden for her (some clients find numbers stressful).
+pub fn tracking_hidden(db: &Db, client_id: i64) -> Result<bool> {
+    db.conn()
+        .query_row(
+            "SELECT hide_tracking FROM clients WHERE id = ?1",
+            [client_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That client",
+        })
+}
+
+pub fn set_tracking_hidden(db: &Db, client_id: i64, hidden: bool) -> Result<bool> {
+    let n = db.conn().execute(
+        "UPDATE clients SET hide_tracking = ?2 WHERE id = ?1",
+        params![client_id, hidden],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That client",
+        });
+    }
+    Ok(hidden)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_never_formulas() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a, b"), "\"a, b\"");
+        assert_eq!(cell("she said \"better\""), "\"she said \"\"better\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("-2 on pain"), "'-2 on pain");
+        assert_eq!(cell("Zoë 李小龙 🌿"), "Zoë 李小龙 🌿");
+    }
+}

@@ -1,0 +1,335 @@
+//! Lab results: name, date, summary and attached files. Files are copied into the data folder
+//! (`attachments/client-<id>/`), so they stay with her record and go when she is erased.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::check;
+use crate::clients;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::timeline::{self, TimelineKind};
+
+/// The largest file that can be attached.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LabFile {
+    pub id: i64,
+    pub original_name: String,
+    pub size_bytes: i64,
+    pub added_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Lab {
+    pub id: i64,
+    pub client_id: i64,
+    pub name: String,
+    pub taken_on: String,
+    pub summary: String,
+    pub files: Vec<LabFile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LabInput {
+    pub client_id: i64,
+    pub name: String,
+    pub taken_on: String,
+    pub summary: String,
+}
+
+fn clean(input: &LabInput) -> Result<(String, String, String)> {
+    let mut p = Vec::new();
+    let name = check::line(&mut p, "name", &input.name, "the test's name", 200, true);
+    let on = check::date(&mut p, "takenOn", &input.taken_on, "the date of the test");
+    let summary = check::text(&mut p, "summary", &input.summary, "the summary", 10_000);
+    match on {
+        Some(on) if p.is_empty() => Ok((name, check::iso(on), summary)),
+        _ => Err(Error::Invalid(p)),
+    }
+}
+
+/// The folder holding one client's attachments.
+pub fn client_folder(data_dir: &Path, client_id: i64) -> PathBuf {
+    data_dir
+        .join("attachments")
+        .join(format!("client-{client_id}"))
+}
+
+fn load(conn: &Connection, id: i64) -> Result<Lab> {
+    let mut lab = conn
+        .query_row(
+            "SELECT id, client_id, name, taken_on, summary FROM labs WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Lab {
+                    id: r.get(0)?,
+                    client_id: r.get(1)?,
+                    name: r.get(2)?,
+                    taken_on: r.get(3)?,
+                    summary: r.get(4)?,
+                    files: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That lab result",
+        })?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, original_name, size_bytes, added_at FROM lab_files WHERE lab_id = ?1 ORDER BY id",
+    )?;
+    lab.files = stmt
+        .query_map([id], |r| {
+            Ok(LabFile {
+                id: r.get(0)?,
+                original_name: r.get(1)?,
+                size_bytes: r.get(2)?,
+                added_at: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(lab)
+}
+
+/// Her lab results, newest first.
+pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<Lab>> {
+    let conn = db.conn();
+    clients::load(&conn, client_id)?;
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM labs WHERE client_id = ?1 ORDER BY taken_on DESC, id DESC")?
+        .query_map([client_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| load(&conn, id)).collect()
+}
+
+pub fn add(db: &Db, input: &LabInput) -> Result<Lab> {
+    let (name, taken_on, summary) = clean(input)?;
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    clients::load(&tx, input.client_id)?;
+    let now = crate::now();
+    tx.execute(
+        "INSERT INTO labs (client_id, name, taken_on, summary, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![input.client_id, name, taken_on, summary, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    timeline::record(
+        &tx,
+        input.client_id,
+        TimelineKind::LabAdded,
+        &format!("Lab result added: {name} ({taken_on})"),
+    )?;
+    let lab = load(&tx, id)?;
+    tx.commit()?;
+    Ok(lab)
+}
+
+pub fn update(db: &Db, id: i64, input: &LabInput) -> Result<Lab> {
+    let (name, taken_on, summary) = clean(input)?;
+    let conn = db.conn();
+    let n = conn.execute(
+        "UPDATE labs SET name = ?2, taken_on = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, name, taken_on, summary, crate::now()],
+    )?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That lab result",
+        });
+    }
+    load(&conn, id)
+}
+
+/// A file name safe on every file system, keeping letters of any script.
+fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(80)
+        .collect();
+    let cleaned = cleaned.trim_matches(['.', ' ']);
+    if cleaned.is_empty() {
+        "file".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
+}
+
+/// Copies each file into her attachments folder and lists it on the lab result. Nothing is
+/// attached unless every file can be read: a missing, empty or too-large file stops the lot.
+pub fn attach(db: &Db, data_dir: &Path, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
+    for source in sources {
+        let shown = source.file_name().map_or_else(
+            || source.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let meta = std::fs::metadata(source)
+            .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?;
+        if !meta.is_file() {
+            return Err(Error::Conflict(format!("“{shown}” is not a file.")));
+        }
+        if meta.len() == 0 {
+            return Err(Error::Conflict(format!(
+                "“{shown}” is empty, so it was not attached."
+            )));
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(Error::Conflict(format!(
+                "“{shown}” is {} MB; files up to {} MB can be attached.",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+    }
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    let lab = load(&tx, lab_id)?;
+    let folder = client_folder(data_dir, lab.client_id);
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| Error::io(format!("Could not create {}", folder.display()), e))?;
+    let mut written: Vec<PathBuf> = Vec::new();
+    let result =
+        (|| -> Result<()> {
+            for source in sources {
+                let original = source
+                    .file_name()
+                    .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
+                let size = std::fs::metadata(source)
+                    .map_err(|e| Error::io(format!("“{original}” could not be read"), e))?
+                    .len();
+                tx.execute(
+                "INSERT INTO lab_files (lab_id, original_name, stored_name, size_bytes, added_at)
+                 VALUES (?1, ?2, '', ?3, ?4)",
+                params![lab_id, original, i64::try_from(size).unwrap_or(i64::MAX), crate::now()],
+            )?;
+                let id = tx.last_insert_rowid();
+                let stored = format!("{id}-{}", safe_name(&original));
+                tx.execute(
+                    "UPDATE lab_files SET stored_name = ?2 WHERE id = ?1",
+                    params![id, format!("client-{}/{stored}", lab.client_id)],
+                )?;
+                let target = folder.join(&stored);
+                let partial = folder.join(format!(".{stored}.partial"));
+                std::fs::copy(source, &partial)
+                    .map_err(|e| Error::io(format!("“{original}” could not be copied"), e))?;
+                std::fs::rename(&partial, &target)
+                    .map_err(|e| Error::io(format!("“{original}” could not be saved"), e))?;
+                written.push(target);
+            }
+            Ok(())
+        })();
+    let result = result.and_then(|()| {
+        timeline::record(
+            &tx,
+            lab.client_id,
+            TimelineKind::LabAdded,
+            &format!(
+                "{} file{} attached to {}",
+                sources.len(),
+                if sources.len() == 1 { "" } else { "s" },
+                lab.name
+            ),
+        )?;
+        let after = load(&tx, lab_id)?;
+        tx.commit()?;
+        Ok(after)
+    });
+    if result.is_err() {
+        // The database rolled back; take the copies back too.
+        for path in &written {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    result
+}
+
+/// Where an attached file lives, to open it with the system viewer.
+pub fn file_path(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
+    let stored: String = db
+        .conn()
+        .query_row(
+            "SELECT stored_name FROM lab_files WHERE id = ?1",
+            [file_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That attached file",
+        })?;
+    let path = data_dir.join("attachments").join(stored);
+    if !path.is_file() {
+        return Err(Error::Conflict(format!(
+            "The attached file is missing from {}.",
+            path.display()
+        )));
+    }
+    Ok(path)
+}
+
+fn remove_stored(data_dir: &Path, stored: &[String]) {
+    for s in stored {
+        let _ = std::fs::remove_file(data_dir.join("attachments").join(s));
+    }
+}
+
+/// Removes one attached file (from the record, then from disk).
+pub fn remove_file(db: &Db, data_dir: &Path, file_id: i64) -> Result<Lab> {
+    let conn = db.conn();
+    let (lab_id, stored): (i64, String) = conn
+        .query_row(
+            "SELECT lab_id, stored_name FROM lab_files WHERE id = ?1",
+            [file_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That attached file",
+        })?;
+    conn.execute("DELETE FROM lab_files WHERE id = ?1", [file_id])?;
+    remove_stored(data_dir, &[stored]);
+    load(&conn, lab_id)
+}
+
+/// Deletes a lab result and its files.
+pub fn delete(db: &Db, data_dir: &Path, id: i64) -> Result<()> {
+    let conn = db.conn();
+    let stored: Vec<String> = conn
+        .prepare_cached("SELECT stored_name FROM lab_files WHERE lab_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let n = conn.execute("DELETE FROM labs WHERE id = ?1", [id])?;
+    if n == 0 {
+        return Err(Error::NotFound {
+            what: "That lab result",
+        });
+    }
+    remove_stored(data_dir, &stored);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_name;
+
+    #[test]
+    fn stored_names_are_safe_and_keep_letters() {
+        assert_eq!(safe_name("Blood panel.pdf"), "Blood panel.pdf");
+        assert_eq!(safe_name("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(safe_name("Zoë 李小龙 🌿.pdf"), "Zoë 李小龙 _.pdf");
+        assert_eq!(safe_name("..."), "file");
+    }
+}

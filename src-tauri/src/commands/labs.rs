@@ -1,0 +1,70 @@
+//! Lab results and their attached files.
+
+use coachdesk_core::labs::{self, Lab, LabInput};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialog;
+use crate::error::{CommandResult, ErrorCode, IpcError};
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn labs_for_client(state: State<'_, AppState>, client_id: i64) -> CommandResult<Vec<Lab>> {
+    Ok(labs::for_client(state.db()?, client_id)?)
+}
+
+#[tauri::command]
+pub fn lab_add(state: State<'_, AppState>, input: LabInput) -> CommandResult<Lab> {
+    Ok(labs::add(state.db()?, &input)?)
+}
+
+#[tauri::command]
+pub fn lab_update(state: State<'_, AppState>, id: i64, input: LabInput) -> CommandResult<Lab> {
+    Ok(labs::update(state.db()?, id, &input)?)
+}
+
+#[tauri::command]
+pub fn lab_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+    Ok(labs::delete(state.db()?, state.data_dir(), id)?)
+}
+
+/// Asks for files and copies them into the data folder; None if the coach cancelled.
+#[tauri::command]
+pub async fn lab_attach<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Option<Lab>> {
+    let filter = (
+        "Lab reports (PDF, images, documents)",
+        &[
+            "pdf", "png", "jpg", "jpeg", "gif", "webp", "txt", "csv", "doc", "docx", "odt", "xls",
+            "xlsx",
+        ][..],
+    );
+    let Some(paths) = dialog::pick_files(&app, "Attach lab files", filter) else {
+        return Ok(None);
+    };
+    Ok(Some(labs::attach(
+        state.db()?,
+        state.data_dir(),
+        id,
+        &paths,
+    )?))
+}
+
+#[tauri::command]
+pub fn lab_file_remove(state: State<'_, AppState>, file_id: i64) -> CommandResult<Lab> {
+    Ok(labs::remove_file(state.db()?, state.data_dir(), file_id)?)
+}
+
+/// Opens an attached file with the system viewer. The path comes from the database, never
+/// from the window.
+#[tauri::command]
+pub fn lab_file_open(state: State<'_, AppState>, file_id: i64) -> CommandResult<()> {
+    let path = labs::file_path(state.db()?, state.data_dir(), file_id)?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| IpcError {
+        code: ErrorCode::Io,
+        message: format!("The file could not be opened: {e}"),
+        fields: Vec::new(),
+    })
+}

@@ -1,0 +1,248 @@
+//! Issue #5's journey: assign AIP to a client, advance to reintroduction, log egg yolks as
+//! tolerated, start another food two days later and see the warning, add five check-ins, see
+//! the chart, export the check-ins CSV, add a lab result with a file, and print a handout with
+//! a protocol block and her food lists.
+
+use crate::handouts::check_pdf;
+use crate::harness::{App, Driver};
+use crate::journeys::{create_client, first_run};
+
+fn saved_files(dir: &std::path::Path, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Sets a date input the way picking from its calendar does.
+async fn set_date(app: &App, testid: &str, iso: &str) {
+    let el = app.wait_for(testid).await;
+    app.paste(&el, iso).await;
+}
+
+#[tokio::test]
+async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let report = files.path().join("Vitamin D – Renée.pdf");
+    std::fs::write(&report, b"%PDF-1.4 lab report from the clinic").unwrap();
+    let driver = Driver::start(
+        data.path(),
+        &[
+            ("COACHDESK_TEST_OPEN_FILES", &report),
+            ("COACHDESK_TEST_SAVE_DIR", saves.path()),
+        ],
+    );
+    let app = driver.open_app().await;
+    first_run(&app).await;
+
+    // The starter templates are there, with their versions.
+    app.go("nav-protocols", "protocol-row").await;
+    let rows = app.texts("protocol-row").await;
+    assert!(
+        rows.iter().any(|r| r.contains("Autoimmune Protocol (AIP)")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("5R gut-healing programme")),
+        "{rows:?}"
+    );
+    app.screenshot("50-protocols").await;
+
+    create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
+    app.click("client-progress-link").await;
+    app.wait_for_text("progress-heading", |t| t.contains("Renée Côté"))
+        .await;
+
+    // Assign AIP, then advance to the first reintroduction stage.
+    app.click("tab-protocol").await;
+    app.select_text("assign-template", "Autoimmune").await;
+    set_date(&app, "assign-start", "2026-09-01").await;
+    app.click("assign-submit").await;
+    app.wait_for_text("protocol-current-phase", |t| t == "Elimination")
+        .await;
+    set_date(&app, "protocol-step-date", "2026-11-01").await;
+    app.click("protocol-advance").await;
+    app.wait_for_text("protocol-current-phase", |t| t == "Reintroduction, stage 1")
+        .await;
+    app.screenshot("51-protocol-assigned").await;
+
+    // Egg yolks, tolerated; then ghee two days later brings the warning.
+    app.click("tab-reintro").await;
+    app.select_text("reintro-food-select", "Egg yolks").await;
+    set_date(&app, "reintro-date", "2026-11-02").await;
+    app.fill("reintro-amount", "1 yolk, then 2").await;
+    app.select("reintro-outcome", "tolerated").await;
+    app.click("reintro-save").await;
+    app.wait_for_text("reintro-log-entry", |t| t.contains("Egg yolks"))
+        .await;
+    let foods = app.texts("reintro-food").await;
+    let yolks = foods.iter().find(|f| f.contains("Egg yolks")).unwrap();
+    assert!(yolks.contains("Tolerated"), "{yolks}");
+
+    app.select_text("reintro-food-select", "Ghee").await;
+    set_date(&app, "reintro-date", "2026-11-04").await;
+    app.wait_for_text("reintro-warning", |t| {
+        t.contains("Egg yolks was logged on") && t.contains("only 2 days before")
+    })
+    .await;
+    app.screenshot("52-reintroduction-warning").await;
+    app.select("reintro-outcome", "testing").await;
+    app.click("reintro-save").await;
+    app.wait_for_text("toast", |t| !t.is_empty()).await;
+    app.wait_for_text("reintro-warning", |t| t.contains("only 2 days before"))
+        .await;
+    assert_eq!(app.all("reintro-log-entry").await.len(), 2);
+
+    // Her food lists, printed.
+    app.click("reintro-lists-export").await;
+    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    let lists = saved_files(saves.path(), "pdf");
+    assert_eq!(lists.len(), 1, "{lists:?}");
+    check_pdf(
+        &lists[0],
+        &[
+            "Your reintroduction foods",
+            "Foods you tolerate",
+            "Egg yolks",
+            "Foods to try again later",
+        ],
+    );
+
+    // Five check-ins, then the chart and its table.
+    app.click("tab-checkins").await;
+    let days = [
+        "2026-11-01",
+        "2026-11-03",
+        "2026-11-05",
+        "2026-11-07",
+        "2026-11-09",
+    ];
+    for (i, day) in days.iter().enumerate() {
+        set_date(&app, "checkin-date", day).await;
+        let n = u8::try_from(i).unwrap();
+        app.fill("checkin-rating-1", &(8 - n).to_string()).await; // fatigue
+        app.fill("checkin-rating-2", &(7 - n).to_string()).await; // brain fog
+        app.fill("checkin-rating-8", &(3 + n).to_string()).await; // energy
+        if i == 2 {
+            app.fill(
+                "checkin-notes",
+                "Better week — “more energy”, Zoë 李小龙 visited",
+            )
+            .await;
+        }
+        app.click("checkin-save").await;
+        let want = i + 1;
+        for _ in 0..100 {
+            if app.all("checkin-row").await.len() == want {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(app.all("checkin-row").await.len(), want);
+    }
+    let chart = app.wait_for("checkin-chart").await;
+    chart
+        .find(fantoccini::Locator::Css("canvas"))
+        .await
+        .expect("the chart draws on a canvas");
+    let table = app.texts("checkin-table").await.join(" ");
+    assert!(
+        table.contains("Fatigue") && table.contains("Energy"),
+        "{table}"
+    );
+    app.screenshot("53-check-in-chart").await;
+
+    app.click("checkins-export-csv").await;
+    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    let csvs = saved_files(saves.path(), "csv");
+    assert_eq!(csvs.len(), 1, "{csvs:?}");
+    let csv = std::fs::read_to_string(&csvs[0]).unwrap();
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(
+        lines[0].starts_with("\u{feff}Date,Fatigue,Brain fog,"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("2026-11-01,8,7,"), "{}", lines[1]);
+    assert!(
+        lines[3].contains("“more energy”, Zoë 李小龙 visited"),
+        "{}",
+        lines[3]
+    );
+
+    // A lab result with a file, copied into the data folder.
+    app.click("tab-labs").await;
+    app.fill("lab-name", "Vitamin D (25-OH)").await;
+    set_date(&app, "lab-date", "2026-10-12").await;
+    app.fill("lab-summary", "62 nmol/L: low end of normal")
+        .await;
+    app.click("lab-add").await;
+    app.wait_for_text("lab-card", |t| t.contains("Vitamin D (25-OH)"))
+        .await;
+    app.click("lab-attach").await;
+    app.wait_for_text("lab-file", |t| t.contains("Vitamin D – Renée.pdf"))
+        .await;
+    let copied: Vec<_> = walk(&data.path().join("attachments"));
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert_eq!(
+        std::fs::read(&copied[0]).unwrap(),
+        std::fs::read(&report).unwrap()
+    );
+    app.screenshot("54-labs").await;
+
+    // Everything is on her timeline.
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.wait_for_text("timeline", |t| {
+        t.contains("Protocol started") && t.contains("Egg yolks") && t.contains("Vitamin D")
+    })
+    .await;
+
+    // A handout with a protocol block for her.
+    app.click("client-new-handout").await;
+    app.fill("handout-title", "Your first reintroductions")
+        .await;
+    app.click("add-protocol-block").await;
+    app.select_text("protocol-block-source", "Her copy").await;
+    app.select_text("protocol-block-phase", "Reintroduction, stage 1")
+        .await;
+    app.wait_for_text("preview-columns", |t| t.contains("Egg yolks"))
+        .await;
+    app.screenshot("55-handout-protocol-block").await;
+    app.click("handout-export").await;
+    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    let pdfs: Vec<_> = saved_files(saves.path(), "pdf")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("Your first reintroductions"))
+        .collect();
+    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    check_pdf(
+        &pdfs[0],
+        &[
+            "Your first reintroductions",
+            "Autoimmune Protocol (AIP): Reintroduction, stage 1",
+            "Foods to enjoy",
+            "Egg yolks",
+        ],
+    );
+    app.quit().await;
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

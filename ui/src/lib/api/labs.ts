@@ -1,0 +1,35 @@
+// Lab results and their attached files (copied into the data folder).
+import { call } from "./invoke";
+import type { Lab, LabInput } from "./types";
+
+/** Newest first, each with its files. */
+export function labsForClient(clientId: number): Promise<Lab[]> {
+  return call<Lab[]>("labs_for_client", { clientId });
+}
+
+export function addLab(input: LabInput): Promise<Lab> {
+  return call<Lab>("lab_add", { input });
+}
+
+export function updateLab(id: number, input: LabInput): Promise<Lab> {
+  return call<Lab>("lab_update", { id, input });
+}
+
+/** Deletes the result and its files. */
+export function deleteLab(id: number): Promise<null> {
+  return call<null>("lab_delete", { id });
+}
+
+/** Opens the file dialog and attaches the chosen files; `null` if the coach cancelled. */
+export function attachLabFiles(id: number): Promise<Lab | null> {
+  return call<Lab | null>("lab_attach", { id });
+}
+
+export function removeLabFile(fileId: number): Promise<Lab> {
+  return call<Lab>("lab_file_remove", { fileId });
+}
+
+/** Opens the attached file with the system's viewer. */
+export function openLabFile(fileId: number): Promise<null> {
+  return call<null>("lab_file_open", { fileId });
+}
