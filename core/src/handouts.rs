@@ -234,8 +234,12 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
                 template_id,
                 phase,
             } => {
-                let (name, phases) =
-                    crate::protocols::phases_for_handout(&conn, *client_protocol_id, *template_id)?;
+                let (name, phases) = crate::protocols::phases_for_handout(
+                    &conn,
+                    draft.client_id,
+                    *client_protocol_id,
+                    *template_id,
+                )?;
                 protocol_blocks(&name, &phases, *phase, &mut blocks)?;
             }
             HandoutBlock::CallToAction => blocks.push(call_to_action(&practice)),

@@ -770,12 +770,21 @@ pub fn step(db: &Db, id: i64, step: ProtocolStep, on_date: &str) -> Result<Clien
 /// version.
 pub(crate) fn phases_for_handout(
     conn: &Connection,
+    for_client: Option<i64>,
     client_protocol_id: Option<i64>,
     template_id: Option<i64>,
 ) -> Result<(String, Vec<Phase>)> {
     match (client_protocol_id, template_id) {
         (Some(id), _) => {
             let p = load_protocol(conn, id)?;
+            // One client's personal copy never goes into another client's handout.
+            if for_client != Some(p.client_id) {
+                return Err(Error::invalid(
+                    "blocks",
+                    "The protocol block shows another client's personal protocol. Choose a \
+                     template, or her own copy.",
+                ));
+            }
             Ok((p.name, p.phases))
         }
         (None, Some(t)) => {

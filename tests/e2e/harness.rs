@@ -281,7 +281,19 @@ impl App {
                 let label = option.text().await.unwrap_or_default();
                 if label.contains(text) {
                     let value = option.attr("value").await.unwrap().unwrap_or_default();
-                    select.select_by_value(&value).await.unwrap();
+                    // As choosing from the list does; a toast may lie over the select.
+                    self.client
+                        .execute(
+                            "const [el, value] = arguments; el.value = value;
+                             el.dispatchEvent(new Event('input', { bubbles: true }));
+                             el.dispatchEvent(new Event('change', { bubbles: true }));",
+                            vec![
+                                serde_json::to_value(&select).unwrap(),
+                                serde_json::Value::from(value.as_str()),
+                            ],
+                        )
+                        .await
+                        .unwrap();
                     return value;
                 }
             }

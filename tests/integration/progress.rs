@@ -726,6 +726,12 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
         .unwrap();
     assert!(qpdf.status.success());
 
+    // Her personal copy never goes into someone else's handout.
+    let other = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
+    let mut wrong = draft.clone();
+    wrong.client_id = Some(other.id);
+    assert!(problems(handouts::resolve(&p.db, &wrong).unwrap_err())[0].contains("another client"));
+
     // A template phase works without a client, and a missing phase says so.
     let mut general = draft;
     general.client_id = None;

@@ -1,3 +1,5 @@
+// First: a usable navigator.language before any library reads it (see lib/locale.ts).
+import "$lib/locale";
 import { mount } from "svelte";
 import "./app.css";
 import App from "./App.svelte";

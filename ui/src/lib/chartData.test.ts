@@ -8,7 +8,6 @@ import {
   fitLabel,
   isoDateToUnix,
   markerLines,
-  nearestIndex,
   outcomeColour,
   seriesColour,
   stackLabels,
@@ -232,10 +231,7 @@ describe("dateTicks", () => {
       "2026-06-01",
       "2026-07-01",
     ]);
-    expect(dateTicks(start, end, 2).ticks.map(unixToIsoDate)).toEqual([
-      "2026-04-01",
-      "2026-07-01",
-    ]);
+    expect(dateTicks(start, end, 2).ticks.map(unixToIsoDate)).toEqual(["2026-04-01", "2026-07-01"]);
   });
 
   it("crosses into the next year", () => {
@@ -256,12 +252,6 @@ describe("dateTicks", () => {
 });
 
 describe("small helpers", () => {
-  it("finds the check-in nearest the cursor", () => {
-    expect(nearestIndex([10, 20, 40], 33)).toBe(2);
-    expect(nearestIndex([10, 20, 40], 14)).toBe(0);
-    expect(nearestIndex([], 14)).toBeNull();
-  });
-
   it("gives each symptom its own colour and repeats after ten", () => {
     const colours = Array.from({ length: 10 }, (_, i) => seriesColour(i));
     expect(new Set(colours).size).toBe(10);

@@ -50,7 +50,10 @@ export function xDomain(chart: Chart): [number, number] | null {
   const all = [
     ...checkIns,
     ...chart.markers.map((m) => isoDateToUnix(m.onDate)),
-    ...chart.bands.flatMap((b) => [isoDateToUnix(b.from), b.to === null ? null : isoDateToUnix(b.to)]),
+    ...chart.bands.flatMap((b) => [
+      isoDateToUnix(b.from),
+      b.to === null ? null : isoDateToUnix(b.to),
+    ]),
   ].filter((x) => x !== null);
   const min = Math.min(...all);
   const max = Math.max(...all);
@@ -68,7 +71,12 @@ export type BandSpan = { label: string; x0: number; x1: number; index: number };
  * Each protocol phase as a horizontal pixel range clipped to the plot [left, right]. A phase
  * still going on (no end date) runs to the right edge. Phases wholly outside are left out.
  */
-export function bandSpans(bands: PhaseBand[], toPx: ToPixel, left: number, right: number): BandSpan[] {
+export function bandSpans(
+  bands: PhaseBand[],
+  toPx: ToPixel,
+  left: number,
+  right: number,
+): BandSpan[] {
   const spans: BandSpan[] = [];
   bands.forEach((band, index) => {
     const from = isoDateToUnix(band.from);
@@ -96,7 +104,12 @@ export function markerLines(
     if (at === null) continue;
     const x = toPx(at);
     if (x < left || x > right) continue;
-    lines.push({ x, food: marker.food, outcome: marker.outcome, colour: outcomeColour(marker.outcome) });
+    lines.push({
+      x,
+      food: marker.food,
+      outcome: marker.outcome,
+      colour: outcomeColour(marker.outcome),
+    });
   }
   return lines;
 }
@@ -185,20 +198,6 @@ export function tickLabel(seconds: number, monthly: boolean): string {
   return monthly ? `${month} ${date.getUTCFullYear()}` : `${date.getUTCDate()} ${month}`;
 }
 
-/** The index of the check-in closest to `seconds`, or null when there are none. */
-export function nearestIndex(xs: number[], seconds: number): number | null {
-  let best: number | null = null;
-  let bestDistance = Infinity;
-  xs.forEach((x, i) => {
-    const distance = Math.abs(x - seconds);
-    if (distance < bestDistance) {
-      best = i;
-      bestDistance = distance;
-    }
-  });
-  return best;
-}
-
 /** Calm, distinct line colours that read on white; they repeat after ten symptoms. */
 const SERIES_COLOURS = [
   "#2f6b66",
@@ -214,7 +213,11 @@ const SERIES_COLOURS = [
 ];
 
 export function seriesColour(index: number): string {
-  return SERIES_COLOURS[((index % SERIES_COLOURS.length) + SERIES_COLOURS.length) % SERIES_COLOURS.length] ?? "#2f6b66";
+  return (
+    SERIES_COLOURS[
+      ((index % SERIES_COLOURS.length) + SERIES_COLOURS.length) % SERIES_COLOURS.length
+    ] ?? "#2f6b66"
+  );
 }
 
 const OUTCOME_COLOURS: Record<FoodStatus, string> = {

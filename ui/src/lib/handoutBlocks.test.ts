@@ -8,8 +8,14 @@ import {
   insertItems,
   moveItem,
   newBlock,
+  previewDraft,
+  protocolSourceValue,
   removeItem,
   toHandoutDraft,
+  usesClientCopy,
+  withoutClientCopies,
+  withProtocolSource,
+  type ProtocolPhaseBlock,
 } from "./handoutBlocks";
 
 const intro: HandoutBlock = { kind: "intro", text: "Hi" };
@@ -62,6 +68,12 @@ describe("new blocks", () => {
       items: [""],
     });
     expect(newBlock("free_text")).toEqual({ kind: "free_text", text: "" });
+    expect(newBlock("protocol_phase")).toEqual({
+      kind: "protocol_phase",
+      clientProtocolId: null,
+      templateId: null,
+      phase: 0,
+    });
   });
 
   it("go before the closing call to action and disclaimer", () => {
@@ -71,12 +83,14 @@ describe("new blocks", () => {
     expect(insertionIndex([intro, cta, disclaimer], "disclaimer")).toBe(3);
     expect(insertionIndex([intro, section], "next_steps")).toBe(2);
     expect(insertionIndex([], "intro")).toBe(0);
+    expect(insertionIndex([intro, cta, disclaimer], "protocol_phase")).toBe(1);
     expect(insertionIndex([disclaimer, intro], "free_text")).toBe(2);
   });
 
   it("have readable labels", () => {
     expect(blockLabel("article_section")).toBe("Article section");
     expect(blockLabel("next_steps")).toBe("Next steps");
+    expect(blockLabel("protocol_phase")).toBe("Protocol phase");
   });
 });
 
@@ -103,5 +117,67 @@ describe("handoutFieldErrors", () => {
     expect(result.title).toBe("Give the handout a title.");
     expect(result.blocks.get(2)).toEqual(["A step can't be empty.", "Needs a title."]);
     expect(result.other).toEqual(["That client no longer exists."]);
+  });
+});
+
+describe("protocol blocks", () => {
+  const copy: ProtocolPhaseBlock = {
+    kind: "protocol_phase",
+    clientProtocolId: 12,
+    templateId: null,
+    phase: 2,
+  };
+  const template: ProtocolPhaseBlock = {
+    kind: "protocol_phase",
+    clientProtocolId: null,
+    templateId: 3,
+    phase: 1,
+  };
+  const unchosen: ProtocolPhaseBlock = {
+    kind: "protocol_phase",
+    clientProtocolId: null,
+    templateId: null,
+    phase: 0,
+  };
+
+  it("name their source in the select and back", () => {
+    expect(protocolSourceValue(copy)).toBe("copy:12");
+    expect(protocolSourceValue(template)).toBe("template:3");
+    expect(protocolSourceValue(unchosen)).toBe("");
+    expect(withProtocolSource("copy:12", 2)).toEqual(copy);
+    expect(withProtocolSource("template:3", 1)).toEqual(template);
+    expect(withProtocolSource("", 4)).toEqual(unchosen);
+    expect(withProtocolSource("template:x", 0)).toEqual(unchosen);
+    expect(withProtocolSource("template:3", -1).phase).toBe(0);
+  });
+
+  it("are left out of the preview until a protocol is chosen", () => {
+    const draft = toHandoutDraft("Plan", null, [
+      { key: 1, block: intro },
+      { key: 2, block: unchosen },
+      { key: 3, block: template },
+    ]);
+    expect(previewDraft(draft).blocks).toEqual([intro, template]);
+    expect(draft.blocks).toHaveLength(3);
+  });
+
+  it("tell when a handout shows one client's own copy", () => {
+    expect(usesClientCopy([intro, template])).toBe(false);
+    expect(usesClientCopy([intro, copy])).toBe(true);
+  });
+
+  it("fall back to the copy's template when the client changes", () => {
+    const entries = [
+      { key: 1, block: copy },
+      { key: 2, block: template },
+      { key: 3, block: { ...copy, clientProtocolId: 13 } },
+    ];
+    const result = withoutClientCopies(entries, (id) => (id === 12 ? 7 : null));
+    expect(result[0]).toEqual({
+      key: 1,
+      block: { kind: "protocol_phase", clientProtocolId: null, templateId: 7, phase: 2 },
+    });
+    expect(result[1]).toBe(entries[1]);
+    expect(result[2]?.block).toEqual(unchosen);
   });
 });

@@ -12,6 +12,7 @@ const LABELS: Record<BlockKind, string> = {
   intro: "Personal intro",
   free_text: "Free text",
   next_steps: "Next steps",
+  protocol_phase: "Protocol phase",
   call_to_action: "Call to action",
   disclaimer: "Disclaimer",
 };
@@ -31,6 +32,8 @@ export function newBlock(kind: Exclude<BlockKind, "article_section">): HandoutBl
       return { kind: "free_text", text: "" };
     case "next_steps":
       return { kind: "next_steps", title: NEXT_STEPS_TITLE, items: [""] };
+    case "protocol_phase":
+      return { kind: "protocol_phase", clientProtocolId: null, templateId: null, phase: 0 };
     case "call_to_action":
       return { kind: "call_to_action" };
     case "disclaimer":
@@ -90,6 +93,74 @@ export function toHandoutDraft(
   blocks: readonly ComposerBlock[],
 ): HandoutDraft {
   return { title, clientId, blocks: blocks.map((entry) => copyBlock(entry.block)) };
+}
+
+/** A protocol phase block. */
+export type ProtocolPhaseBlock = Extract<HandoutBlock, { kind: "protocol_phase" }>;
+
+/**
+ * The value of a protocol block's source select: "copy:12" for her own copy, "template:3" for a
+ * template's current version, "" while none is chosen.
+ */
+export function protocolSourceValue(block: ProtocolPhaseBlock): string {
+  if (block.clientProtocolId !== null) return `copy:${block.clientProtocolId}`;
+  if (block.templateId !== null) return `template:${block.templateId}`;
+  return "";
+}
+
+/** The block pointed at the source chosen in the select, at `phase` (0 with no source). */
+export function withProtocolSource(value: string, phase: number): ProtocolPhaseBlock {
+  const match = /^(copy|template):(\d+)$/.exec(value);
+  const id = match === null ? null : Number(match[2]);
+  return {
+    kind: "protocol_phase",
+    clientProtocolId: match?.[1] === "copy" ? id : null,
+    templateId: match?.[1] === "template" ? id : null,
+    phase: id === null ? 0 : Math.max(0, Math.trunc(phase)),
+  };
+}
+
+function isUnchosenProtocol(block: HandoutBlock): boolean {
+  return (
+    block.kind === "protocol_phase" && block.clientProtocolId === null && block.templateId === null
+  );
+}
+
+/**
+ * The draft the live preview shows: a protocol block whose protocol is not chosen yet is left
+ * out, so the rest of the handout still shows while she chooses. Export sends the whole draft.
+ */
+export function previewDraft(draft: HandoutDraft): HandoutDraft {
+  return { ...draft, blocks: draft.blocks.filter((block) => !isUnchosenProtocol(block)) };
+}
+
+/** Whether any block shows one client's own protocol copy (which no other client should get). */
+export function usesClientCopy(blocks: readonly HandoutBlock[]): boolean {
+  return blocks.some((block) => block.kind === "protocol_phase" && block.clientProtocolId !== null);
+}
+
+/**
+ * The blocks once the handout's client changes: a block showing the last client's own copy
+ * shows the template that copy came from instead (`templateOf`), or nothing chosen.
+ */
+export function withoutClientCopies<T extends { block: HandoutBlock }>(
+  entries: readonly T[],
+  templateOf: (clientProtocolId: number) => number | null,
+): T[] {
+  return entries.map((entry) => {
+    const block = entry.block;
+    if (block.kind !== "protocol_phase" || block.clientProtocolId === null) return entry;
+    const templateId = templateOf(block.clientProtocolId);
+    return {
+      ...entry,
+      block: {
+        ...block,
+        clientProtocolId: null,
+        templateId,
+        phase: templateId === null ? 0 : block.phase,
+      },
+    };
+  });
 }
 
 /**

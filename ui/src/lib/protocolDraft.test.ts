@@ -175,9 +175,9 @@ describe("groupItems", () => {
 
 describe("doseAndTiming", () => {
   it("joins whichever are given", () => {
-    expect(doseAndTiming(item("supplement", "D3", { dose: "1 capsule", timing: "with lunch" }))).toBe(
-      "1 capsule, with lunch",
-    );
+    expect(
+      doseAndTiming(item("supplement", "D3", { dose: "1 capsule", timing: "with lunch" })),
+    ).toBe("1 capsule, with lunch");
     expect(doseAndTiming(item("supplement", "D3", { timing: " bedtime " }))).toBe("bedtime");
     expect(doseAndTiming(item("supplement", "D3"))).toBe("");
   });

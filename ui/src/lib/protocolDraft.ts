@@ -72,7 +72,11 @@ function copyPhase(phase: Phase): Phase {
  * An editable draft of a saved protocol (a template version or her copy): a deep copy, so
  * editing it never changes what was loaded.
  */
-export function toDraft(saved: { name: string; summary: string; phases: readonly Phase[] }): ProtocolDraft {
+export function toDraft(saved: {
+  name: string;
+  summary: string;
+  phases: readonly Phase[];
+}): ProtocolDraft {
   return { name: saved.name, summary: saved.summary, phases: saved.phases.map(copyPhase) };
 }
 

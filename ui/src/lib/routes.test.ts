@@ -109,6 +109,38 @@ describe("articles and handouts", () => {
   });
 });
 
+describe("protocols and progress", () => {
+  it("parses the protocol routes, with an optional version", () => {
+    expect(parseHash("#/protocols")).toEqual({ name: "protocols" });
+    expect(parseHash("#/protocols/new")).toEqual({ name: "protocol-new" });
+    expect(parseHash("#/protocols/foods")).toEqual({ name: "protocol-foods" });
+    expect(parseHash("#/protocols/3")).toEqual({ name: "protocol", id: 3, version: null });
+    expect(parseHash("#/protocols/3?version=2")).toEqual({ name: "protocol", id: 3, version: 2 });
+    expect(parseHash("#/protocols/3?version=zero")).toEqual({
+      name: "protocol",
+      id: 3,
+      version: null,
+    });
+    expect(parseHash("#/protocols/3/edit").name).toBe("not-found");
+    expect(parseHash("#/protocols/x").name).toBe("not-found");
+  });
+
+  it("parses a client's progress page and round-trips every new route", () => {
+    expect(parseHash("#/clients/5/progress")).toEqual({ name: "client-progress", id: 5 });
+    const routes: Route[] = [
+      { name: "client-progress", id: 5 },
+      { name: "protocols" },
+      { name: "protocol-new" },
+      { name: "protocol-foods" },
+      { name: "protocol", id: 3, version: null },
+      { name: "protocol", id: 3, version: 7 },
+    ];
+    for (const route of routes) expect(parseHash(formatRoute(route))).toEqual(route);
+    expect(sectionOf({ name: "protocol", id: 3, version: null })).toBe("protocols");
+    expect(sectionOf({ name: "client-progress", id: 5 })).toBe("clients");
+  });
+});
+
 describe("parseQuery", () => {
   it("reads the query after the path", () => {
     expect(parseQuery("#/handouts/new?client=3&article=7")).toEqual(

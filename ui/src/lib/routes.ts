@@ -147,13 +147,7 @@ export function formatRoute(route: Route): string {
   }
 }
 
-export type Section =
-  | "dashboard"
-  | "clients"
-  | "pipeline"
-  | "articles"
-  | "protocols"
-  | "settings";
+export type Section = "dashboard" | "clients" | "pipeline" | "articles" | "protocols" | "settings";
 
 /** Which sidebar section a route belongs to. */
 export function sectionOf(route: Route): Section | null {

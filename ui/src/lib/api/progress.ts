@@ -37,7 +37,11 @@ export function reintroBoard(clientId: number): Promise<ReintroBoard> {
 }
 
 /** Why starting this food on this date may be too soon (empty when it is fine). */
-export function reintroWarnings(clientId: number, foodId: number, onDate: string): Promise<string[]> {
+export function reintroWarnings(
+  clientId: number,
+  foodId: number,
+  onDate: string,
+): Promise<string[]> {
   return call<string[]>("reintro_warnings", { clientId, foodId, onDate });
 }
 
@@ -47,7 +51,11 @@ export function logReintro(input: LogInput): Promise<LogResult> {
 }
 
 /** Marks her reaction to a food as settled, so new foods can start. */
-export function settleReaction(clientId: number, foodId: number, onDate: string): Promise<ReintroBoard> {
+export function settleReaction(
+  clientId: number,
+  foodId: number,
+  onDate: string,
+): Promise<ReintroBoard> {
   return call<ReintroBoard>("reintro_settle", { clientId, foodId, onDate });
 }
 
