@@ -306,8 +306,13 @@ fn protocol_blocks(
             .map(with_notes)
             .collect()
     };
-    let (enjoy, avoid) = (of(ItemKind::FoodInclude), of(ItemKind::FoodAvoid));
+    let (mut enjoy, mut avoid) = (of(ItemKind::FoodInclude), of(ItemKind::FoodAvoid));
     if !enjoy.is_empty() || !avoid.is_empty() {
+        for side in [&mut enjoy, &mut avoid] {
+            if side.is_empty() {
+                side.push("Nothing listed for this phase".to_owned());
+            }
+        }
         out.push(ResolvedBlock::Columns {
             left_title: ItemKind::FoodInclude.label().to_owned(),
             left: enjoy,

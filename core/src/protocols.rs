@@ -826,14 +826,13 @@ fn phase(name: &str, duration: &str, aims: &str, items: Vec<ProtocolItem>) -> Ph
 }
 
 fn reintro_stage(n: u32, foods: &[&str]) -> Phase {
-    use ItemKind::{FoodInclude, Mindset, Sleep};
-    let mut items: Vec<ProtocolItem> = foods
-        .iter()
-        .map(|f| ProtocolItem {
-            notes: "One food at a time, leaving 5 days before the next".to_owned(),
-            ..item(FoodInclude, f)
-        })
-        .collect();
+    use ItemKind::{FoodAvoid, FoodInclude, Mindset, Sleep};
+    let mut items: Vec<ProtocolItem> = foods.iter().map(|f| item(FoodInclude, f)).collect();
+    items.push(item(
+        FoodAvoid,
+        "Foods from later stages, until you reach them",
+    ));
+    items.push(item(FoodAvoid, "Any food you reacted to, for now"));
     items.push(item(
         Sleep,
         "Keep the same bedtime routine so changes stand out",
@@ -845,7 +844,8 @@ fn reintro_stage(n: u32, foods: &[&str]) -> Phase {
     phase(
         &format!("Reintroduction, stage {n}"),
         "2–6 weeks",
-        "Bring back one food at a time and note how she feels, keeping what she tolerates.",
+        "Bring back one food at a time, leaving 5 days before the next, and notice how you \
+         feel. Keep the foods you tolerate.",
         items,
     )
 }
@@ -882,7 +882,7 @@ pub fn starters() -> Vec<ProtocolDraft> {
                     supplement("Vitamin D3", "", "with a meal"),
                     item(Sleep, "Aim for 8–9 hours, lights out by 10:30 pm"),
                     item(Stress, "Ten minutes of slow breathing each day"),
-                    item(Movement, "Gentle daily walks, paced to her energy"),
+                    item(Movement, "Gentle daily walks, paced to your energy"),
                     item(Mindset, "Keep a short evening journal of wins and symptoms"),
                 ],
             ),
@@ -893,12 +893,12 @@ pub fn starters() -> Vec<ProtocolDraft> {
             phase(
                 "Maintenance",
                 "Ongoing",
-                "Eat the widest diet she tolerates, keeping the habits that made the difference.",
+                "Enjoy the widest diet you tolerate, keeping the habits that made the difference.",
                 vec![
-                    item(FoodInclude, "Every food she has reintroduced successfully"),
-                    item(FoodAvoid, "Foods she reacted to, until a planned retest"),
+                    item(FoodInclude, "Every food you have reintroduced successfully"),
+                    item(FoodAvoid, "Foods you reacted to, until a planned retest"),
                     item(Sleep, "Protect the sleep routine built during elimination"),
-                    item(Mindset, "Review progress with her coach every few months"),
+                    item(Mindset, "Review your progress with your coach every few months"),
                 ],
             ),
         ],
@@ -913,7 +913,7 @@ pub fn starters() -> Vec<ProtocolDraft> {
             phase(
                 "Remove",
                 "2–4 weeks",
-                "Take out what irritates the gut: trigger foods, alcohol and, with her doctor, \
+                "Take out what irritates the gut: trigger foods, alcohol and, with your doctor, \
                  any infections.",
                 vec![
                     item(FoodInclude, "Simple, home-cooked whole-food meals"),
@@ -958,8 +958,8 @@ pub fn starters() -> Vec<ProtocolDraft> {
                 "Ongoing",
                 "Keep the lifestyle habits that protect the gut for good.",
                 vec![
-                    item(Stress, "A daily relaxation practice she enjoys"),
-                    item(Movement, "Regular movement matched to her energy"),
+                    item(Stress, "A daily relaxation practice you enjoy"),
+                    item(Movement, "Regular movement matched to your energy"),
                     item(Sleep, "Protect 8 hours of sleep"),
                     item(Mindset, "Notice and celebrate small improvements"),
                 ],

@@ -273,6 +273,18 @@ impl App {
             .unwrap();
     }
 
+    /// Scrolls the element to the middle of the window, for a screenshot.
+    pub async fn scroll_to(&self, testid: &str) {
+        let el = self.wait_for(testid).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' });",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Chooses the option of a select whose text contains `text`; returns its value.
     pub async fn select_text(&self, testid: &str, text: &str) -> String {
         let select = self.wait_for(testid).await;
@@ -304,6 +316,9 @@ impl App {
 
     /// Saves a screenshot of the window as `target/e2e-screens/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
+        // WebKit paints a moment after the DOM changes; without this the picture can show the
+        // screen as it was just before.
+        tokio::time::sleep(Duration::from_millis(400)).await;
         let png = self.client.screenshot().await.unwrap();
         let dir = screens_dir();
         std::fs::create_dir_all(&dir).unwrap();

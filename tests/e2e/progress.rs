@@ -52,6 +52,10 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
         "{rows:?}"
     );
     app.screenshot("50-protocols").await;
+    let rows = app.all("protocol-row").await;
+    app.press(&rows[1]).await;
+    app.wait_for_text("protocol-version-label", |t| t == "Version 1").await;
+    app.screenshot("50b-protocol-editor").await;
 
     create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
     app.click("client-progress-link").await;
@@ -90,6 +94,7 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
         t.contains("Egg yolks was logged on") && t.contains("only 2 days before")
     })
     .await;
+    app.scroll_to("reintro-warning").await;
     app.screenshot("52-reintroduction-warning").await;
     app.select("reintro-outcome", "testing").await;
     app.click("reintro-save").await;

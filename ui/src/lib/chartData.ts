@@ -40,21 +40,17 @@ export function alignedData(chart: Chart): Aligned {
 }
 
 /**
- * The stretch of time the chart shows, in unix seconds: every check-in, every reintroduction
- * and every phase boundary, with a little room either side so no point sits on the edge.
- * Null when there are no check-ins to draw.
+ * The stretch of time the chart shows, in unix seconds: every check-in and every
+ * reintroduction, with a little room either side so no point sits on the edge. Protocol phases
+ * are drawn clipped to it: a phase that began months before the first check-in must not squeeze
+ * her ratings into a corner. Null when there are no check-ins to draw.
  */
 export function xDomain(chart: Chart): [number, number] | null {
   const checkIns = chart.dates.map(isoDateToUnix).filter((x) => x !== null);
   if (checkIns.length === 0) return null;
-  const all = [
-    ...checkIns,
-    ...chart.markers.map((m) => isoDateToUnix(m.onDate)),
-    ...chart.bands.flatMap((b) => [
-      isoDateToUnix(b.from),
-      b.to === null ? null : isoDateToUnix(b.to),
-    ]),
-  ].filter((x) => x !== null);
+  const all = [...checkIns, ...chart.markers.map((m) => isoDateToUnix(m.onDate))].filter(
+    (x) => x !== null,
+  );
   const min = Math.min(...all);
   const max = Math.max(...all);
   const pad = Math.max(DAY_SECONDS / 2, Math.round((max - min) * 0.03));
