@@ -54,7 +54,8 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     app.screenshot("50-protocols").await;
     let rows = app.all("protocol-row").await;
     app.press(&rows[1]).await;
-    app.wait_for_text("protocol-version-label", |t| t == "Version 1").await;
+    app.wait_for_text("protocol-version-label", |t| t == "Version 1")
+        .await;
     app.screenshot("50b-protocol-editor").await;
 
     create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
