@@ -19,6 +19,7 @@ pub enum SearchKind {
     Client,
     Consult,
     Article,
+    Protocol,
 }
 
 /// A run of snippet text, highlighted when it matched.
@@ -33,9 +34,9 @@ pub struct SnippetPart {
 #[serde(rename_all = "camelCase")]
 pub struct SearchHit {
     pub kind: SearchKind,
-    /// The client's id, the consult's, or the article's.
+    /// The client's id, the consult's, the article's, or the protocol template's.
     pub id: i64,
-    /// The client the hit belongs to (none for an article).
+    /// The client the hit belongs to (none for an article or a template).
     pub client_id: Option<i64>,
     pub title: String,
     pub subtitle: String,
@@ -143,6 +144,7 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
             });
         }
     }
+    add_protocol_hits(db, text, &mut hits)?;
     let Some(query) = fts_query(text) else {
         return Ok(hits);
     };
@@ -218,6 +220,91 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
     Ok(hits)
 }
 
+/// Protocol templates whose current version holds every typed word (accents and case
+/// ignored, words matched as you type) in its name, summary, phases or items. A practice has
+/// a handful of templates, so they are read whole rather than indexed.
+fn add_protocol_hits(db: &Db, text: &str, hits: &mut Vec<SearchHit>) -> Result<()> {
+    let words: Vec<String> = fold(text).split_whitespace().map(str::to_owned).collect();
+    let Some(first) = words.first() else {
+        return Ok(());
+    };
+    for t in crate::protocols::list_templates(db)? {
+        let version = crate::protocols::template_version(db, t.id, t.version)?;
+        let mut lines = vec![version.name.clone(), version.summary.clone()];
+        for phase in &version.phases {
+            lines.push(phase.name.clone());
+            lines.push(phase.aims.clone());
+            lines.extend(phase.items.iter().map(|i| i.text.clone()));
+        }
+        let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+        let all = folded.join("\n");
+        if !words.iter().all(|w| all.contains(w.as_str())) {
+            continue;
+        }
+        // Show the line the first word is in (the name when it matched there).
+        let at = folded
+            .iter()
+            .position(|l| l.contains(first.as_str()))
+            .unwrap_or(0);
+        let line = &lines[at];
+        let word = text.split_whitespace().next().unwrap_or(text);
+        hits.push(SearchHit {
+            kind: SearchKind::Protocol,
+            id: t.id,
+            client_id: None,
+            title: t.name,
+            subtitle: format!("Protocol template · version {}", t.version),
+            snippet: excerpt_parts(line, first, word),
+        });
+    }
+    Ok(())
+}
+
+/// The excerpt of `line` around `folded_word`, with `word` marked and "…" where it was cut.
+fn excerpt_parts(line: &str, folded_word: &str, word: &str) -> Vec<SnippetPart> {
+    let (cut_before, text, cut_after) = one_line_excerpt(line, folded_word);
+    let ellipsis = || SnippetPart {
+        text: "…".to_owned(),
+        hit: false,
+    };
+    let mut parts = Vec::new();
+    if cut_before {
+        parts.push(ellipsis());
+    }
+    parts.extend(mark_name(&text, word));
+    if cut_after {
+        parts.push(ellipsis());
+    }
+    parts
+}
+
+/// Up to 90 characters of `line` around the first place `folded_word` occurs, and whether
+/// text was cut before and after them.
+fn one_line_excerpt(line: &str, folded_word: &str) -> (bool, String, bool) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= 90 {
+        return (false, line.to_owned(), false);
+    }
+    let folded: Vec<char> = fold(line).chars().collect();
+    let word: Vec<char> = folded_word.chars().collect();
+    // Folding keeps one character per character for most text; otherwise start at the top.
+    let at = if folded.len() == chars.len() && !word.is_empty() {
+        folded
+            .windows(word.len())
+            .position(|w| w == word.as_slice())
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let start = at.saturating_sub(30);
+    let end = (start + 90).min(chars.len());
+    (
+        start > 0,
+        chars[start..end].iter().collect(),
+        end < chars.len(),
+    )
+}
+
 /// Sections of the coach's own articles that hold all the words, newest first; one hit per
 /// article.
 fn add_article_hits(
@@ -282,6 +369,22 @@ fn client_subtitle(status: ClientStatus, email: &str, archived: bool) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_word() {
+        let line = format!("{} bone broth {}", "a".repeat(100), "b".repeat(100));
+        let (before, out, after) = one_line_excerpt(&line, "broth");
+        assert!(before && after, "{out}");
+        assert!(out.contains("bone broth"));
+        assert_eq!(out.chars().count(), 90);
+        let parts = excerpt_parts(&line, "broth", "BROTH");
+        assert_eq!(parts.first().map(|p| p.text.as_str()), Some("…"));
+        assert!(parts.iter().any(|p| p.hit && p.text == "broth"));
+        assert_eq!(
+            one_line_excerpt("Short line", "line"),
+            (false, "Short line".to_owned(), false)
+        );
+    }
 
     #[test]
     fn typed_text_becomes_quoted_words() {

@@ -237,6 +237,20 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
             "Egg yolks",
         ],
     );
+
+    // Ctrl+K finds a protocol template by what it holds, and opens it.
+    let body = app
+        .client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .unwrap();
+    body.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    app.fill("search-input", "kimchi").await;
+    app.wait_for_text("search-result", |t| t.contains("5R gut-healing programme"))
+        .await;
+    app.press(&app.all("search-result").await[0]).await;
+    app.wait_for_text("protocol-title", |t| t.contains("5R gut-healing programme"))
+        .await;
     app.quit().await;
 }
 

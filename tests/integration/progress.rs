@@ -751,3 +751,21 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
     };
     assert!(handouts::resolve(&p.db, &general).is_err());
 }
+
+#[test]
+fn protocol_templates_are_found_with_ctrl_k() {
+    let p = practice();
+    let hits = coachdesk_core::search::search(&p.db, "reinoculate kimchi").unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].kind, coachdesk_core::search::SearchKind::Protocol);
+    assert_eq!(hits[0].title, "5R gut-healing programme");
+    assert!(hits[0]
+        .snippet
+        .iter()
+        .any(|part| part.hit && part.text.to_lowercase() == "reinoculate"));
+    let hits = coachdesk_core::search::search(&p.db, "ÉLIMINATION").unwrap();
+    assert!(hits.iter().any(|h| h.title == "Autoimmune Protocol (AIP)"));
+    assert!(coachdesk_core::search::search(&p.db, "kimchi zzzz")
+        .unwrap()
+        .is_empty());
+}

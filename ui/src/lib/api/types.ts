@@ -132,17 +132,17 @@ export type PipelineColumn = { status: ClientStatus, count: number,
  */
 clients: Array<ClientSummary>, };
 
-export type SearchKind = "client" | "consult" | "article";
+export type SearchKind = "client" | "consult" | "article" | "protocol";
 
 export type SnippetPart = { text: string, hit: boolean, };
 
 export type SearchHit = { kind: SearchKind, 
 /**
- * The client's id, the consult's, or the article's.
+ * The client's id, the consult's, the article's, or the protocol template's.
  */
 id: number, 
 /**
- * The client the hit belongs to (none for an article).
+ * The client the hit belongs to (none for an article or a template).
  */
 clientId: number | null, title: string, subtitle: string, snippet: Array<SnippetPart>, };
 
