@@ -546,6 +546,7 @@ pub fn client_summary(db: &Db, client_id: i64) -> Result<HandoutPreview> {
             items: open,
         });
     }
+    progress_blocks(db, client_id, &mut blocks)?;
     blocks.push(ResolvedBlock::Heading {
         text: "Consult history".into(),
     });
@@ -590,6 +591,93 @@ pub fn client_summary(db: &Db, client_id: i64) -> Result<HandoutPreview> {
         None,
         blocks,
     )
+}
+
+/// "Tue 3 Nov 2026" for an ISO date; the text itself if it is not one.
+fn day_label(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_or_else(|_| iso.to_owned(), crate::check::date_label)
+}
+
+/// Her protocols, reintroductions, latest check-in and lab results, for the client summary.
+fn progress_blocks(db: &Db, client_id: i64, blocks: &mut Vec<ResolvedBlock>) -> Result<()> {
+    use crate::protocols::ProtocolStatus;
+    use crate::reintro::FoodStatus;
+    let mut items = Vec::new();
+    for p in crate::protocols::for_client(db, client_id)? {
+        let phase = p
+            .phases
+            .get(p.current_phase as usize)
+            .map_or("", |ph| ph.name.as_str());
+        let since = p
+            .history
+            .last()
+            .map_or(p.start_date.as_str(), |e| e.on_date.as_str());
+        items.push(match p.status {
+            ProtocolStatus::Active => {
+                format!("**{}:** {phase}, since {}", p.name, day_label(since))
+            }
+            ProtocolStatus::Paused => {
+                format!("**{}:** paused in {phase} on {}", p.name, day_label(since))
+            }
+            ProtocolStatus::Completed => format!(
+                "**{}:** completed on {} (started {})",
+                p.name,
+                day_label(since),
+                day_label(&p.start_date)
+            ),
+        });
+    }
+    let board = crate::reintro::for_client(db, client_id)?;
+    for (status, label) in [
+        (FoodStatus::Tolerated, "Tolerated"),
+        (FoodStatus::Testing, "Testing"),
+        (FoodStatus::Reacted, "Reacted"),
+        (FoodStatus::RetestLater, "To retest later"),
+    ] {
+        let names: Vec<&str> = board
+            .foods
+            .iter()
+            .filter(|f| f.status == status)
+            .map(|f| f.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            items.push(format!("**{label}:** {}", names.join(", ")));
+        }
+    }
+    let checkins = crate::checkins::for_client(db, client_id)?;
+    if let Some(latest) = checkins.first() {
+        let names: std::collections::HashMap<i64, String> = crate::checkins::symptoms(db, true)?
+            .into_iter()
+            .map(|s| (s.id, s.name))
+            .collect();
+        let ratings: Vec<String> = latest
+            .ratings
+            .iter()
+            .filter_map(|r| names.get(&r.symptom_id).map(|n| format!("{n} {}", r.value)))
+            .collect();
+        items.push(format!(
+            "**Latest check-in ({}, {} in all):** {}",
+            day_label(&latest.on_date),
+            checkins.len(),
+            ratings.join(", ")
+        ));
+    }
+    for lab in crate::labs::for_client(db, client_id)? {
+        let summary = lab.summary.split_whitespace().collect::<Vec<_>>().join(" ");
+        items.push(if summary.is_empty() {
+            format!("**{}** ({})", lab.name, day_label(&lab.taken_on))
+        } else {
+            format!("**{}** ({}): {summary}", lab.name, day_label(&lab.taken_on))
+        });
+    }
+    if !items.is_empty() {
+        blocks.push(ResolvedBlock::Heading {
+            text: "Protocol and progress".into(),
+        });
+        blocks.push(ResolvedBlock::Bullets { items });
+    }
+    Ok(())
 }
 
 /// A printable document built by another area (a summary, her food lists): dated today,

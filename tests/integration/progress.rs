@@ -769,3 +769,26 @@ fn protocol_templates_are_found_with_ctrl_k() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn the_client_summary_includes_her_protocol_and_progress() {
+    let p = practice();
+    let c = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
+    give_her_everything(&p, c.id);
+    let summary = handouts::client_summary(&p.db, c.id).unwrap();
+    let text = serde_json::to_string(&summary.blocks).unwrap();
+    for expected in [
+        "Protocol and progress",
+        "**Autoimmune Protocol (AIP):** Reintroduction, stage 1, since Sun 1 Nov 2026",
+        "**Tolerated:** Egg yolks",
+        "**Latest check-in (Tue 3 Nov 2026, 1 in all):** Fatigue 4",
+        "**Ferritin** (Mon 12 Oct 2026)",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from {text}");
+    }
+    // A client with none of it gets no empty section.
+    let other = clients::create(&p.db, &ClientInput::named("Zoë")).unwrap();
+    let text =
+        serde_json::to_string(&handouts::client_summary(&p.db, other.id).unwrap().blocks).unwrap();
+    assert!(!text.contains("Protocol and progress"));
+}
