@@ -266,3 +266,68 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// Editing a template after giving it to a client makes version 2 and leaves her copy as it
+/// was; the older version stays readable. Also: a symptom added in Settings is asked about in
+/// the check-in form, and tracking can be hidden for her and shown again.
+#[tokio::test]
+async fn template_versions_symptom_settings_and_hidden_tracking() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, "Zoë 李小龙", "zoe@example.com", &[]).await;
+    app.click("client-progress-link").await;
+    app.click("tab-protocol").await;
+    app.select_text("assign-template", "5R").await;
+    app.click("assign-submit").await;
+    app.wait_for_text("protocol-current-phase", |t| t == "Remove")
+        .await;
+
+    // A new version of the template, with the first phase renamed.
+    app.go("nav-protocols", "protocol-row").await;
+    let rows = app.all("protocol-row").await;
+    app.press(&rows[0]).await;
+    app.wait_for_text("protocol-title", |t| t.contains("5R"))
+        .await;
+    app.fill("phase-name-0", "Remove and reset").await;
+    app.click("protocol-save").await;
+    app.wait_for_text("protocol-version-label", |t| t == "Version 2")
+        .await;
+    assert_eq!(app.all("protocol-version").await.len(), 2);
+    let versions = app.all("protocol-version").await;
+    app.press(&versions[1]).await;
+    app.wait_for_text("protocol-old-version", |t| t.contains("version 1"))
+        .await;
+    app.screenshot("56-older-version").await;
+
+    // Her copy still says "Remove".
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.click("client-progress-link").await;
+    app.click("tab-protocol").await;
+    app.wait_for_text("protocol-current-phase", |t| t == "Remove")
+        .await;
+
+    // A new symptom is asked about at the next check-in.
+    app.go("nav-settings", "symptom-new").await;
+    app.fill("symptom-new", "Heat sensitivity").await;
+    app.click("symptom-add").await;
+    app.wait_for("symptom-rename-9").await;
+    assert_eq!(app.value("symptom-rename-9").await, "Heat sensitivity");
+    app.scroll_to("symptom-list").await;
+    app.screenshot("57-symptom-settings").await;
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.click("client-progress-link").await;
+    app.click("tab-checkins").await;
+    app.wait_for("checkin-rating-9").await;
+
+    // Hidden tracking keeps the data and says so calmly.
+    app.click("tracking-hidden-toggle").await;
+    app.wait_for("tracking-hidden-note").await;
+    app.screenshot("58-tracking-hidden").await;
+    app.click("tracking-show").await;
+    app.wait_for("checkin-rating-9").await;
+    app.quit().await;
+}
