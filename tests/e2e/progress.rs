@@ -17,6 +17,26 @@ fn saved_files(dir: &std::path::Path, ext: &str) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Waits for the export whose file name contains `part` to appear in `dir`. (Waiting for a
+/// "Saved to" toast is not enough: the toast of an earlier export may still be showing.)
+async fn wait_for_saved(dir: &std::path::Path, ext: &str, part: &str) -> std::path::PathBuf {
+    for _ in 0..200 {
+        let found: Vec<_> = saved_files(dir, ext)
+            .into_iter()
+            .filter(|p| p.to_string_lossy().contains(part))
+            .collect();
+        if let [one] = found.as_slice() {
+            return one.clone();
+        }
+        assert!(found.len() < 2, "{found:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "no .{ext} file with {part:?} was saved in {}",
+        dir.display()
+    );
+}
+
 /// Sets a date input the way picking from its calendar does.
 async fn set_date(app: &App, testid: &str, iso: &str) {
     let el = app.wait_for(testid).await;
@@ -106,11 +126,9 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
 
     // Her food lists, printed.
     app.click("reintro-lists-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
-    let lists = saved_files(saves.path(), "pdf");
-    assert_eq!(lists.len(), 1, "{lists:?}");
+    let lists = wait_for_saved(saves.path(), "pdf", "Your reintroduction foods").await;
     check_pdf(
-        &lists[0],
+        &lists,
         &[
             "Your reintroduction foods",
             "Foods you tolerate",
@@ -164,10 +182,8 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     app.screenshot("53-check-in-chart").await;
 
     app.click("checkins-export-csv").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
-    let csvs = saved_files(saves.path(), "csv");
-    assert_eq!(csvs.len(), 1, "{csvs:?}");
-    let csv = std::fs::read_to_string(&csvs[0]).unwrap();
+    let csv = wait_for_saved(saves.path(), "csv", "Check-ins").await;
+    let csv = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 6, "{csv}");
     assert!(
@@ -222,14 +238,9 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
         .await;
     app.screenshot("55-handout-protocol-block").await;
     app.click("handout-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
-    let pdfs: Vec<_> = saved_files(saves.path(), "pdf")
-        .into_iter()
-        .filter(|p| p.to_string_lossy().contains("Your first reintroductions"))
-        .collect();
-    assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+    let handout = wait_for_saved(saves.path(), "pdf", "Your first reintroductions").await;
     check_pdf(
-        &pdfs[0],
+        &handout,
         &[
             "Your first reintroductions",
             "Autoimmune Protocol (AIP): Reintroduction, stage 1",
