@@ -312,6 +312,22 @@ async fn template_versions_symptom_settings_and_hidden_tracking() {
         .await;
     app.screenshot("56-older-version").await;
 
+    // The reintroduction food catalogue takes a new food.
+    app.go("nav-protocols", "protocol-foods-link").await;
+    app.click("protocol-foods-link").await;
+    let before = app.all("food-row").await.len();
+    app.fill("food-new-name", "Grass-fed kefir").await;
+    app.select("food-new-stage", "3").await;
+    app.click("food-add").await;
+    for _ in 0..100 {
+        if app.all("food-row").await.len() == before + 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.all("food-row").await.len(), before + 1);
+    app.screenshot("56b-food-catalogue").await;
+
     // Her copy still says "Remove".
     app.go("nav-clients", "client-row").await;
     app.press(&app.all("client-row").await[0]).await;
