@@ -25,12 +25,22 @@ pub struct PreviewDraft {
     pub duplicate_of: Option<DuplicateOf>,
 }
 
-/// What a batch of files would import: drafts to check, and the files that could not be read.
+/// What a batch of files would import: drafts to check, the files that could not be read,
+/// and what was left out of the files that could (a WordPress export's pages, say).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub drafts: Vec<PreviewDraft>,
     pub problems: Vec<ImportProblem>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// What one file held that is not imported, in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LeftOut {
+    pub file: String,
+    pub what: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -51,6 +61,8 @@ pub struct Article {
     pub call_to_action: String,
     pub tags: Vec<String>,
     pub source: String,
+    /// The day it was published on her blog (`YYYY-MM-DD`), or empty.
+    pub published: String,
     pub sections: Vec<ArticleSection>,
     pub created_at: String,
     pub updated_at: String,
@@ -64,6 +76,7 @@ pub struct ArticleSummary {
     pub series: String,
     pub tags: Vec<String>,
     pub section_count: i64,
+    pub published: String,
     pub updated_at: String,
 }
 
@@ -75,13 +88,22 @@ const MAX_SECTIONS: usize = 300;
 pub fn preview(db: &Db, files: &[(String, Vec<u8>)]) -> Result<ImportPreview> {
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
+    let mut left_out = Vec::new();
     for (name, bytes) in files {
-        match import::read_file(name, bytes) {
-            Ok(found) => drafts.extend(found),
+        match import::read_contents(name, bytes) {
+            Ok(found) => {
+                drafts.extend(found.drafts);
+                left_out.extend(found.left_out.map(|what| LeftOut {
+                    file: name.clone(),
+                    what,
+                }));
+            }
             Err(problem) => problems.push(problem),
         }
     }
-    with_duplicates(db, drafts, problems)
+    let mut preview = with_duplicates(db, drafts, problems)?;
+    preview.left_out = left_out;
+    Ok(preview)
 }
 
 /// Reads the chosen files into a preview; a file that cannot be read is reported, not fatal.
@@ -124,6 +146,7 @@ pub fn preview_pasted(db: &Db, text: &str) -> Result<ImportPreview> {
         Err(problem) => Ok(ImportPreview {
             drafts: Vec::new(),
             problems: vec![problem],
+            left_out: Vec::new(),
         }),
     }
 }
@@ -164,6 +187,7 @@ fn with_duplicates(
     Ok(ImportPreview {
         drafts: out,
         problems,
+        left_out: Vec::new(),
     })
 }
 
@@ -199,6 +223,15 @@ fn clean(draft: &ArticleDraft, at: &str, problems: &mut Vec<FieldProblem>) -> Ar
             "A paragraph can be at most 50,000 characters.",
         ));
     }
+    let published = draft.published.trim().to_owned();
+    let is_day = chrono::NaiveDate::parse_from_str(&published, "%Y-%m-%d")
+        .is_ok_and(|d| d.format("%Y-%m-%d").to_string() == published);
+    if !published.is_empty() && !is_day {
+        problems.push(FieldProblem::new(
+            &field("published"),
+            "Write the publication date as YYYY-MM-DD, or leave it empty.",
+        ));
+    }
     let mut tags: Vec<String> = Vec::new();
     for tag in &draft.tags {
         let tag = tag.trim();
@@ -230,6 +263,9 @@ fn clean(draft: &ArticleDraft, at: &str, problems: &mut Vec<FieldProblem>) -> Ar
         call_to_action: draft.call_to_action.trim().to_owned(),
         tags,
         source: draft.source.trim().to_owned(),
+        published,
+        status: draft.status,
+        notes: Vec::new(),
     }
 }
 
@@ -241,8 +277,8 @@ fn insert(tx: &Transaction<'_>, d: &ArticleDraft) -> Result<i64> {
     let now = crate::now();
     tx.execute(
         "INSERT INTO articles (title, series, tagline, call_to_action, source, fingerprint, tags,
-            search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+            search_key, published, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
         params![
             d.title,
             d.series,
@@ -252,6 +288,7 @@ fn insert(tx: &Transaction<'_>, d: &ArticleDraft) -> Result<i64> {
             import::fingerprint(d),
             serde_json::to_string(&d.tags).unwrap_or_else(|_| "[]".into()),
             search_key(d),
+            d.published,
             now
         ],
     )?;
@@ -330,7 +367,8 @@ pub fn update(db: &Db, id: i64, input: &ArticleDraft) -> Result<Article> {
     load(&tx, id)?;
     tx.execute(
         "UPDATE articles SET title = ?2, series = ?3, tagline = ?4, call_to_action = ?5,
-            fingerprint = ?6, tags = ?7, search_key = ?8, updated_at = ?9 WHERE id = ?1",
+            fingerprint = ?6, tags = ?7, search_key = ?8, updated_at = ?9, published = ?10
+         WHERE id = ?1",
         params![
             id,
             d.title,
@@ -340,7 +378,8 @@ pub fn update(db: &Db, id: i64, input: &ArticleDraft) -> Result<Article> {
             import::fingerprint(&d),
             serde_json::to_string(&d.tags).unwrap_or_else(|_| "[]".into()),
             search_key(&d),
-            crate::now()
+            crate::now(),
+            d.published
         ],
     )?;
     write_sections(&tx, id, &d.sections)?;
@@ -375,7 +414,8 @@ fn json_list(idx: usize, s: &str) -> rusqlite::Result<Vec<String>> {
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
     let mut article = conn
         .query_row(
-            "SELECT id, title, series, tagline, call_to_action, tags, source, created_at, updated_at
+            "SELECT id, title, series, tagline, call_to_action, tags, source, created_at, updated_at,
+                published
              FROM articles WHERE id = ?1",
             [id],
             |r| {
@@ -387,6 +427,7 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
                     call_to_action: r.get(4)?,
                     tags: json_list(5, &r.get::<_, String>(5)?)?,
                     source: r.get(6)?,
+                    published: r.get(9)?,
                     sections: Vec::new(),
                     created_at: r.get(7)?,
                     updated_at: r.get(8)?,
@@ -419,7 +460,7 @@ fn summary(conn: &Connection, id: i64) -> Result<ArticleSummary> {
 }
 
 const SUMMARY_SQL: &str = "SELECT a.id, a.title, a.series, a.tags,
-    (SELECT count(*) FROM article_sections s WHERE s.article_id = a.id), a.updated_at
+    (SELECT count(*) FROM article_sections s WHERE s.article_id = a.id), a.updated_at, a.published
     FROM articles a";
 
 fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
@@ -429,6 +470,7 @@ fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
         series: r.get(2)?,
         tags: json_list(3, &r.get::<_, String>(3)?)?,
         section_count: r.get(4)?,
+        published: r.get(6)?,
         updated_at: r.get(5)?,
     })
 }

@@ -47,6 +47,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0006_protocols_progress",
         sql: include_str!("../../migrations/0006_protocols_progress.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_article_published",
+        sql: include_str!("../../migrations/0007_article_published.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -103,7 +103,7 @@ pub struct HandoutPreview {
     pub prepared_for: Option<String>,
     pub date_label: String,
     pub blocks: Vec<ResolvedBlock>,
-    /// Characters no PDF font can print (e.g. emoji): they are left out, and the coach told.
+    /// Characters no PDF font can print (a rare script): they are left out, and the coach told.
     pub unprintable: Vec<String>,
 }
 

@@ -2,7 +2,7 @@
 //! `make types` writes them to `ui/src/lib/api/types.ts`; a test fails when that file drifts.
 
 use coachdesk_core::articles::{
-    Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, PreviewDraft,
+    Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, LeftOut, PreviewDraft,
 };
 use coachdesk_core::checkins::{
     Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
@@ -21,7 +21,9 @@ use coachdesk_core::handouts::{
     BulkExport, BulkProgress, GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview,
     ResolvedBlock,
 };
-use coachdesk_core::import::{ArticleDraft, DraftSection, ImportProblem};
+use coachdesk_core::import::{
+    ArticleDraft, DraftNote, DraftSection, ImportProblem, NoteKind, PostStatus,
+};
 use coachdesk_core::labs::{Lab, LabFile, LabInput};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
 use coachdesk_core::protocols::{
@@ -95,6 +97,10 @@ pub fn typescript() -> String {
         decl::<DraftSection>(&cfg),
         decl::<ArticleDraft>(&cfg),
         decl::<ImportProblem>(&cfg),
+        decl::<PostStatus>(&cfg),
+        decl::<NoteKind>(&cfg),
+        decl::<DraftNote>(&cfg),
+        decl::<LeftOut>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),
         decl::<ImportPreview>(&cfg),

@@ -3,6 +3,7 @@
 //! screenshots of every screen go to `target/e2e-screens/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod articles;
 mod consults;
 mod handouts;
 mod harness;

@@ -4,7 +4,7 @@
 use scraper::{ElementRef, Html, Node};
 
 use super::shape::{sections_from, split_series, take_call_to_action, tidy};
-use super::ArticleDraft;
+use super::{ArticleDraft, DraftNote};
 
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg",
@@ -43,19 +43,23 @@ pub fn read(content: &str, source: &str) -> Result<ArticleDraft, String> {
     let mut draft = ArticleDraft {
         title,
         series,
-        tagline: String::new(),
         sections: sections_from(blocks),
-        call_to_action: String::new(),
-        tags: Vec::new(),
         source: source.to_owned(),
+        ..ArticleDraft::default()
     };
     take_call_to_action(&mut draft);
     Ok(draft)
 }
 
+/// A WordPress post body: its headings and paragraphs, and notes on what was left out.
+pub struct Fragment {
+    pub blocks: Vec<(bool, String)>,
+    pub left_out: Vec<DraftNote>,
+}
+
 /// Reads a WordPress post body, where paragraphs are often separated by blank lines instead
 /// of <p> tags.
-pub fn read_fragment(content: &str) -> Vec<(bool, String)> {
+pub fn read_fragment(content: &str) -> Fragment {
     let with_paragraphs = if content.contains("<p") {
         content.to_owned()
     } else {
@@ -72,7 +76,18 @@ pub fn read_fragment(content: &str) -> Vec<(bool, String)> {
     if !title.is_empty() {
         blocks.insert(0, (true, title));
     }
-    blocks
+    let images = scraper::Selector::parse("img")
+        .map(|s| fragment.select(&s).count())
+        .unwrap_or(0);
+    Fragment {
+        blocks,
+        left_out: super::shape::images_left_out(images),
+    }
+}
+
+/// The text of a bit of HTML, tags left out.
+pub fn text_of_fragment(content: &str) -> String {
+    tidy(&text_of(Html::parse_fragment(content).root_element()))
 }
 
 fn walk(element: ElementRef<'_>, title: &mut String, blocks: &mut Vec<(bool, String)>) {

@@ -3,6 +3,8 @@
 //! a preview before anything is stored. Each bad file is reported by name and reason; the
 //! rest of the batch goes on.
 
+mod docx;
+mod front_matter;
 mod html;
 mod markdown;
 mod shape;
@@ -25,7 +27,7 @@ pub struct DraftSection {
 }
 
 /// An article as read from a file, before the coach confirms it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleDraft {
     pub title: String,
@@ -39,6 +41,72 @@ pub struct ArticleDraft {
     pub tags: Vec<String>,
     /// The file it came from (and the post's position within a WordPress export).
     pub source: String,
+    /// The day it was published (`YYYY-MM-DD`), from front matter, the WordPress export or
+    /// the document's properties; empty when unknown.
+    #[serde(default)]
+    pub published: String,
+    /// A WordPress post that was not published (a draft, private, scheduled or pending).
+    #[serde(default)]
+    pub status: PostStatus,
+    /// What the importer wants her to check, and what it left out.
+    #[serde(default)]
+    pub notes: Vec<DraftNote>,
+}
+
+/// Where a post stood on her blog. Everything that is not a WordPress post is `Published`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PostStatus {
+    #[default]
+    Published,
+    Draft,
+    Private,
+    Pending,
+    Scheduled,
+}
+
+impl PostStatus {
+    fn from_wordpress(status: &str) -> Self {
+        match status {
+            "draft" | "auto-draft" => Self::Draft,
+            "private" => Self::Private,
+            "pending" => Self::Pending,
+            "future" => Self::Scheduled,
+            _ => Self::Published,
+        }
+    }
+}
+
+/// A remark on one draft: something to check before importing (`check`, e.g. a proposed
+/// title), or something the importer left out (`leftOut`, e.g. two images).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftNote {
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NoteKind {
+    Check,
+    LeftOut,
+}
+
+impl DraftNote {
+    pub(crate) fn check(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoteKind::Check,
+            text: text.into(),
+        }
+    }
+
+    pub(crate) fn left_out(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoteKind::LeftOut,
+            text: text.into(),
+        }
+    }
 }
 
 /// Why a file could not be imported, in words the coach understands.
@@ -49,8 +117,21 @@ pub struct ImportProblem {
     pub reason: String,
 }
 
+/// What one file held: its drafts, and (for a WordPress export) what was found and left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FileContents {
+    pub drafts: Vec<ArticleDraft>,
+    /// E.g. "12 pages, 30 menu items and 2 revisions were left out."
+    pub left_out: Option<String>,
+}
+
 /// Reads one file into drafts (a WordPress export holds many), or says why it cannot.
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<ArticleDraft>, ImportProblem> {
+    read_contents(name, bytes).map(|c| c.drafts)
+}
+
+/// Reads one file into drafts and what was left out of it, or says why it cannot.
+pub fn read_contents(name: &str, bytes: &[u8]) -> Result<FileContents, ImportProblem> {
     let problem = |reason: String| ImportProblem {
         file: name.to_owned(),
         reason,
@@ -64,10 +145,16 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<ArticleDraft>, ImportPr
             bytes.len() as f64 / 1_048_576.0
         )));
     }
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    if ext == "docx" || (bytes.starts_with(b"PK\x03\x04") && docx::is_docx(bytes)) {
+        let draft = docx::read(bytes, name).map_err(problem)?;
+        return finish(vec![draft], None).map_err(problem);
+    }
     if looks_binary(bytes) {
         return Err(problem(
-            "This is not a text file (it may be a picture, a PDF or a Word document). Please \
-             save the article as plain text, Markdown or HTML."
+            "This is not a text file (it may be a picture or a PDF). Please save the article \
+             as plain text, Markdown, HTML or a Word document (.docx)."
                 .into(),
         ));
     }
@@ -79,26 +166,46 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<ArticleDraft>, ImportPr
                 .into(),
         ));
     };
-    let lower = name.to_lowercase();
-    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     let trimmed = content.trim_start();
-    let drafts = match ext {
+    let is_html = |t: &str| {
+        let head = t.get(..15).unwrap_or(t).to_ascii_lowercase();
+        head.starts_with("<!doctype html") || head.starts_with("<html")
+    };
+    let (drafts, left_out) = match ext {
         "xml" => wxr::read(content, name).map_err(problem)?,
-        "md" | "markdown" => vec![markdown::read(content, name)],
-        "html" | "htm" => vec![html::read(content, name).map_err(problem)?],
+        "md" | "markdown" | "mdown" | "mkd" => (vec![markdown::read(content, name)], None),
+        "html" | "htm" => (vec![html::read(content, name).map_err(problem)?], None),
         _ if trimmed.starts_with("<?xml") && content.contains("<rss") => {
             wxr::read(content, name).map_err(problem)?
         }
-        _ if trimmed.starts_with("<!DOCTYPE html") || trimmed.starts_with("<html") => {
-            vec![html::read(content, name).map_err(problem)?]
-        }
-        _ => vec![text::read(content, name)],
+        _ if is_html(trimmed) => (vec![html::read(content, name).map_err(problem)?], None),
+        _ if front_matter::split(content).is_some() => (vec![markdown::read(content, name)], None),
+        _ => (vec![text::read(content, name)], None),
     };
-    let drafts: Vec<ArticleDraft> = drafts.into_iter().filter(has_text).collect();
+    finish(drafts, left_out).map_err(problem)
+}
+
+fn finish(drafts: Vec<ArticleDraft>, left_out: Option<String>) -> Result<FileContents, String> {
+    let mut drafts: Vec<ArticleDraft> = drafts.into_iter().filter(has_text).collect();
     if drafts.is_empty() {
-        return Err(problem("No article text was found in this file.".into()));
+        return Err("No article text was found in this file.".into());
     }
-    Ok(drafts)
+    // An untitled article never blocks a batch: it gets a title to check.
+    for draft in drafts.iter_mut().filter(|d| d.title.trim().is_empty()) {
+        draft.title = shape::proposed_title(&draft.sections, &draft.published);
+        draft.notes.insert(
+            0,
+            DraftNote::check("It has no title: this one is proposed. Please check it."),
+        );
+    }
+    for draft in &mut drafts {
+        if draft.sections.iter().all(|s| s.paragraphs.is_empty()) {
+            draft.notes.push(DraftNote::check(
+                "It has no text to use in handouts (only a title, headings or pictures).",
+            ));
+        }
+    }
+    Ok(FileContents { drafts, left_out })
 }
 
 /// Reads pasted text as a plain-text article.

@@ -2,7 +2,7 @@
 //! ("MSMonday: …"), headings as short lines without a final full stop, and a closing call to
 //! action.
 
-use super::{ArticleDraft, DraftSection};
+use super::{ArticleDraft, DraftNote, DraftSection};
 
 /// Splits "MSMonday: Leaky Gut, What Comes First?" into ("MSMonday", "Leaky Gut, What …").
 pub fn split_series(title: &str) -> (String, String) {
@@ -89,4 +89,47 @@ pub fn sections_from(blocks: Vec<(bool, String)>) -> Vec<DraftSection> {
 /// Collapses runs of white space inside a paragraph.
 pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A note saying how many images were left out (none when there were none).
+pub fn images_left_out(images: usize) -> Vec<DraftNote> {
+    match images {
+        0 => Vec::new(),
+        1 => vec![DraftNote::left_out("1 image was left out.")],
+        n => vec![DraftNote::left_out(format!("{n} images were left out."))],
+    }
+}
+
+/// A title for an untitled post: its first words, else its date.
+pub fn proposed_title(sections: &[DraftSection], published: &str) -> String {
+    let first = sections
+        .iter()
+        .flat_map(|s| std::iter::once(&s.heading).chain(&s.paragraphs))
+        .find(|t| !t.trim().is_empty());
+    if let Some(text) = first {
+        let plain: String = text
+            .trim_start_matches("• ")
+            .chars()
+            .filter(|c| *c != '*')
+            .collect();
+        let words: Vec<&str> = plain.split_whitespace().take(8).collect();
+        let mut title = words.join(" ");
+        if title.chars().count() > 80 {
+            title = title.chars().take(80).collect();
+        }
+        let title = title.trim_end_matches([',', ';', ':', '.', ' ', '-', '–', '—']);
+        let more = plain.split_whitespace().count() > words.len();
+        if !title.is_empty() {
+            return if more {
+                format!("{title}…")
+            } else {
+                title.to_owned()
+            };
+        }
+    }
+    if published.is_empty() {
+        "Untitled post".to_owned()
+    } else {
+        format!("Post of {published}")
+    }
 }

@@ -1,11 +1,14 @@
 //! WordPress exports (WXR): an RSS file whose <item>s are posts, with the body HTML in
-//! <content:encoded>. Only posts are imported (not pages, attachments or menu items).
+//! <content:encoded>. Only posts are read (pages, attachments, menu items, revisions and the
+//! bin are counted and left out); drafts and private posts come marked with their status, a
+//! post with no title gets a proposed one for her to check, and password-protected posts are
+//! flagged.
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::shape::{sections_from, split_series, take_call_to_action};
-use super::ArticleDraft;
+use super::{ArticleDraft, DraftNote, PostStatus};
 
 #[derive(Default)]
 struct Item {
@@ -13,11 +16,14 @@ struct Item {
     content: String,
     post_type: String,
     status: String,
+    date: String,
+    password: String,
     categories: Vec<String>,
     tags: Vec<String>,
 }
 
-pub fn read(content: &str, source: &str) -> Result<Vec<ArticleDraft>, String> {
+/// The posts of an export, and a sentence saying what else it held and was left out.
+pub fn read(content: &str, source: &str) -> Result<(Vec<ArticleDraft>, Option<String>), String> {
     let mut reader = Reader::from_str(content);
     let mut items: Vec<Item> = Vec::new();
     let mut item: Option<Item> = None;
@@ -85,32 +91,89 @@ pub fn read(content: &str, source: &str) -> Result<Vec<ArticleDraft>, String> {
     if !saw_rss {
         return Err("This XML file is not a WordPress export (WXR).".into());
     }
-    let posts: Vec<ArticleDraft> = items
+    let mut left_out: Vec<(String, usize)> = Vec::new();
+    let mut posts = Vec::new();
+    for item in items {
+        let kind = if item.status == "trash" {
+            "from the bin".to_owned()
+        } else if item.post_type.is_empty() || item.post_type == "post" {
+            posts.push(item);
+            continue;
+        } else {
+            item.post_type.replace('_', " ")
+        };
+        match left_out.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => left_out.push((kind, 1)),
+        }
+    }
+    let drafts = posts
         .into_iter()
-        .filter(|i| i.post_type.is_empty() || i.post_type == "post")
-        .filter(|i| i.status != "trash")
         .enumerate()
-        .map(|(n, i)| {
-            let (series_from_title, title) = split_series(&i.title);
-            let series = if series_from_title.is_empty() {
-                i.categories.first().cloned().unwrap_or_default()
-            } else {
-                series_from_title
-            };
-            let mut draft = ArticleDraft {
-                title,
-                series,
-                tagline: String::new(),
-                sections: sections_from(super::html::read_fragment(&i.content)),
-                call_to_action: String::new(),
-                tags: i.tags,
-                source: format!("{source} (post {})", n + 1),
-            };
-            take_call_to_action(&mut draft);
-            draft
+        .map(|(n, i)| draft_of(i, &format!("{source} (post {})", n + 1)))
+        .collect();
+    Ok((drafts, left_out_sentence(&left_out)))
+}
+
+fn draft_of(i: Item, source: &str) -> ArticleDraft {
+    // WordPress titles may hold markup ("Title <em>With</em> Markup").
+    let title = if i.title.contains('<') {
+        super::html::text_of_fragment(&i.title)
+    } else {
+        i.title.clone()
+    };
+    let (series_from_title, title) = split_series(&title);
+    let series = if series_from_title.is_empty() {
+        i.categories.first().cloned().unwrap_or_default()
+    } else {
+        series_from_title
+    };
+    let body = super::html::read_fragment(&i.content);
+    let mut notes = Vec::new();
+    if !i.password.trim().is_empty() {
+        notes.push(DraftNote::check(
+            "This post is password-protected on the blog. Check that it is meant for clients.",
+        ));
+    }
+    let published = super::front_matter::iso_date(&i.date);
+    let mut draft = ArticleDraft {
+        title,
+        series,
+        sections: sections_from(body.blocks),
+        tags: i.tags,
+        source: source.to_owned(),
+        published,
+        status: PostStatus::from_wordpress(&i.status),
+        notes,
+        ..ArticleDraft::default()
+    };
+    draft.notes.extend(body.left_out);
+    take_call_to_action(&mut draft);
+    draft
+}
+
+/// "12 pages, 30 nav menu items and 2 attachments were left out." (None when nothing was.)
+fn left_out_sentence(counts: &[(String, usize)]) -> Option<String> {
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(kind, n)| match kind.as_str() {
+            "from the bin" => format!("{n} item{} from the bin", if *n == 1 { "" } else { "s" }),
+            "page" | "attachment" | "revision" if *n == 1 => format!("1 {kind}"),
+            "page" | "attachment" | "revision" => format!("{n} {kind}s"),
+            "nav menu item" => format!("{n} menu item{}", if *n == 1 { "" } else { "s" }),
+            other => format!("{n} × {other}"),
         })
         .collect();
-    Ok(posts)
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let list = match parts.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    Some(format!(
+        "Only posts are imported: {list} {} left out.",
+        if total == 1 { "was" } else { "were" }
+    ))
 }
 
 fn add_text(item: Option<&mut Item>, element: Option<&String>, domain: &str, text: &str) {
@@ -122,6 +185,8 @@ fn add_text(item: Option<&mut Item>, element: Option<&String>, domain: &str, tex
         "content:encoded" => item.content.push_str(text),
         "wp:post_type" => item.post_type.push_str(text.trim()),
         "wp:status" => item.status.push_str(text.trim()),
+        "wp:post_date" => item.date.push_str(text.trim()),
+        "wp:post_password" => item.password.push_str(text),
         "category" if domain == "post_tag" => item.tags.push(text.trim().to_owned()),
         "category" if domain == "category" && text.trim() != "Uncategorized" => {
             item.categories.push(text.trim().to_owned());
@@ -162,7 +227,11 @@ mod tests {
 
     #[test]
     fn many_posts_come_out_of_one_export_and_pages_are_left_out() {
-        let drafts = super::read(&export(250), "export.xml").unwrap();
+        let (drafts, left_out) = super::read(&export(250), "export.xml").unwrap();
+        assert_eq!(
+            left_out.as_deref(),
+            Some("Only posts are imported: 1 page was left out.")
+        );
         assert_eq!(drafts.len(), 250);
         let d = &drafts[7];
         assert_eq!(d.series, "MSMonday");
@@ -188,5 +257,30 @@ mod tests {
         xml.truncate(xml.len() - 30);
         let err = super::read(&xml, "cut.xml").unwrap_err();
         assert!(err.contains("WordPress export"), "{err}");
+    }
+
+    #[test]
+    fn statuses_untitled_and_protected_posts() {
+        let xml = r#"<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<item><title></title><wp:post_date><![CDATA[2013-01-09 09:00:00]]></wp:post_date><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[Bone broth is the first thing I suggest, every single time, to everyone.]]></content:encoded></item>
+<item><title>Secret</title><wp:status>publish</wp:status><wp:post_password>pw</wp:post_password><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>Hidden.</p>]]></content:encoded></item>
+<item><title>Not yet</title><wp:status>draft</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>Soon.</p>]]></content:encoded></item>
+<item><title>Menu</title><wp:status>publish</wp:status><wp:post_type>nav_menu_item</wp:post_type></item>
+<item><title>Menu 2</title><wp:status>publish</wp:status><wp:post_type>nav_menu_item</wp:post_type></item>
+<item><title>Old</title><wp:status>trash</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>"#;
+        let contents = super::super::read_contents("x.xml", xml.as_bytes()).unwrap();
+        let (d, left_out) = (contents.drafts, contents.left_out);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d[0].title, "Bone broth is the first thing I suggest…");
+        assert_eq!(d[0].published, "2013-01-09");
+        assert_eq!(d[0].notes[0].kind, super::super::NoteKind::Check);
+        assert!(d[1].notes[0].text.contains("password-protected"));
+        assert_eq!(d[2].status, super::PostStatus::Draft);
+        assert_eq!(
+            left_out.as_deref(),
+            Some("Only posts are imported: 2 menu items and 1 item from the bin were left out.")
+        );
     }
 }

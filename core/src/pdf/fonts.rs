@@ -16,12 +16,19 @@ pub(crate) enum Face {
     SansBold,
     /// Droid Sans Fallback: Chinese, Japanese and Korean names and words.
     Cjk,
+    /// Noto Emoji (monochrome): emoji print in the text's colour, like any other letter.
+    Emoji,
 }
 
-const FACE_COUNT: usize = 7;
+const FACE_COUNT: usize = 8;
 
 /// The order in which faces are tried for a character the preferred face lacks.
-const FALLBACKS: [Face; 3] = [Face::SerifRegular, Face::SansRegular, Face::Cjk];
+const FALLBACKS: [Face; 4] = [
+    Face::SerifRegular,
+    Face::SansRegular,
+    Face::Cjk,
+    Face::Emoji,
+];
 
 impl Face {
     fn index(self) -> usize {
@@ -37,6 +44,7 @@ impl Face {
             Face::SansRegular => include_bytes!("../../fonts/Lato-Regular.ttf"),
             Face::SansBold => include_bytes!("../../fonts/Lato-Bold.ttf"),
             Face::Cjk => include_bytes!("../../fonts/DroidSansFallbackFull.ttf"),
+            Face::Emoji => include_bytes!("../../fonts/NotoEmoji-Regular.ttf"),
         }
     }
 
@@ -69,6 +77,7 @@ impl Face {
             Face::SansRegular => "Lato-Regular.ttf",
             Face::SansBold => "Lato-Bold.ttf",
             Face::Cjk => "DroidSansFallbackFull.ttf",
+            Face::Emoji => "NotoEmoji-Regular.ttf",
         }
     }
 
@@ -99,7 +108,7 @@ pub(crate) fn is_ignorable(c: char) -> bool {
 }
 
 /// The face that draws `c`: the preferred one if it has the glyph, else the first fallback
-/// that does; `None` when no vendored font can print it (emoji, rare scripts).
+/// that does; `None` when no vendored font can print it (rare scripts, the newest emoji).
 pub(crate) fn face_for(c: char, preferred: Face) -> Result<Option<Face>, PdfError> {
     if c.is_whitespace() || preferred.has(c)? {
         return Ok(Some(preferred));

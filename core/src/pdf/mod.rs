@@ -3,7 +3,7 @@
 //! that keeps headings with their text and avoids widows and orphans, and printpdf output
 //! with subset fonts, a clickable booking link and real metadata.
 //!
-//! `render` refuses text a vendored font cannot draw (emoji, rare scripts) rather than
+//! `render` refuses text a vendored font cannot draw (rare scripts) rather than
 //! printing an empty box: `unprintable_chars` lists those characters so the coach can be
 //! told before she exports.
 
@@ -193,8 +193,8 @@ fn printed_texts(h: &Handout) -> Vec<&str> {
     texts
 }
 
-/// Characters in the handout that no vendored font can draw (emoji such as "🌿", rare
-/// scripts), each listed once in order of first appearance. Empty when everything prints.
+/// Characters in the handout that no vendored font can draw (rare scripts, emoji newer than
+/// the font), each listed once in order of first appearance. Empty when everything prints.
 pub fn unprintable_chars(h: &Handout) -> Vec<char> {
     let mut missing = Vec::new();
     for t in printed_texts(h) {

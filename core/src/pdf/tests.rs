@@ -271,7 +271,7 @@ fn cjk_name_prints_with_the_fallback_font_and_extracts() {
 }
 
 #[test]
-fn emoji_are_reported_instead_of_printed_as_boxes() {
+fn emoji_print_with_the_monochrome_emoji_font() {
     let mut h = leaky_gut(Paper::Letter);
     h.prepared_for = Some("Zoë 李小龙 🌿".into());
     h.blocks.push(Block::Paragraph(vec![Span {
@@ -279,11 +279,33 @@ fn emoji_are_reported_instead_of_printed_as_boxes() {
         emphasis: false,
         strong: false,
     }]));
-    assert_eq!(unprintable_chars(&h), vec!['🌿', '😊']);
-    let err = render(&h, created()).expect_err("refuses to draw empty boxes");
-    assert_eq!(err, PdfError::Unprintable(vec!['🌿', '😊']));
+    assert!(unprintable_chars(&h).is_empty());
+    let (path, _) = write_sample("emoji", &h);
+    let text = run("pdftotext", &["-enc", "UTF-8"], &path);
+    assert!(text.contains("Zoë 李小龙 🌿"), "{text}");
+    assert!(text.contains("See you soon 🌿😊 (and again 🌿)"), "{text}");
+    let fonts = run("pdffonts", &[], &path);
     assert!(
-        err.to_string().contains("🌿"),
+        fonts.contains("NotoEmoji"),
+        "the emoji font is embedded:\n{fonts}"
+    );
+    assert_all_embedded_and_subset(&fonts);
+}
+
+#[test]
+fn characters_no_font_has_are_reported_instead_of_printed_as_boxes() {
+    let mut h = leaky_gut(Paper::Letter);
+    // Old Hungarian and Linear B: no vendored font draws them.
+    h.blocks.push(Block::Paragraph(vec![Span {
+        text: "Runes 𐲀𐲁 and 𐀀 (and again 𐲀)".into(),
+        emphasis: false,
+        strong: false,
+    }]));
+    assert_eq!(unprintable_chars(&h), vec!['𐲀', '𐲁', '𐀀']);
+    let err = render(&h, created()).expect_err("refuses to draw empty boxes");
+    assert_eq!(err, PdfError::Unprintable(vec!['𐲀', '𐲁', '𐀀']));
+    assert!(
+        err.to_string().contains('𐲀'),
         "the coach is told which: {err}"
     );
     // Invisible characters (a variation selector after a heart) are not reported.

@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleDraft, ImportPreview } from "./api/types";
-import { cardFields, cardsFrom, includedDrafts, remapDraftFields } from "./articleImport";
+import {
+  cardFields,
+  cardsFrom,
+  hasProblems,
+  hideUnpublished,
+  includedDrafts,
+  leaveOutProblems,
+  remapDraftFields,
+  unpublishedSummary,
+  visibleCards,
+} from "./articleImport";
 
-function draft(title: string): ArticleDraft {
+function draft(title: string, extra: Partial<ArticleDraft> = {}): ArticleDraft {
   return {
     title,
     series: "MSMonday",
@@ -11,6 +21,10 @@ function draft(title: string): ArticleDraft {
     callToAction: "Book a Free Consult Call",
     tags: [],
     source: `${title}.txt`,
+    published: "",
+    status: "published",
+    notes: [],
+    ...extra,
   };
 }
 
@@ -21,7 +35,51 @@ const preview: ImportPreview = {
     { draft: draft("Sleep"), duplicateOf: null },
   ],
   problems: [{ file: "notes.pdf", reason: "Not a text, Markdown, HTML or WordPress file." }],
+  leftOut: [],
 };
+
+const wordpress: ImportPreview = {
+  drafts: [
+    { draft: draft("Published"), duplicateOf: null },
+    { draft: draft("Not yet", { status: "draft" }), duplicateOf: null },
+    {
+      draft: draft("Untitled…", {
+        notes: [{ kind: "check", text: "It has no title: this one is proposed." }],
+      }),
+      duplicateOf: null,
+    },
+    {
+      draft: draft("Pictures", { notes: [{ kind: "leftOut", text: "2 images were left out." }] }),
+      duplicateOf: null,
+    },
+    { draft: draft("Later", { status: "scheduled" }), duplicateOf: null },
+  ],
+  problems: [],
+  leftOut: [{ file: "blog.xml", what: "Only posts are imported: 3 pages were left out." }],
+};
+
+describe("a WordPress export", () => {
+  it("hides and leaves out unpublished posts until she asks for them", () => {
+    const cards = cardsFrom(wordpress);
+    expect(cards.map((card) => card.include)).toEqual([true, false, true, true, false]);
+    expect(visibleCards(cards, false).map((v) => v.index)).toEqual([0, 2, 3]);
+    expect(visibleCards(cards, true)).toHaveLength(5);
+    expect(unpublishedSummary(cards)).toBe("1 draft and 1 scheduled post");
+    const second = cards[1];
+    if (second === undefined) throw new Error("no card");
+    second.include = true;
+    hideUnpublished(cards);
+    expect(second.include).toBe(false);
+  });
+
+  it("leaves out every post with something to check, but not one with pictures left out", () => {
+    const cards = cardsFrom(wordpress);
+    expect(cards.map(hasProblems)).toEqual([false, false, true, false, false]);
+    expect(leaveOutProblems(cards)).toBe(1);
+    expect(includedDrafts(cards).drafts.map((d) => d.title)).toEqual(["Published", "Pictures"]);
+    expect(leaveOutProblems(cards)).toBe(0);
+  });
+});
 
 describe("cardsFrom", () => {
   it("includes everything except likely duplicates", () => {

@@ -45,6 +45,7 @@ describe("article edits", () => {
     callToAction: "Book a Free Consult Call",
     tags: ["gut"],
     source: "leaky.md",
+    published: "2024-03-04",
     sections: [{ id: 10, heading: "The gut", paragraphs: ["A.", "• B"] }],
     createdAt: "2026-01-01T00:00:00Z",
     updatedAt: "2026-01-01T00:00:00Z",
@@ -60,6 +61,9 @@ describe("article edits", () => {
       tags: ["gut"],
       callToAction: "Book a Free Consult Call",
       source: "leaky.md",
+      published: "2024-03-04",
+      status: "published",
+      notes: [],
       sections: [{ heading: "The gut", paragraphs: ["A.", "• B"] }],
     });
   });

@@ -45,6 +45,7 @@ export type ArticleEdit = {
   tags: string[];
   callToAction: string;
   source: string;
+  published: string;
   sections: { heading: string; text: string }[];
 };
 
@@ -56,6 +57,7 @@ export function toArticleEdit(article: Article): ArticleEdit {
     tags: [...article.tags],
     callToAction: article.callToAction,
     source: article.source,
+    published: article.published,
     sections: article.sections.map((section) => ({
       heading: section.heading,
       text: paragraphsToText(section.paragraphs),
@@ -71,6 +73,9 @@ export function fromArticleEdit(edit: ArticleEdit): ArticleDraft {
     tags: [...edit.tags],
     callToAction: edit.callToAction,
     source: edit.source,
+    published: edit.published,
+    status: "published",
+    notes: [],
     sections: edit.sections.map((section) => ({
       heading: section.heading,
       paragraphs: textToParagraphs(section.text),

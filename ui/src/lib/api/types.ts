@@ -168,9 +168,30 @@ callToAction: string, tags: Array<string>,
 /**
  * The file it came from (and the post's position within a WordPress export).
  */
-source: string, };
+source: string, 
+/**
+ * The day it was published (`YYYY-MM-DD`), from front matter, the WordPress export or
+ * the document's properties; empty when unknown.
+ */
+published: string, 
+/**
+ * A WordPress post that was not published (a draft, private, scheduled or pending).
+ */
+status: PostStatus, 
+/**
+ * What the importer wants her to check, and what it left out.
+ */
+notes: Array<DraftNote>, };
 
 export type ImportProblem = { file: string, reason: string, };
+
+export type PostStatus = "published" | "draft" | "private" | "pending" | "scheduled";
+
+export type NoteKind = "check" | "leftOut";
+
+export type DraftNote = { kind: NoteKind, text: string, };
+
+export type LeftOut = { file: string, what: string, };
 
 export type DuplicateOf = { id: number, title: string, };
 
@@ -180,13 +201,17 @@ export type PreviewDraft = { draft: ArticleDraft,
  */
 duplicateOf: DuplicateOf | null, };
 
-export type ImportPreview = { drafts: Array<PreviewDraft>, problems: Array<ImportProblem>, };
+export type ImportPreview = { drafts: Array<PreviewDraft>, problems: Array<ImportProblem>, leftOut: Array<LeftOut>, };
 
 export type ArticleSection = { id: number, heading: string, paragraphs: Array<string>, };
 
-export type Article = { id: number, title: string, series: string, tagline: string, callToAction: string, tags: Array<string>, source: string, sections: Array<ArticleSection>, createdAt: string, updatedAt: string, };
+export type Article = { id: number, title: string, series: string, tagline: string, callToAction: string, tags: Array<string>, source: string, 
+/**
+ * The day it was published on her blog (`YYYY-MM-DD`), or empty.
+ */
+published: string, sections: Array<ArticleSection>, createdAt: string, updatedAt: string, };
 
-export type ArticleSummary = { id: number, title: string, series: string, tags: Array<string>, sectionCount: number, updatedAt: string, };
+export type ArticleSummary = { id: number, title: string, series: string, tags: Array<string>, sectionCount: number, published: string, updatedAt: string, };
 
 export type HandoutBlock = { "kind": "article_section", articleId: number, sectionId: number, } | { "kind": "intro", text: string, } | { "kind": "free_text", text: string, } | { "kind": "next_steps", title: string, items: Array<string>, } | { "kind": "protocol_phase", clientProtocolId: number | null, templateId: number | null, phase: number, } | { "kind": "call_to_action" } | { "kind": "disclaimer" };
 
@@ -196,7 +221,7 @@ export type ResolvedBlock = { "kind": "heading", text: string, } | { "kind": "pa
 
 export type HandoutPreview = { title: string, preparedFor: string | null, dateLabel: string, blocks: Array<ResolvedBlock>, 
 /**
- * Characters no PDF font can print (e.g. emoji): they are left out, and the coach told.
+ * Characters no PDF font can print (a rare script): they are left out, and the coach told.
  */
 unprintable: Array<string>, };
 
