@@ -76,6 +76,7 @@ bench: deps
 	cargo bench --locked -p coachdesk-core --bench consults
 	cargo bench --locked -p coachdesk-core --bench handouts
 	cargo bench --locked -p coachdesk-core --bench progress
+	cargo bench --locked -p coachdesk-core --bench import
 
 # A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
 bundle: deps

@@ -76,8 +76,8 @@ pub fn pick_articles<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
         app,
         "Import articles",
         (
-            "Articles (text, Markdown, HTML, WordPress export)",
-            &["txt", "md", "markdown", "html", "htm", "xml"],
+            "Articles (text, Markdown, Word, HTML, WordPress export)",
+            &["txt", "md", "markdown", "docx", "html", "htm", "xml"],
         ),
     )
 }

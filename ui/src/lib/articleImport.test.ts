@@ -41,7 +41,7 @@ const preview: ImportPreview = {
 const wordpress: ImportPreview = {
   drafts: [
     { draft: draft("Published"), duplicateOf: null },
-    { draft: draft("Not yet", { status: "draft" }), duplicateOf: null },
+    { draft: draft("Later", { status: "scheduled" }), duplicateOf: null },
     {
       draft: draft("Untitled…", {
         notes: [{ kind: "check", text: "It has no title: this one is proposed." }],
@@ -52,7 +52,7 @@ const wordpress: ImportPreview = {
       draft: draft("Pictures", { notes: [{ kind: "leftOut", text: "2 images were left out." }] }),
       duplicateOf: null,
     },
-    { draft: draft("Later", { status: "scheduled" }), duplicateOf: null },
+    { draft: draft("Not yet", { status: "draft" }), duplicateOf: null },
   ],
   problems: [],
   leftOut: [{ file: "blog.xml", what: "Only posts are imported: 3 pages were left out." }],

@@ -77,10 +77,14 @@ export function unpublishedSummary(cards: readonly ImportCard[]): string {
     if (isUnpublished(card))
       counts.set(card.draft.status, (counts.get(card.draft.status) ?? 0) + 1);
   }
-  const parts = [...counts].map(([status, n]) => {
+  // Always in the same order: drafts, private, pending, scheduled.
+  const order = Object.keys(STATUS_LABELS) as PostStatus[];
+  const parts = order.flatMap((status) => {
+    const n = counts.get(status) ?? 0;
+    if (n === 0) return [];
     const label = STATUS_LABELS[status].toLowerCase();
-    if (status === "draft") return n === 1 ? "1 draft" : `${n} drafts`;
-    return n === 1 ? `1 ${label} post` : `${n} ${label} posts`;
+    if (status === "draft") return [n === 1 ? "1 draft" : `${n} drafts`];
+    return [n === 1 ? `1 ${label} post` : `${n} ${label} posts`];
   });
   if (parts.length <= 1) return parts.join("");
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
