@@ -124,15 +124,16 @@ fn target_of(rels: &str, kind: &str, folder: &str) -> Option<String> {
     let mut reader = Reader::from_str(rels);
     loop {
         match reader.read_event() {
-            Ok(Event::Empty(e) | Event::Start(e)) if e.local_name().as_ref() == "Relationship" => {
-                if attr(&e, "Type").is_some_and(|t| t.ends_with(kind)) {
-                    let target = attr(&e, "Target")?;
-                    return Some(match target.strip_prefix('/') {
-                        Some(absolute) => absolute.to_owned(),
-                        None if folder.is_empty() => target,
-                        None => format!("{folder}/{target}"),
-                    });
-                }
+            Ok(Event::Empty(e) | Event::Start(e))
+                if e.local_name().as_ref() == "Relationship"
+                    && attr(&e, "Type").is_some_and(|t| t.ends_with(kind)) =>
+            {
+                let target = attr(&e, "Target")?;
+                return Some(match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_owned(),
+                    None if folder.is_empty() => target,
+                    None => format!("{folder}/{target}"),
+                });
             }
             Ok(Event::Eof) | Err(_) => return None,
             _ => {}
