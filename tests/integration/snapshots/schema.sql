@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 7
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -70,7 +70,8 @@ CREATE TABLE articles (
     search_key     TEXT NOT NULL DEFAULT '',
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL
-) STRICT;
+, published TEXT NOT NULL DEFAULT ''
+    CHECK (published = '' OR published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')) STRICT;
 -- table checkin_ratings
 CREATE TABLE checkin_ratings (
     checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
