@@ -153,8 +153,8 @@ pub fn read_contents(name: &str, bytes: &[u8]) -> Result<FileContents, ImportPro
     }
     if looks_binary(bytes) {
         return Err(problem(
-            "This is not a text file (it may be a picture or a PDF). Please save the article \
-             as plain text, Markdown, HTML or a Word document (.docx)."
+            "This is not a text file (it may be a picture, a PDF or an older Word .doc file). \
+             Please save the article as plain text, Markdown, HTML or a Word document (.docx)."
                 .into(),
         ));
     }
