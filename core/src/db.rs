@@ -49,8 +49,8 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 7,
-        name: "0007_article_published",
-        sql: include_str!("../../migrations/0007_article_published.sql"),
+        name: "0007_published_and_typography",
+        sql: include_str!("../../migrations/0007_published_and_typography.sql"),
     },
 ];
 

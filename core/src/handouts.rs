@@ -96,6 +96,37 @@ pub enum ResolvedBlock {
     },
 }
 
+impl ResolvedBlock {
+    /// Prints straight quotes as typographic ones in every text it holds (not in links).
+    fn with_typographic_quotes(&mut self) {
+        let quote = |t: &mut String| *t = crate::text::typographic_quotes(t);
+        match self {
+            Self::Heading { text } | Self::Paragraph { text } | Self::Disclaimer { text } => {
+                quote(text);
+            }
+            Self::Bullets { items } => items.iter_mut().for_each(quote),
+            Self::Checklist { title, items } => {
+                quote(title);
+                items.iter_mut().for_each(quote);
+            }
+            Self::CallToAction { text, label, .. } => {
+                quote(text);
+                quote(label);
+            }
+            Self::Columns {
+                left_title,
+                left,
+                right_title,
+                right,
+            } => {
+                quote(left_title);
+                quote(right_title);
+                left.iter_mut().chain(right.iter_mut()).for_each(quote);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HandoutPreview {
@@ -251,8 +282,15 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
         }
     }
     drop(conn);
+    let mut title = draft.title.trim().to_owned();
+    if practice.typographic_quotes {
+        title = crate::text::typographic_quotes(&title);
+        for block in &mut blocks {
+            block.with_typographic_quotes();
+        }
+    }
     let mut preview = HandoutPreview {
-        title: draft.title.trim().to_owned(),
+        title,
         prepared_for,
         date_label: date_label(Local::now()),
         blocks,

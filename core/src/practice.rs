@@ -42,6 +42,8 @@ pub struct Practice {
     pub brand_color: String,
     pub paper_size: PaperSize,
     pub disclaimer: String,
+    /// Straight quotes and apostrophes print as typographic ones (" → “ ”, ' → ’) in handouts.
+    pub typographic_quotes: bool,
     pub has_logo: bool,
     pub updated_at: String,
 }
@@ -60,6 +62,7 @@ pub struct PracticeInput {
     pub brand_color: String,
     pub paper_size: PaperSize,
     pub disclaimer: String,
+    pub typographic_quotes: bool,
 }
 
 /// The two things the first run asks for.
@@ -175,6 +178,7 @@ fn validate(input: &PracticeInput) -> Result<PracticeInput> {
         brand_color,
         paper_size: input.paper_size,
         disclaimer: input.disclaimer.trim().to_owned(),
+        typographic_quotes: input.typographic_quotes,
     })
 }
 
@@ -184,7 +188,8 @@ pub fn get(db: &Db) -> Result<Option<Practice>> {
     let practice = conn
         .query_row(
             "SELECT practice_name, coach_name, credentials, tagline, email, phone, website,
-                booking_url, brand_color, paper_size, disclaimer, logo_file IS NOT NULL, updated_at
+                booking_url, brand_color, paper_size, disclaimer, logo_file IS NOT NULL, updated_at,
+                typographic_quotes
              FROM practice WHERE id = 1",
             [],
             |row| {
@@ -204,6 +209,7 @@ pub fn get(db: &Db) -> Result<Option<Practice>> {
                         PaperSize::Letter
                     },
                     disclaimer: row.get(10)?,
+                    typographic_quotes: row.get(13)?,
                     has_logo: row.get(11)?,
                     updated_at: row.get(12)?,
                 })
@@ -233,6 +239,7 @@ pub fn create(db: &Db, input: &FirstRunInput) -> Result<Practice> {
         brand_color: "#2F6F62".to_owned(),
         paper_size: PaperSize::Letter,
         disclaimer: DEFAULT_DISCLAIMER.to_owned(),
+        typographic_quotes: true,
     };
     let v = validate(&full)?;
     {
@@ -266,7 +273,7 @@ pub fn update(db: &Db, input: &PracticeInput) -> Result<Practice> {
     let changed = db.conn().execute(
         "UPDATE practice SET practice_name = ?1, coach_name = ?2, credentials = ?3, tagline = ?4,
             email = ?5, phone = ?6, website = ?7, booking_url = ?8, brand_color = ?9,
-            paper_size = ?10, disclaimer = ?11, updated_at = ?12
+            paper_size = ?10, disclaimer = ?11, updated_at = ?12, typographic_quotes = ?13
          WHERE id = 1",
         params![
             v.practice_name,
@@ -280,7 +287,8 @@ pub fn update(db: &Db, input: &PracticeInput) -> Result<Practice> {
             v.brand_color,
             v.paper_size.as_str(),
             v.disclaimer,
-            crate::now()
+            crate::now(),
+            v.typographic_quotes
         ],
     )?;
     if changed == 0 {
@@ -413,6 +421,7 @@ mod tests {
             brand_color: "#2f6f62".into(),
             paper_size: PaperSize::A4,
             disclaimer: DEFAULT_DISCLAIMER.into(),
+            typographic_quotes: true,
         }
     }
 

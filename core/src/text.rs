@@ -1,4 +1,5 @@
-//! Text folding for search and sorting: "Renée Côté" is found by "renee cote" and sorts by it.
+//! Text folding for search and sorting: "Renée Côté" is found by "renee cote" and sorts by it;
+//! typographic quotes for what handouts print.
 
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
@@ -32,6 +33,35 @@ pub fn valid_email(email: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
 }
 
+/// Straight quotes and apostrophes as typographic ones: "x" → “x”, 'x' → ‘x’, it's → it’s,
+/// '90s → ’90s. A quote right after a digit is a prime (5'2", 3") and stays as it is.
+pub fn typographic_quotes(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        // Emphasis marks (`*`) are looked through: `**"Bold"**` opens like `"Bold"`.
+        let prev = chars[..i].iter().rev().find(|p| **p != '*').copied();
+        let next = chars.get(i + 1).copied();
+        // A quote opens at the start, after a space, or after an opening bracket or dash.
+        let opens = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '“' | '‘' | '—' | '–' | '-' | '/')
+        });
+        let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        match c {
+            '"' if after_digit => out.push(c),
+            '"' if opens => out.push('“'),
+            '"' => out.push('”'),
+            '\'' if after_digit => out.push(c),
+            // '90s, 'til: an apostrophe for left-out letters, not an opening quote.
+            '\'' if opens && next.is_some_and(|n| n.is_ascii_digit()) => out.push('’'),
+            '\'' if opens => out.push('‘'),
+            '\'' => out.push('’'),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +78,34 @@ mod tests {
     fn control_characters_are_detected() {
         assert!(has_control_chars("a\u{0}b"));
         assert!(!has_control_chars("line one\nline two\ttab"));
+    }
+
+    #[test]
+    fn straight_quotes_become_typographic() {
+        assert_eq!(
+            typographic_quotes(r#"She said "bone broth, daily" and it's 'easy'."#),
+            "She said “bone broth, daily” and it’s ‘easy’."
+        );
+        assert_eq!(typographic_quotes(r#""Start" here"#), "“Start” here");
+        assert_eq!(
+            typographic_quotes("the '90s, O'Brien's"),
+            "the ’90s, O’Brien’s"
+        );
+        assert_eq!(
+            typographic_quotes(r#"(“nested 'one'”)"#),
+            "(“nested ‘one’”)"
+        );
+        assert_eq!(
+            typographic_quotes(r#"5'2" tall, a 3" piece"#),
+            r#"5'2" tall, a 3" piece"#
+        );
+        assert_eq!(
+            typographic_quotes("**\"Bold\"** and *'it'*"),
+            "**“Bold”** and *‘it’*"
+        );
+        assert_eq!(
+            typographic_quotes("Zoë 李小龙 🌿 “kept”"),
+            "Zoë 李小龙 🌿 “kept”"
+        );
     }
 }

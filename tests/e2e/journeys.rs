@@ -165,6 +165,10 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     app.fill("settings-bookingUrl", "www.example.com/free-consult")
         .await;
     app.click("settings-paperSize-a4").await;
+    // Typographic quotes are on by default; she turns them off.
+    let quotes = app.wait_for("settings-typographic-quotes").await;
+    assert_eq!(quotes.prop("checked").await.unwrap(), Some("true".into()));
+    app.press(&quotes).await;
     app.click("settings-save").await;
     app.wait_for_text("toast", |t| t.contains("Settings saved"))
         .await;
@@ -200,6 +204,8 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
         "Healing MS from the inside out"
     );
     app.wait_for("logo-preview").await;
+    let quotes = app.wait_for("settings-typographic-quotes").await;
+    assert_eq!(quotes.prop("checked").await.unwrap(), Some("false".into()));
     app.quit().await;
 }
 

@@ -247,3 +247,53 @@ fn a_blog_post_pasted_as_text_prints_with_its_paragraphs_apart() {
         );
     }
 }
+
+#[test]
+fn straight_quotes_print_as_typographic_ones_unless_she_turns_it_off() {
+    let (dir, db, _, mut draft) = setup();
+    let preview = articles::preview_pasted(
+        &db,
+        "Quotes\n\nShe said \"rest first\" and it's 'gentle', 5'2\" tall.\n",
+    )
+    .unwrap();
+    let saved = articles::commit(&db, &[preview.drafts[0].draft.clone()]).unwrap();
+    let article = articles::get(&db, saved[0].id).unwrap();
+    draft.title = "Rest \"first\"".into();
+    draft.blocks = vec![HandoutBlock::ArticleSection {
+        article_id: article.id,
+        section_id: article.sections[0].id,
+    }];
+    let path = dir.path().join("quotes.pdf");
+    handouts::export(&db, dir.path(), &draft, &path).unwrap();
+    let text = pdftotext(&path);
+    assert!(
+        text.contains("She said “rest first” and it’s ‘gentle’, 5'2\" tall."),
+        "{text}"
+    );
+    assert!(text.contains("Rest “first”"), "{text}");
+
+    let mut input = practice_input(&db);
+    input.typographic_quotes = false;
+    practice::update(&db, &input).unwrap();
+    let plain = handouts::resolve(&db, &draft).unwrap();
+    assert_eq!(plain.title, "Rest \"first\"");
+    assert!(format!("{:?}", plain.blocks).contains("it's 'gentle'"));
+}
+
+fn practice_input(db: &Db) -> practice::PracticeInput {
+    let p = practice::get(db).unwrap().unwrap();
+    practice::PracticeInput {
+        practice_name: p.practice_name,
+        coach_name: p.coach_name,
+        credentials: p.credentials,
+        tagline: p.tagline,
+        email: p.email,
+        phone: p.phone,
+        website: p.website,
+        booking_url: p.booking_url,
+        brand_color: p.brand_color,
+        paper_size: p.paper_size,
+        disclaimer: p.disclaimer,
+        typographic_quotes: p.typographic_quotes,
+    }
+}

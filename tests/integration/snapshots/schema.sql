@@ -243,7 +243,8 @@ CREATE TABLE practice (
     logo_file     TEXT,
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
-) STRICT;
+, typographic_quotes INTEGER NOT NULL DEFAULT 1
+    CHECK (typographic_quotes IN (0, 1))) STRICT;
 -- table protocol_template_versions
 CREATE TABLE protocol_template_versions (
     id          INTEGER PRIMARY KEY,

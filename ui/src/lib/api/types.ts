@@ -8,9 +8,13 @@ export type PaperSize = "letter" | "a4";
 
 export type ClientSort = "name" | "recent" | "created";
 
-export type Practice = { practiceName: string, coachName: string, credentials: string, tagline: string, email: string, phone: string, website: string, bookingUrl: string, brandColor: string, paperSize: PaperSize, disclaimer: string, hasLogo: boolean, updatedAt: string, };
+export type Practice = { practiceName: string, coachName: string, credentials: string, tagline: string, email: string, phone: string, website: string, bookingUrl: string, brandColor: string, paperSize: PaperSize, disclaimer: string, 
+/**
+ * Straight quotes and apostrophes print as typographic ones (" → “ ”, ' → ’) in handouts.
+ */
+typographicQuotes: boolean, hasLogo: boolean, updatedAt: string, };
 
-export type PracticeInput = { practiceName: string, coachName: string, credentials: string, tagline: string, email: string, phone: string, website: string, bookingUrl: string, brandColor: string, paperSize: PaperSize, disclaimer: string, };
+export type PracticeInput = { practiceName: string, coachName: string, credentials: string, tagline: string, email: string, phone: string, website: string, bookingUrl: string, brandColor: string, paperSize: PaperSize, disclaimer: string, typographicQuotes: boolean, };
 
 export type FirstRunInput = { practiceName: string, coachName: string, };
 
