@@ -48,10 +48,9 @@ pub fn typographic_quotes(s: &str) -> String {
         });
         let after_digit = prev.is_some_and(|p| p.is_ascii_digit());
         match c {
-            '"' if after_digit => out.push(c),
+            '"' | '\'' if after_digit => out.push(c),
             '"' if opens => out.push('“'),
             '"' => out.push('”'),
-            '\'' if after_digit => out.push(c),
             // '90s, 'til: an apostrophe for left-out letters, not an opening quote.
             '\'' if opens && next.is_some_and(|n| n.is_ascii_digit()) => out.push('’'),
             '\'' if opens => out.push('‘'),
