@@ -625,12 +625,23 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
             ),
         ));
     }
+    let her_files: Vec<i64> = tx
+        .prepare(
+            "SELECT f.id FROM lab_files f JOIN labs l ON l.id = f.lab_id WHERE l.client_id = ?1",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
     tx.commit()?;
     drop(conn);
-    // Her protocols, logs, check-ins and labs went with the row (ON DELETE CASCADE); the
-    // files attached to her lab results live beside the database.
+    // Her protocols, logs, check-ins, labs and their files went with the row (ON DELETE
+    // CASCADE). Copies written for the viewer, and files an older CoachDesk left beside the
+    // database that could not be moved inside, go too.
     if let Some(data_dir) = db.path().and_then(std::path::Path::parent) {
+        for file in her_files {
+            let copy = crate::labs::opened_folder(data_dir).join(file.to_string());
+            let _ = std::fs::remove_dir_all(copy);
+        }
         let folder = crate::labs::client_folder(data_dir, id);
         match std::fs::remove_dir_all(&folder) {
             Ok(()) => {}

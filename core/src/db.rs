@@ -52,6 +52,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0007_published_and_typography",
         sql: include_str!("../../migrations/0007_published_and_typography.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_files_inside",
+        sql: include_str!("../../migrations/0008_files_inside.sql"),
+    },
 ];
 
 /// The schema version this build writes.

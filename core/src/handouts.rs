@@ -745,24 +745,14 @@ pub(crate) fn document(
 }
 
 /// Writes a printable document (not a handout given to her) to `path`.
-pub fn save_document(
-    db: &Db,
-    data_dir: &std::path::Path,
-    doc: &HandoutPreview,
-    path: &std::path::Path,
-) -> Result<()> {
-    let bytes = render(db, data_dir, doc, Utc::now())?;
+pub fn save_document(db: &Db, doc: &HandoutPreview, path: &std::path::Path) -> Result<()> {
+    let bytes = render(db, doc, Utc::now())?;
     crate::files::write_atomic(path, &bytes)
 }
 
 /// Writes the client summary PDF to `path`.
-pub fn save_client_summary(
-    db: &Db,
-    data_dir: &std::path::Path,
-    client_id: i64,
-    path: &std::path::Path,
-) -> Result<()> {
-    save_document(db, data_dir, &client_summary(db, client_id)?, path)
+pub fn save_client_summary(db: &Db, client_id: i64, path: &std::path::Path) -> Result<()> {
+    save_document(db, &client_summary(db, client_id)?, path)
 }
 
 /// `s` without `chars`, and without the doubled or stray spaces their removal leaves
@@ -878,16 +868,11 @@ fn check(draft: &HandoutDraft) -> Result<()> {
 }
 
 /// Renders a resolved handout to PDF bytes with the practice's branding.
-pub fn render(
-    db: &Db,
-    data_dir: &std::path::Path,
-    h: &HandoutPreview,
-    now: DateTime<Utc>,
-) -> Result<Vec<u8>> {
+pub fn render(db: &Db, h: &HandoutPreview, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let practice = practice::get(db)?.ok_or(Error::NotFound {
         what: "The practice profile",
     })?;
-    let logo = practice::logo_bytes(db, data_dir)?;
+    let logo = practice::logo_bytes(db)?;
     let mut doc = to_pdf(&practice, h, logo, &practice.coach_name);
     // The preview told the coach which characters no font can print; they are left out.
     let unprintable = pdf::unprintable_chars(&doc);
@@ -900,15 +885,10 @@ pub fn render(
 
 /// Exports a composed handout to `path`; when it is for a client it is recorded on her
 /// timeline with a snapshot of its text.
-pub fn export(
-    db: &Db,
-    data_dir: &std::path::Path,
-    draft: &HandoutDraft,
-    path: &std::path::Path,
-) -> Result<()> {
+pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<()> {
     check(draft)?;
     let preview = resolve(db, draft)?;
-    let bytes = render(db, data_dir, &preview, Utc::now())?;
+    let bytes = render(db, &preview, Utc::now())?;
     crate::files::write_atomic(path, &bytes)?;
     if let Some(client_id) = draft.client_id {
         let file_name = path
@@ -958,7 +938,6 @@ pub struct BulkProgress {
 /// timeline. `progress` is told after each client and returns false to stop early.
 pub fn export_for_clients(
     db: &Db,
-    data_dir: &std::path::Path,
     draft: &HandoutDraft,
     client_ids: &[i64],
     folder: &std::path::Path,
@@ -983,7 +962,7 @@ pub fn export_for_clients(
             path = folder.join(file_name(&preview).replace(".pdf", &format!(" ({n}).pdf")));
             n += 1;
         }
-        export(db, data_dir, &personal, &path)?;
+        export(db, &personal, &path)?;
         written += 1;
         let report = BulkProgress {
             done: written,
@@ -1004,12 +983,7 @@ pub fn export_for_clients(
 }
 
 /// Exports a handout given earlier again, from its snapshot, so the text is the same.
-pub fn reexport(
-    db: &Db,
-    data_dir: &std::path::Path,
-    id: i64,
-    path: &std::path::Path,
-) -> Result<()> {
+pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
     let snapshot: String = db
         .conn()
         .query_row(
@@ -1023,7 +997,7 @@ pub fn reexport(
         })?;
     let preview: HandoutPreview = serde_json::from_str(&snapshot)
         .map_err(|e| Error::Conflict(format!("The saved handout could not be read: {e}")))?;
-    let bytes = render(db, data_dir, &preview, Utc::now())?;
+    let bytes = render(db, &preview, Utc::now())?;
     crate::files::write_atomic(path, &bytes)
 }
 

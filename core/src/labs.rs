@@ -1,5 +1,7 @@
-//! Lab results: name, date, summary and attached files. Files are copied into the data folder
-//! (`attachments/client-<id>/`), so they stay with her record and go when she is erased.
+//! Lab results: name, date, summary and attached files. A file's bytes are kept inside the
+//! database, so they stay with her record, are backed up with it and go when she is erased.
+//! To open one with the system viewer, a copy is written to `opened/` in the data folder
+//! (emptied at every start).
 
 use std::path::{Path, PathBuf};
 
@@ -56,7 +58,7 @@ fn clean(input: &LabInput) -> Result<(String, String, String)> {
     }
 }
 
-/// The folder holding one client's attachments.
+/// Where an older CoachDesk kept one client's attachments (read in by `legacy_files`).
 pub fn client_folder(data_dir: &Path, client_id: i64) -> PathBuf {
     data_dir
         .join("attachments")
@@ -169,9 +171,10 @@ fn safe_name(name: &str) -> String {
     }
 }
 
-/// Copies each file into her attachments folder and lists it on the lab result. Nothing is
+/// Keeps a copy of each file inside the database and lists it on the lab result. Nothing is
 /// attached unless every file can be read: a missing, empty or too-large file stops the lot.
-pub fn attach(db: &Db, data_dir: &Path, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
+pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
+    let mut contents = Vec::with_capacity(sources.len());
     for source in sources {
         let shown = source.file_name().map_or_else(
             || source.display().to_string(),
@@ -194,104 +197,63 @@ pub fn attach(db: &Db, data_dir: &Path, lab_id: i64, sources: &[PathBuf]) -> Res
                 MAX_FILE_BYTES / (1024 * 1024)
             )));
         }
+        let bytes = std::fs::read(source)
+            .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?;
+        contents.push((shown, bytes));
     }
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let lab = load(&tx, lab_id)?;
-    let folder = client_folder(data_dir, lab.client_id);
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| Error::io(format!("Could not create {}", folder.display()), e))?;
-    let mut written: Vec<PathBuf> = Vec::new();
-    let result =
-        (|| -> Result<()> {
-            for source in sources {
-                let original = source
-                    .file_name()
-                    .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
-                let size = std::fs::metadata(source)
-                    .map_err(|e| Error::io(format!("“{original}” could not be read"), e))?
-                    .len();
-                tx.execute(
-                "INSERT INTO lab_files (lab_id, original_name, stored_name, size_bytes, added_at)
-                 VALUES (?1, ?2, '', ?3, ?4)",
-                params![lab_id, original, i64::try_from(size).unwrap_or(i64::MAX), crate::now()],
-            )?;
-                let id = tx.last_insert_rowid();
-                let stored = format!("{id}-{}", safe_name(&original));
-                tx.execute(
-                    "UPDATE lab_files SET stored_name = ?2 WHERE id = ?1",
-                    params![id, format!("client-{}/{stored}", lab.client_id)],
-                )?;
-                let target = folder.join(&stored);
-                let partial = folder.join(format!(".{stored}.partial"));
-                std::fs::copy(source, &partial)
-                    .map_err(|e| Error::io(format!("“{original}” could not be copied"), e))?;
-                std::fs::rename(&partial, &target)
-                    .map_err(|e| Error::io(format!("“{original}” could not be saved"), e))?;
-                written.push(target);
-            }
-            Ok(())
-        })();
-    let result = result.and_then(|()| {
-        timeline::record(
-            &tx,
-            lab.client_id,
-            TimelineKind::LabAdded,
-            &format!(
-                "{} file{} attached to {}",
-                sources.len(),
-                if sources.len() == 1 { "" } else { "s" },
-                lab.name
-            ),
+    for (original, bytes) in &contents {
+        tx.execute(
+            "INSERT INTO lab_files (lab_id, original_name, stored_name, size_bytes, added_at,
+                content)
+             VALUES (?1, ?2, '', ?3, ?4, ?5)",
+            params![
+                lab_id,
+                original,
+                i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+                crate::now(),
+                bytes
+            ],
         )?;
-        let after = load(&tx, lab_id)?;
-        tx.commit()?;
-        Ok(after)
-    });
-    if result.is_err() {
-        // The database rolled back; take the copies back too.
-        for path in &written {
-            let _ = std::fs::remove_file(path);
-        }
+        // stored_name stays unique: it names the file as an older CoachDesk stored it.
+        let id = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE lab_files SET stored_name = ?2 WHERE id = ?1",
+            params![
+                id,
+                format!("client-{}/{id}-{}", lab.client_id, safe_name(original))
+            ],
+        )?;
     }
-    result
+    timeline::record(
+        &tx,
+        lab.client_id,
+        TimelineKind::LabAdded,
+        &format!(
+            "{} file{} attached to {}",
+            sources.len(),
+            if sources.len() == 1 { "" } else { "s" },
+            lab.name
+        ),
+    )?;
+    let after = load(&tx, lab_id)?;
+    tx.commit()?;
+    Ok(after)
 }
 
-/// Where an attached file lives, to open it with the system viewer.
-pub fn file_path(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
-    let stored: String = db
+/// The folder of copies written for the system viewer.
+pub fn opened_folder(data_dir: &Path) -> PathBuf {
+    data_dir.join("opened")
+}
+
+/// Writes a copy of an attached file for the system viewer to open, and returns its path.
+pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
+    let (original, content): (String, Option<Vec<u8>>) = db
         .conn()
         .query_row(
-            "SELECT stored_name FROM lab_files WHERE id = ?1",
-            [file_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That attached file",
-        })?;
-    let path = data_dir.join("attachments").join(stored);
-    if !path.is_file() {
-        return Err(Error::Conflict(format!(
-            "The attached file is missing from {}.",
-            path.display()
-        )));
-    }
-    Ok(path)
-}
-
-fn remove_stored(data_dir: &Path, stored: &[String]) {
-    for s in stored {
-        let _ = std::fs::remove_file(data_dir.join("attachments").join(s));
-    }
-}
-
-/// Removes one attached file (from the record, then from disk).
-pub fn remove_file(db: &Db, data_dir: &Path, file_id: i64) -> Result<Lab> {
-    let conn = db.conn();
-    let (lab_id, stored): (i64, String) = conn
-        .query_row(
-            "SELECT lab_id, stored_name FROM lab_files WHERE id = ?1",
+            "SELECT original_name, content FROM lab_files WHERE id = ?1",
             [file_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -299,25 +261,45 @@ pub fn remove_file(db: &Db, data_dir: &Path, file_id: i64) -> Result<Lab> {
         .ok_or(Error::NotFound {
             what: "That attached file",
         })?;
+    let Some(content) = content else {
+        return Err(Error::Conflict(format!(
+            "“{original}” is missing: it was not found in the data folder when CoachDesk \
+             last started. Please attach it again."
+        )));
+    };
+    let folder = opened_folder(data_dir).join(file_id.to_string());
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| Error::io(format!("Could not create {}", folder.display()), e))?;
+    let path = folder.join(safe_name(&original));
+    crate::files::write_atomic(&path, &content)?;
+    Ok(path)
+}
+
+/// Removes one attached file.
+pub fn remove_file(db: &Db, file_id: i64) -> Result<Lab> {
+    let conn = db.conn();
+    let lab_id: i64 = conn
+        .query_row(
+            "SELECT lab_id FROM lab_files WHERE id = ?1",
+            [file_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That attached file",
+        })?;
     conn.execute("DELETE FROM lab_files WHERE id = ?1", [file_id])?;
-    remove_stored(data_dir, &[stored]);
     load(&conn, lab_id)
 }
 
 /// Deletes a lab result and its files.
-pub fn delete(db: &Db, data_dir: &Path, id: i64) -> Result<()> {
-    let conn = db.conn();
-    let stored: Vec<String> = conn
-        .prepare_cached("SELECT stored_name FROM lab_files WHERE lab_id = ?1")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let n = conn.execute("DELETE FROM labs WHERE id = ?1", [id])?;
+pub fn delete(db: &Db, id: i64) -> Result<()> {
+    let n = db.conn().execute("DELETE FROM labs WHERE id = ?1", [id])?;
     if n == 0 {
         return Err(Error::NotFound {
             what: "That lab result",
         });
     }
-    remove_stored(data_dir, &stored);
     Ok(())
 }
 

@@ -14,6 +14,7 @@ pub mod follow_ups;
 pub mod handouts;
 pub mod import;
 pub mod labs;
+pub mod legacy_files;
 pub mod pdf;
 pub mod practice;
 pub mod protocols;

@@ -188,7 +188,7 @@ pub fn get(db: &Db) -> Result<Option<Practice>> {
     let practice = conn
         .query_row(
             "SELECT practice_name, coach_name, credentials, tagline, email, phone, website,
-                booking_url, brand_color, paper_size, disclaimer, logo_file IS NOT NULL, updated_at,
+                booking_url, brand_color, paper_size, disclaimer, logo IS NOT NULL, updated_at,
                 typographic_quotes
              FROM practice WHERE id = 1",
             [],
@@ -310,9 +310,9 @@ fn logo_extension(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Copies the chosen logo into the data folder (so it survives the original being moved)
-/// and remembers it. Anything but a PNG or JPEG under 5 MB is refused, and the old logo kept.
-pub fn set_logo(db: &Db, data_dir: &Path, source: &Path) -> Result<Practice> {
+/// Keeps a copy of the chosen logo inside the database (so it survives the original being
+/// moved, and is backed up with everything else). Anything but a PNG or JPEG under 5 MB is refused, and the old logo kept.
+pub fn set_logo(db: &Db, source: &Path) -> Result<Practice> {
     require(db)?;
     let shown = source
         .file_name()
@@ -328,71 +328,40 @@ pub fn set_logo(db: &Db, data_dir: &Path, source: &Path) -> Result<Practice> {
     }
     let bytes = std::fs::read(source)
         .map_err(|e| Error::io(format!("Could not read the logo “{shown}”"), e))?;
-    let Some(ext) = logo_extension(&bytes) else {
+    if logo_extension(&bytes).is_none() {
         return Err(Error::invalid(
             "logo",
             format!("“{shown}” is not a PNG or JPEG image. Please choose a PNG or JPEG logo."),
         ));
-    };
-    std::fs::create_dir_all(data_dir)
-        .map_err(|e| Error::io(format!("Could not create {}", data_dir.display()), e))?;
-    let file_name = format!("logo.{ext}");
-    crate::files::write_atomic(&data_dir.join(&file_name), &bytes)?;
-    let old: Option<String> =
-        db.conn()
-            .query_row("SELECT logo_file FROM practice WHERE id = 1", [], |r| {
-                r.get(0)
-            })?;
-    db.conn().execute(
-        "UPDATE practice SET logo_file = ?1, updated_at = ?2 WHERE id = 1",
-        params![file_name, crate::now()],
-    )?;
-    if let Some(old) = old.filter(|old| *old != file_name) {
-        // The new logo is saved and recorded; a stale old file is only clutter.
-        let _ = std::fs::remove_file(data_dir.join(old));
     }
+    db.conn().execute(
+        "UPDATE practice SET logo = ?1, logo_file = NULL, updated_at = ?2 WHERE id = 1",
+        params![bytes, crate::now()],
+    )?;
     require(db)
 }
 
-/// Forgets the logo and deletes its copy in the data folder.
-pub fn remove_logo(db: &Db, data_dir: &Path) -> Result<Practice> {
-    let old: Option<String> =
-        db.conn()
-            .query_row("SELECT logo_file FROM practice WHERE id = 1", [], |r| {
-                r.get(0)
-            })?;
+/// Forgets the logo.
+pub fn remove_logo(db: &Db) -> Result<Practice> {
     db.conn().execute(
-        "UPDATE practice SET logo_file = NULL, updated_at = ?1 WHERE id = 1",
+        "UPDATE practice SET logo = NULL, logo_file = NULL, updated_at = ?1 WHERE id = 1",
         [crate::now()],
     )?;
-    if let Some(old) = old {
-        let _ = std::fs::remove_file(data_dir.join(old));
-    }
     require(db)
 }
 
 /// The saved logo's bytes, if there is one.
-pub fn logo_bytes(db: &Db, data_dir: &Path) -> Result<Option<Vec<u8>>> {
-    let file: Option<String> = db
+pub fn logo_bytes(db: &Db) -> Result<Option<Vec<u8>>> {
+    Ok(db
         .conn()
-        .query_row("SELECT logo_file FROM practice WHERE id = 1", [], |r| {
-            r.get(0)
-        })
+        .query_row("SELECT logo FROM practice WHERE id = 1", [], |r| r.get(0))
         .optional()?
-        .flatten();
-    let Some(file) = file else { return Ok(None) };
-    let bytes = std::fs::read(data_dir.join(&file)).map_err(|e| {
-        Error::io(
-            "The saved logo could not be read; please choose it again",
-            e,
-        )
-    })?;
-    Ok(Some(bytes))
+        .flatten())
 }
 
 /// The logo as a `data:` URL for the window (the strict CSP allows no file access).
-pub fn logo_data_url(db: &Db, data_dir: &Path) -> Result<Option<String>> {
-    let Some(bytes) = logo_bytes(db, data_dir)? else {
+pub fn logo_data_url(db: &Db) -> Result<Option<String>> {
+    let Some(bytes) = logo_bytes(db)? else {
         return Ok(None);
     };
     let mime = if logo_extension(&bytes) == Some("png") {
@@ -486,18 +455,21 @@ mod tests {
         std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest-of-image").unwrap();
         let text = dir.path().join("notes.png");
         std::fs::write(&text, "just text").unwrap();
-        let data = dir.path().join("data");
 
-        assert!(set_logo(&db, &data, &png).unwrap().has_logo);
-        let url = logo_data_url(&db, &data).unwrap().unwrap();
+        assert!(set_logo(&db, &png).unwrap().has_logo);
+        let url = logo_data_url(&db).unwrap().unwrap();
         assert!(url.starts_with("data:image/png;base64,"));
+        assert_eq!(
+            logo_bytes(&db).unwrap().unwrap(),
+            b"\x89PNG\r\n\x1a\nrest-of-image",
+            "kept inside the database"
+        );
 
-        let err = set_logo(&db, &data, &text).unwrap_err();
+        let err = set_logo(&db, &text).unwrap_err();
         assert!(err.to_string().contains("not a PNG or JPEG"), "{err}");
         assert!(get(&db).unwrap().unwrap().has_logo, "the old logo is kept");
 
-        assert!(!remove_logo(&db, &data).unwrap().has_logo);
-        assert!(!data.join("logo.png").exists());
-        assert_eq!(logo_data_url(&db, &data).unwrap(), None);
+        assert!(!remove_logo(&db).unwrap().has_logo);
+        assert_eq!(logo_data_url(&db).unwrap(), None);
     }
 }

@@ -22,6 +22,15 @@ impl AppState {
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
     pub fn open(data_dir: PathBuf) -> Self {
         let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
+        if let Ok(db) = &db {
+            // Files an older CoachDesk kept beside the database move inside it; a file that
+            // cannot be read stays where it is and its record says it is missing.
+            if let Err(e) = coachdesk_core::legacy_files::move_inside(db, &data_dir) {
+                eprintln!("CoachDesk: could not move old attachments inside the database: {e}");
+            }
+        }
+        // Copies written for the system viewer are not kept between runs.
+        let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(&data_dir));
         Self {
             data_dir,
             db,

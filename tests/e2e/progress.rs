@@ -210,12 +210,17 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     app.click("lab-attach").await;
     app.wait_for_text("lab-file", |t| t.contains("Vitamin D – Renée.pdf"))
         .await;
-    let copied: Vec<_> = walk(&data.path().join("attachments"));
-    assert_eq!(copied.len(), 1, "{copied:?}");
-    assert_eq!(
-        std::fs::read(&copied[0]).unwrap(),
-        std::fs::read(&report).unwrap()
-    );
+    // The copy is kept inside the database (read while the app has it open, as WAL allows),
+    // and nothing is written beside it.
+    let kept: Vec<u8> = rusqlite::Connection::open_with_flags(
+        data.path().join("coachdesk.db"),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap()
+    .query_row("SELECT content FROM lab_files", [], |r| r.get(0))
+    .unwrap();
+    assert_eq!(kept, std::fs::read(&report).unwrap());
+    assert!(!data.path().join("attachments").exists());
     app.screenshot("54-labs").await;
 
     // Everything is on her timeline.
@@ -263,19 +268,6 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     app.wait_for_text("protocol-title", |t| t.contains("5R gut-healing programme"))
         .await;
     app.quit().await;
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 /// Editing a template after giving it to a client makes version 2 and leaves her copy as it

@@ -67,7 +67,7 @@ fn a_name_with_cjk_and_emoji_prints_whole_and_only_a_rare_script_is_left_out() {
     assert_eq!(preview.unprintable, ["𐀀"]);
     assert_eq!(preview.prepared_for.as_deref(), Some("Zoë 李小龙 🌿"));
     let path = dir.path().join("zoe.pdf");
-    handouts::export(&db, dir.path(), &draft, &path).unwrap();
+    handouts::export(&db, &draft, &path).unwrap();
     let text = pdftotext(&path);
     assert!(text.contains("Prepared for Zoë 李小龙 🌿"), "{text}");
     assert!(text.contains("Hello Zoë 🌿, here is your plan."), "{text}");
@@ -90,7 +90,7 @@ fn a_name_with_cjk_and_emoji_prints_whole_and_only_a_rare_script_is_left_out() {
 fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
     let (dir, db, article_id, draft) = setup();
     let first = dir.path().join("first.pdf");
-    handouts::export(&db, dir.path(), &draft, &first).unwrap();
+    handouts::export(&db, &draft, &first).unwrap();
     let mut article = articles::get(&db, article_id).unwrap();
     article.sections[1].paragraphs = vec!["Completely rewritten.".into()];
     let input = coachdesk_core::import::ArticleDraft {
@@ -114,7 +114,7 @@ fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
     articles::update(&db, article_id, &input).unwrap();
     let given = handouts::for_client(&db, draft.client_id.unwrap()).unwrap();
     let again = dir.path().join("again.pdf");
-    handouts::reexport(&db, dir.path(), given[0].id, &again).unwrap();
+    handouts::reexport(&db, given[0].id, &again).unwrap();
     assert_eq!(pdftotext(&first), pdftotext(&again));
     assert!(!pdftotext(&again).contains("Completely rewritten"));
 }
@@ -145,7 +145,7 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
     consults::save_notes(&db, consult.id, &sections, true).unwrap();
 
     let path = dir.path().join("summary.pdf");
-    handouts::save_client_summary(&db, dir.path(), client_id, &path).unwrap();
+    handouts::save_client_summary(&db, client_id, &path).unwrap();
     let text = pdftotext(&path);
     for phrase in [
         "Client summary: Zoë 李小龙",
@@ -171,7 +171,7 @@ fn one_handout_for_several_clients_with_progress_and_cancel() {
     let folder = dir.path().join("bulk");
     std::fs::create_dir(&folder).unwrap();
     let mut seen = Vec::new();
-    let result = handouts::export_for_clients(&db, dir.path(), &draft, &ids, &folder, |p| {
+    let result = handouts::export_for_clients(&db, &draft, &ids, &folder, |p| {
         seen.push((p.done, p.total, p.client_name.clone()));
         p.done < 2 // cancel after the second
     })
@@ -235,7 +235,7 @@ fn a_blog_post_pasted_as_text_prints_with_its_paragraphs_apart() {
         })
         .collect();
     let path = dir.path().join("blog.pdf");
-    handouts::export(&db, dir.path(), &draft, &path).unwrap();
+    handouts::export(&db, &draft, &path).unwrap();
     let printed = layout_paragraphs(&path);
     // Every paragraph of the post is a paragraph of its own on the page.
     for paragraph in post.sections.iter().flat_map(|s| &s.paragraphs) {
@@ -264,7 +264,7 @@ fn straight_quotes_print_as_typographic_ones_unless_she_turns_it_off() {
         section_id: article.sections[0].id,
     }];
     let path = dir.path().join("quotes.pdf");
-    handouts::export(&db, dir.path(), &draft, &path).unwrap();
+    handouts::export(&db, &draft, &path).unwrap();
     let text = pdftotext(&path);
     assert!(
         text.contains("She said “rest first” and it’s ‘gentle’, 5'2\" tall."),

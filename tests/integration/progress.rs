@@ -305,7 +305,7 @@ fn reintroduction_warnings_for_timing_and_unresolved_reactions() {
     assert!(text.contains("Egg yolks (stage 1)"), "{text}");
     assert!(text.contains("Ghee from grass-fed dairy (stage 1)"));
     let path = p.dir.path().join("lists.pdf");
-    handouts::save_document(&p.db, p.dir.path(), &lists, &path).unwrap();
+    handouts::save_document(&p.db, &lists, &path).unwrap();
     let pdf = pdftotext(&path);
     let tolerate = pdf.find("Foods you tolerate").unwrap();
     let retry = pdf.find("Foods to try again later").unwrap();
@@ -489,26 +489,27 @@ fn lab_files_are_copied_into_the_data_folder_and_bad_files_attach_nothing() {
     let empty = outside.path().join("empty.pdf");
     std::fs::write(&empty, b"").unwrap();
 
-    let err = labs::attach(&p.db, p.dir.path(), lab.id, &[report.clone(), empty]).unwrap_err();
+    let err = labs::attach(&p.db, lab.id, &[report.clone(), empty]).unwrap_err();
     assert!(err.to_string().contains("“empty.pdf” is empty"), "{err}");
     let missing = outside.path().join("gone.pdf");
-    let err = labs::attach(&p.db, p.dir.path(), lab.id, &[report.clone(), missing]).unwrap_err();
+    let err = labs::attach(&p.db, lab.id, &[report.clone(), missing]).unwrap_err();
     assert!(
         err.to_string().contains("“gone.pdf” could not be read"),
         "{err}"
     );
     assert!(labs::for_client(&p.db, c.id).unwrap()[0].files.is_empty());
 
-    let lab = labs::attach(&p.db, p.dir.path(), lab.id, std::slice::from_ref(&report)).unwrap();
+    let lab = labs::attach(&p.db, lab.id, std::slice::from_ref(&report)).unwrap();
     assert_eq!(lab.files.len(), 1);
     assert_eq!(lab.files[0].original_name, "Blood panel – Zoë.pdf");
-    let stored = labs::file_path(&p.db, p.dir.path(), lab.files[0].id).unwrap();
-    assert!(stored.starts_with(labs::client_folder(p.dir.path(), c.id)));
-    assert_eq!(std::fs::read(&stored).unwrap(), b"%PDF-1.4 a lab report");
+    // The copy is kept inside the database, and opened from a copy written for the viewer.
+    let opened = labs::open_copy(&p.db, p.dir.path(), lab.files[0].id).unwrap();
+    assert!(opened.starts_with(labs::opened_folder(p.dir.path())));
+    assert_eq!(std::fs::read(&opened).unwrap(), b"%PDF-1.4 a lab report");
+    assert!(!p.dir.path().join("attachments").exists());
     // The original is untouched; removing the attachment removes only the copy.
-    let lab = labs::remove_file(&p.db, p.dir.path(), lab.files[0].id).unwrap();
+    let lab = labs::remove_file(&p.db, lab.files[0].id).unwrap();
     assert!(lab.files.is_empty());
-    assert!(!stored.exists());
     assert!(report.exists());
     assert!(
         problems(
@@ -604,7 +605,7 @@ fn give_her_everything(p: &Practice, client_id: i64) {
     .unwrap();
     let file = p.dir.path().join(format!("upload-{client_id}.pdf"));
     std::fs::write(&file, b"%PDF-1.4 ferritin").unwrap();
-    labs::attach(&p.db, p.dir.path(), lab.id, &[file]).unwrap();
+    labs::attach(&p.db, lab.id, &[file]).unwrap();
 }
 
 #[test]
@@ -620,18 +621,23 @@ fn erasing_a_client_removes_her_protocols_logs_check_ins_labs_and_files() {
         "{:?}",
         rows_for(&db_path, her.id)
     );
-    let folder = labs::client_folder(p.dir.path(), her.id);
-    assert!(folder.is_dir());
+    // A copy of her file opened in the viewer, and one of the other client's.
+    let file_of = |client_id| labs::for_client(&p.db, client_id).unwrap()[0].files[0].id;
+    let her_copy = labs::open_copy(&p.db, p.dir.path(), file_of(her.id)).unwrap();
+    let other_copy = labs::open_copy(&p.db, p.dir.path(), file_of(other.id)).unwrap();
 
     clients::erase(&p.db, her.id, "Renée Côté").unwrap();
 
     for (table, n) in rows_for(&db_path, her.id) {
         assert_eq!(n, 0, "{table} still holds her rows");
     }
-    assert!(!folder.exists(), "her attached files are still on disk");
+    assert!(
+        !her_copy.exists(),
+        "a copy of her attached file is still on disk"
+    );
     // The other client keeps everything.
     assert!(rows_for(&db_path, other.id).iter().all(|(_, n)| *n > 0));
-    assert!(labs::client_folder(p.dir.path(), other.id).is_dir());
+    assert!(other_copy.exists());
 }
 
 fn pdftotext(path: &std::path::Path) -> String {
@@ -694,7 +700,7 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
     assert!(text.contains("**Sleep:** Aim for 8–9 hours"));
 
     let path = p.dir.path().join("elimination.pdf");
-    handouts::export(&p.db, p.dir.path(), &draft, &path).unwrap();
+    handouts::export(&p.db, &draft, &path).unwrap();
     let layout = pdftotext(&path);
     // Side by side: both column titles, and the first food of each, share a line.
     assert!(

@@ -33,7 +33,7 @@ pub async fn handout_export<R: Runtime>(
     let Some(path) = dialog::save_file(&app, "Export handout", &name, PDF) else {
         return Ok(None);
     };
-    handouts::export(db, state.data_dir(), &draft, &path)?;
+    handouts::export(db, &draft, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
@@ -58,7 +58,7 @@ pub async fn handout_reexport<R: Runtime>(
     let Some(path) = dialog::save_file(&app, "Export handout again", &name, PDF) else {
         return Ok(None);
     };
-    handouts::reexport(db, state.data_dir(), id, &path)?;
+    handouts::reexport(db, id, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
@@ -75,7 +75,7 @@ pub async fn client_summary_export<R: Runtime>(
     let Some(path) = dialog::save_file(&app, "Save client summary", &name, PDF) else {
         return Ok(None);
     };
-    handouts::save_client_summary(db, state.data_dir(), client_id, &path)?;
+    handouts::save_client_summary(db, client_id, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
@@ -93,18 +93,12 @@ pub async fn handouts_bulk_export<R: Runtime>(
         return Ok(None);
     };
     state.bulk_cancel.store(false, Ordering::SeqCst);
-    let result = handouts::export_for_clients(
-        state.db()?,
-        state.data_dir(),
-        &draft,
-        &client_ids,
-        &folder,
-        |progress| {
+    let result =
+        handouts::export_for_clients(state.db()?, &draft, &client_ids, &folder, |progress| {
             // The window may be gone; the export goes on regardless.
             let _ = app.emit("handout-bulk-progress", progress);
             !state.bulk_cancel.load(Ordering::SeqCst)
-        },
-    )?;
+        })?;
     state.remember_export(&folder);
     Ok(Some(result))
 }

@@ -24,10 +24,10 @@ pub fn lab_update(state: State<'_, AppState>, id: i64, input: LabInput) -> Comma
 
 #[tauri::command]
 pub fn lab_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(labs::delete(state.db()?, state.data_dir(), id)?)
+    Ok(labs::delete(state.db()?, id)?)
 }
 
-/// Asks for files and copies them into the data folder; None if the coach cancelled.
+/// Asks for files and keeps a copy of each with the record; None if the coach cancelled.
 #[tauri::command]
 pub async fn lab_attach<R: Runtime>(
     app: AppHandle<R>,
@@ -44,24 +44,19 @@ pub async fn lab_attach<R: Runtime>(
     let Some(paths) = dialog::pick_files(&app, "Attach lab files", filter) else {
         return Ok(None);
     };
-    Ok(Some(labs::attach(
-        state.db()?,
-        state.data_dir(),
-        id,
-        &paths,
-    )?))
+    Ok(Some(labs::attach(state.db()?, id, &paths)?))
 }
 
 #[tauri::command]
 pub fn lab_file_remove(state: State<'_, AppState>, file_id: i64) -> CommandResult<Lab> {
-    Ok(labs::remove_file(state.db()?, state.data_dir(), file_id)?)
+    Ok(labs::remove_file(state.db()?, file_id)?)
 }
 
-/// Opens an attached file with the system viewer. The path comes from the database, never
-/// from the window.
+/// Opens an attached file with the system viewer, from a copy written to `opened/` in the
+/// data folder. The file comes from the database, never from a path the window gives.
 #[tauri::command]
 pub fn lab_file_open(state: State<'_, AppState>, file_id: i64) -> CommandResult<()> {
-    let path = labs::file_path(state.db()?, state.data_dir(), file_id)?;
+    let path = labs::open_copy(state.db()?, state.data_dir(), file_id)?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| IpcError {
         code: ErrorCode::Io,
         message: format!("The file could not be opened: {e}"),

@@ -37,19 +37,15 @@ pub async fn practice_pick_logo<R: Runtime>(
     let Some(path) = dialog::pick_image(&app) else {
         return Ok(None);
     };
-    Ok(Some(practice::set_logo(
-        state.db()?,
-        state.data_dir(),
-        &path,
-    )?))
+    Ok(Some(practice::set_logo(state.db()?, &path)?))
 }
 
 #[tauri::command]
 pub fn practice_logo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
-    Ok(practice::logo_data_url(state.db()?, state.data_dir())?)
+    Ok(practice::logo_data_url(state.db()?)?)
 }
 
 #[tauri::command]
 pub fn practice_remove_logo(state: State<'_, AppState>) -> CommandResult<Practice> {
-    Ok(practice::remove_logo(state.db()?, state.data_dir())?)
+    Ok(practice::remove_logo(state.db()?)?)
 }

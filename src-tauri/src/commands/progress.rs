@@ -89,7 +89,7 @@ pub async fn reintro_lists_export<R: Runtime>(
     let Some(path) = dialog::save_file(&app, "Save food lists", &name, dialog::PDF) else {
         return Ok(None);
     };
-    handouts::save_document(db, state.data_dir(), &doc, &path)?;
+    handouts::save_document(db, &doc, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }

@@ -1,4 +1,4 @@
--- schema version 7
+-- schema version 8
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -199,7 +199,7 @@ CREATE TABLE lab_files (
     stored_name   TEXT NOT NULL UNIQUE,
     size_bytes    INTEGER NOT NULL,
     added_at      TEXT NOT NULL
-) STRICT;
+, content BLOB) STRICT;
 -- table labs
 CREATE TABLE labs (
     id         INTEGER PRIMARY KEY,
@@ -244,7 +244,7 @@ CREATE TABLE practice (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 , typographic_quotes INTEGER NOT NULL DEFAULT 1
-    CHECK (typographic_quotes IN (0, 1))) STRICT;
+    CHECK (typographic_quotes IN (0, 1)), logo BLOB) STRICT;
 -- table protocol_template_versions
 CREATE TABLE protocol_template_versions (
     id          INTEGER PRIMARY KEY,
