@@ -134,6 +134,48 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Puts the complete, verified database file at `staged` in place of the store's file and
+    /// reopens it (migrating it if it is older), while every other save waits on the lock. The
+    /// swap is a rename: at any moment the file is either the old data or the new, never a mix.
+    /// `swapped` runs right after the rename succeeds, before the file is opened again.
+    pub(crate) fn replace_file(&self, staged: &Path, swapped: impl FnOnce()) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Conflict(
+                "A store that is not a file cannot be replaced.".into(),
+            ));
+        };
+        let mut conn = self.conn();
+        // Everything in the WAL goes into the file, so closing leaves no -wal behind.
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        let old = std::mem::replace(&mut *conn, Connection::open_in_memory()?);
+        if let Err((old, e)) = old.close() {
+            *conn = old;
+            return Err(e.into());
+        }
+        let renamed = std::fs::rename(staged, &path).map_err(|e| {
+            Error::io(
+                format!("Could not put the restored data in {}", path.display()),
+                e,
+            )
+        });
+        if let Some(folder) = path.parent() {
+            if let Ok(dir) = std::fs::File::open(folder) {
+                let _ = dir.sync_all();
+            }
+        }
+        if renamed.is_ok() {
+            swapped();
+        }
+        // Reopen whichever file is there now (the old one if the rename failed).
+        let mut fresh = Connection::open(&path)?;
+        configure(&fresh)?;
+        migrate(&mut fresh, SCHEMA_VERSION)?;
+        *conn = fresh;
+        renamed
+    }
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;

@@ -2,6 +2,7 @@
 //! this crate, which never depends on Tauri.
 
 pub mod articles;
+pub mod backups;
 mod check;
 pub mod checkins;
 pub mod clients;

@@ -4,6 +4,7 @@
 use coachdesk_core::articles::{
     Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, LeftOut, PreviewDraft,
 };
+use coachdesk_core::backups::{Backup, BackupReason, Restored};
 use coachdesk_core::checkins::{
     Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
 };
@@ -41,6 +42,7 @@ use coachdesk_core::FieldProblem;
 use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
+use crate::commands::backups::BackupStatus;
 use crate::error::{ErrorCode, IpcError};
 
 /// Where the generated file lives, relative to the repository root.
@@ -101,6 +103,10 @@ pub fn typescript() -> String {
         decl::<NoteKind>(&cfg),
         decl::<DraftNote>(&cfg),
         decl::<LeftOut>(&cfg),
+        decl::<BackupReason>(&cfg),
+        decl::<Backup>(&cfg),
+        decl::<Restored>(&cfg),
+        decl::<BackupStatus>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),
         decl::<ImportPreview>(&cfg),

@@ -8,6 +8,9 @@ pub mod dialog;
 pub mod error;
 pub mod state;
 
+use std::time::Duration;
+
+use coachdesk_core::backups::{self, BackupReason};
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;
@@ -16,7 +19,7 @@ pub use state::AppState;
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
-        app, articles, clients, consults, dashboard, follow_ups, handouts, labs, practice,
+        app, articles, backups, clients, consults, dashboard, follow_ups, handouts, labs, practice,
         progress, protocols, search, templates,
     };
     builder
@@ -110,7 +113,41 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             labs::lab_attach,
             labs::lab_file_remove,
             labs::lab_file_open,
+            backups::backups_status,
+            backups::backup_now,
+            backups::backup_check,
+            backups::backup_restore,
+            backups::backup_check_pick,
+            backups::backup_restore_pick,
         ])
+}
+
+/// An automatic backup, when there is a practice to back up; a failure is reported on the
+/// console and never stops the app (Settings shows when the last backup was made).
+pub fn automatic_backup<R: Runtime>(app: &tauri::AppHandle<R>, reason: BackupReason) {
+    let state = app.state::<AppState>();
+    let Ok(db) = state.db() else { return };
+    if !matches!(coachdesk_core::practice::get(db), Ok(Some(_))) {
+        return;
+    }
+    let version = app.package_info().version.to_string();
+    if let Err(e) = backups::take(db, state.data_dir(), reason, &version) {
+        eprintln!("CoachDesk: the automatic backup failed: {e}");
+    }
+}
+
+/// At most one daily backup while the app runs: the first look is ten minutes after start
+/// (short sessions are covered by the backup at quit), then every hour.
+fn daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(10 * 60));
+        loop {
+            if backups::daily_due(app.state::<AppState>().data_dir()) {
+                automatic_backup(&app, BackupReason::Daily);
+            }
+            std::thread::sleep(Duration::from_secs(60 * 60));
+        }
+    });
 }
 
 /// Starts the desktop app on the coach's data folder.
@@ -119,9 +156,15 @@ pub fn run() {
         let data_dir = state::data_dir_from_env(|| app.path().app_data_dir().ok())
             .ok_or("CoachDesk could not find a folder for its data")?;
         app.manage(AppState::open(data_dir));
+        daily_backups(app.handle().clone());
         Ok(())
     });
     #[allow(clippy::expect_used)] // start-up wiring: without a window there is nothing to show
-    app.run(tauri::generate_context!("tauri.conf.json"))
-        .expect("CoachDesk could not start");
+    app.build(tauri::generate_context!("tauri.conf.json"))
+        .expect("CoachDesk could not start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                automatic_backup(app, BackupReason::AtQuit);
+            }
+        });
 }

@@ -15,12 +15,16 @@ pub struct AppState {
     pub bulk_cancel: AtomicBool,
     /// Files CoachDesk saved in this run: the only ones the window may ask to open.
     exported: Mutex<Vec<PathBuf>>,
+    /// What became of a restore the app stopped in the middle of, told once.
+    restore_note: Mutex<Option<String>>,
 }
 
 impl AppState {
     /// Opens the store in `data_dir`. A failure is kept, not fatal: the window opens and tells
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
     pub fn open(data_dir: PathBuf) -> Self {
+        // Before the store opens: a restore the app stopped in the middle of is tidied up.
+        let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
         if let Ok(db) = &db {
             // Files an older CoachDesk kept beside the database move inside it; a file that
@@ -36,7 +40,16 @@ impl AppState {
             db,
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
+            restore_note: Mutex::new(restore_note),
         }
+    }
+
+    /// What became of an interrupted restore, the first time it is asked.
+    pub fn take_restore_note(&self) -> Option<String> {
+        self.restore_note
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
     }
 
     pub fn data_dir(&self) -> &Path {

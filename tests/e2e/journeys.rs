@@ -39,7 +39,7 @@ async fn row_names(app: &App) -> Vec<String> {
 }
 
 /// Waits until the client list shows exactly these names (first line of each row).
-async fn wait_for_rows(app: &App, expected: &[&str]) {
+pub async fn wait_for_rows(app: &App, expected: &[&str]) {
     let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let names = row_names(app).await;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod articles;
+mod backups;
 mod consults;
 mod handouts;
 mod harness;

@@ -170,3 +170,56 @@ fn only_files_coachdesk_saved_can_be_opened_from_the_window() {
         .unwrap()
         .contains("only opens files it has just saved"));
 }
+
+#[test]
+fn backups_through_ipc_and_the_backup_at_quit() {
+    let app = app();
+    let status = invoke(&app, "backups_status", json!({})).unwrap();
+    assert_eq!(status["backups"], json!([]));
+    // Nothing to back up before the first run: the automatic backup makes none.
+    coachdesk_lib::automatic_backup(
+        app._app.handle(),
+        coachdesk_core::backups::BackupReason::AtQuit,
+    );
+    assert_eq!(
+        invoke(&app, "backups_status", json!({})).unwrap()["backups"],
+        json!([])
+    );
+
+    invoke(
+        &app,
+        "practice_create",
+        json!({ "input": { "practiceName": "Gut & Glow", "coachName": "Zoë 李小龙 🌿" } }),
+    )
+    .unwrap();
+    // What RunEvent::Exit does when she closes the window.
+    coachdesk_lib::automatic_backup(
+        app._app.handle(),
+        coachdesk_core::backups::BackupReason::AtQuit,
+    );
+    let made = invoke(&app, "backup_now", json!({})).unwrap();
+    assert_eq!(made["reason"], "manual");
+    let backups = invoke(&app, "backups_status", json!({})).unwrap()["backups"].clone();
+    let reasons: Vec<&str> = backups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["manual", "atQuit"]);
+
+    let name = made["fileName"].as_str().unwrap();
+    let checked = invoke(&app, "backup_check", json!({ "fileName": name })).unwrap();
+    assert_eq!(checked["fileName"], name);
+    // The window names a backup by file name only: no paths, nothing outside the folder.
+    for bad in ["../coachdesk.db", "/etc/passwd", "x.txt", ""] {
+        let err = invoke(&app, "backup_check", json!({ "fileName": bad })).unwrap_err();
+        assert_eq!(err["code"], "invalid", "{bad}");
+    }
+    let restored = invoke(&app, "backup_restore", json!({ "fileName": name })).unwrap();
+    assert_eq!(restored["beforeRestore"]["reason"], "beforeRestore");
+    assert_eq!(
+        invoke(&app, "practice_get", json!({})).unwrap()["coachName"],
+        "Zoë 李小龙 🌿"
+    );
+}

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod articles;
+pub mod backups;
 pub mod clients;
 pub mod consults;
 pub mod dashboard;

@@ -197,6 +197,22 @@ export type DraftNote = { kind: NoteKind, text: string, };
 
 export type LeftOut = { file: string, what: string, };
 
+export type BackupReason = "manual" | "daily" | "atQuit" | "beforeRestore";
+
+export type Backup = { fileName: string, path: string, createdAt: string, reason: BackupReason, bytes: number, appVersion: string, schemaVersion: number, clients: number, consults: number, files: number, articles: number, };
+
+export type Restored = { 
+/**
+ * The backup now in use.
+ */
+from: Backup, 
+/**
+ * The data as it was just before, saved as a backup so the restore can be undone.
+ */
+beforeRestore: Backup, };
+
+export type BackupStatus = { backups: Array<Backup>, restoreNote: string | null, };
+
 export type DuplicateOf = { id: number, title: string, };
 
 export type PreviewDraft = { draft: ArticleDraft, 

@@ -1,0 +1,754 @@
+//! Backups of the whole practice. Everything she keeps (records, notes, attached lab files and
+//! the logo) is inside the one database file, so a backup is that file, copied with SQLite's
+//! online backup (never a plain copy of a live WAL database), zipped together with a manifest:
+//! app and schema version, when, why, rows per table and the SHA-256 of the database part.
+//! `check` verifies a backup without touching current data; `rotate` keeps 7 daily, 4 weekly
+//! and 12 monthly ones.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::db::{Db, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+
+/// The file name ending of a backup.
+pub const EXTENSION: &str = "coachdesk-backup";
+/// The folder inside the data folder where backups are kept.
+pub const FOLDER: &str = "backups";
+const MANIFEST: &str = "manifest.json";
+const DATABASE_PART: &str = "coachdesk.db";
+const FORMAT: u32 = 1;
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum BackupReason {
+    /// "Back up now".
+    Manual,
+    /// Taken while the app runs, at most once a day.
+    Daily,
+    AtQuit,
+    /// The data as it was just before a restore, so the restore can be undone.
+    BeforeRestore,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Part {
+    name: String,
+    bytes: u64,
+    sha256: String,
+}
+
+/// What a backup says about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Manifest {
+    format: u32,
+    app_version: String,
+    schema_version: i64,
+    created_at: String,
+    reason: BackupReason,
+    /// Rows in each table of the database part.
+    counts: BTreeMap<String, i64>,
+    parts: Vec<Part>,
+}
+
+/// One backup, as listed in Settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Backup {
+    pub file_name: String,
+    pub path: String,
+    pub created_at: String,
+    pub reason: BackupReason,
+    pub bytes: i64,
+    pub app_version: String,
+    pub schema_version: i64,
+    pub clients: i64,
+    pub consults: i64,
+    pub files: i64,
+    pub articles: i64,
+}
+
+impl Backup {
+    fn from(path: &Path, bytes: u64, m: &Manifest) -> Self {
+        let count = |t: &str| m.counts.get(t).copied().unwrap_or(0);
+        Self {
+            file_name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            path: path.display().to_string(),
+            created_at: m.created_at.clone(),
+            reason: m.reason,
+            bytes: i64::try_from(bytes).unwrap_or(i64::MAX),
+            app_version: m.app_version.clone(),
+            schema_version: m.schema_version,
+            clients: count("clients"),
+            consults: count("consults"),
+            files: count("lab_files"),
+            articles: count("articles"),
+        }
+    }
+}
+
+fn io(context: String) -> impl FnOnce(std::io::Error) -> Error {
+    move |e| Error::io(context, e)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Rows per table (virtual tables and their shadow tables left out: they are rebuilt from the
+/// others).
+fn counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
+    let virtual_tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = BTreeMap::new();
+    for table in tables {
+        if virtual_tables
+            .iter()
+            .any(|v| table == *v || table.starts_with(&format!("{v}_")))
+        {
+            continue;
+        }
+        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+            r.get(0)
+        })?;
+        out.insert(table, n);
+    }
+    Ok(out)
+}
+
+fn sha256_of(path: &Path) -> Result<(u64, String)> {
+    let mut file =
+        std::fs::File::open(path).map_err(io(format!("Could not read {}", path.display())))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    let mut total = 0u64;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(io(format!("Could not read {}", path.display())))?;
+        if n == 0 {
+            break;
+        }
+        total += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((total, hex(&hasher.finalize())))
+}
+
+/// Makes a backup of the whole practice in `folder` and returns it.
+pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) -> Result<Backup> {
+    std::fs::create_dir_all(folder).map_err(io(format!(
+        "Could not create the backup folder {}",
+        folder.display()
+    )))?;
+    let now = Utc::now();
+    let stamp = now.format("%Y-%m-%d %H%M%S%.3f");
+    let name = format!("CoachDesk {stamp}.{EXTENSION}");
+    let target = folder.join(&name);
+    let copy = folder.join(format!(".{name}.db.partial"));
+    let zipped = folder.join(format!(".{name}.partial"));
+    let result = (|| -> Result<Backup> {
+        // A second connection reads a consistent snapshot of the file (WAL lets it), so the
+        // app keeps saving while the copy is made; an in-memory store copies from itself.
+        let mut into = Connection::open(&copy)?;
+        let copy_from = |source: &Connection, target: &mut Connection| {
+            rusqlite::backup::Backup::new(source, target)?.run_to_completion(
+                1024,
+                std::time::Duration::ZERO,
+                None,
+            )
+        };
+        match db.path() {
+            Some(path) => {
+                let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                copy_from(&source, &mut into)?;
+            }
+            None => copy_from(&db.conn(), &mut into)?,
+        }
+        // The copy is a file of its own: no WAL beside it.
+        into.pragma_update(None, "journal_mode", "DELETE")?;
+        drop(into);
+        let counts = {
+            let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            counts(&conn)?
+        };
+        let (bytes, sha256) = sha256_of(&copy)?;
+        let manifest = Manifest {
+            format: FORMAT,
+            app_version: app_version.to_owned(),
+            schema_version: SCHEMA_VERSION,
+            created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            reason,
+            counts,
+            parts: vec![Part {
+                name: DATABASE_PART.to_owned(),
+                bytes,
+                sha256,
+            }],
+        };
+        write_zip(&zipped, &manifest, &copy)?;
+        std::fs::rename(&zipped, &target).map_err(io(format!(
+            "Could not save the backup in {}",
+            folder.display()
+        )))?;
+        sync_folder(folder);
+        let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
+        Ok(Backup::from(&target, size, &manifest))
+    })();
+    let _ = std::fs::remove_file(&copy);
+    let _ = std::fs::remove_file(&zipped);
+    result
+}
+
+fn write_zip(path: &Path, manifest: &Manifest, database: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let file = std::fs::File::create(path).map_err(io(format!("Could not write {shown}")))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    let json = serde_json::to_vec_pretty(manifest)
+        .map_err(|e| Error::Conflict(format!("The backup manifest could not be written: {e}")))?;
+    let zip_error =
+        |e: zip::result::ZipError| Error::Conflict(format!("Could not write {shown}: {e}"));
+    zip.start_file(MANIFEST, options).map_err(zip_error)?;
+    zip.write_all(&json)
+        .map_err(io(format!("Could not write {shown}")))?;
+    zip.start_file(DATABASE_PART, options).map_err(zip_error)?;
+    let mut source = std::fs::File::open(database)
+        .map_err(io(format!("Could not read {}", database.display())))?;
+    std::io::copy(&mut source, &mut zip).map_err(io(format!("Could not write {shown}")))?;
+    let file = zip.finish().map_err(zip_error)?;
+    file.sync_all()
+        .map_err(io(format!("Could not write {shown}")))?;
+    Ok(())
+}
+
+/// Makes a rename in `folder` durable (best effort: not every system can sync a folder).
+fn sync_folder(folder: &Path) {
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+}
+
+const NOT_A_BACKUP: &str = "This file is not a CoachDesk backup.";
+
+fn read_manifest<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>) -> Result<Manifest> {
+    let mut text = String::new();
+    zip.by_name(MANIFEST)
+        .map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?
+        .take(1 << 20)
+        .read_to_string(&mut text)
+        .map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?;
+    let manifest: Manifest =
+        serde_json::from_str(&text).map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?;
+    if manifest.format > FORMAT || manifest.schema_version > SCHEMA_VERSION {
+        return Err(Error::Conflict(format!(
+            "This backup was made by a newer CoachDesk ({}). Please update CoachDesk to use it.",
+            manifest.app_version
+        )));
+    }
+    Ok(manifest)
+}
+
+fn open_zip(path: &Path) -> Result<zip::ZipArchive<std::fs::File>> {
+    let file =
+        std::fs::File::open(path).map_err(io(format!("Could not open {}", path.display())))?;
+    zip::ZipArchive::new(file).map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))
+}
+
+/// The backups in `folder`, newest first. Files that are not readable backups are skipped.
+pub fn list(folder: &Path) -> Result<Vec<Backup>> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(format!("Could not read {}", folder.display()), e)),
+    };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some(EXTENSION) {
+            continue;
+        }
+        let Ok(mut zip) = open_zip(&path) else {
+            continue;
+        };
+        let Ok(manifest) = read_manifest(&mut zip) else {
+            continue;
+        };
+        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+        out.push(Backup::from(&path, size, &manifest));
+    }
+    out.sort_by(|a, b| {
+        b.created_at
+            .cmp(&a.created_at)
+            .then(b.file_name.cmp(&a.file_name))
+    });
+    Ok(out)
+}
+
+/// Unpacks the database part of the backup at `path` into `into` and verifies it: the part
+/// matches the manifest's SHA-256 and size, SQLite's integrity check passes and every table
+/// has the rows the manifest counted. Current data is never touched.
+pub fn unpack_verified(path: &Path, into: &Path) -> Result<Backup> {
+    let mut zip = open_zip(path)?;
+    let manifest = read_manifest(&mut zip)?;
+    let part = manifest
+        .parts
+        .iter()
+        .find(|p| p.name == DATABASE_PART)
+        .ok_or_else(|| Error::Conflict(NOT_A_BACKUP.into()))?;
+    let damaged = || {
+        Error::Conflict(
+            "This backup is damaged: its contents do not match what was recorded when it was \
+             made. Please choose another backup."
+                .into(),
+        )
+    };
+    {
+        let mut entry = zip.by_name(DATABASE_PART).map_err(|_| damaged())?;
+        let mut out = std::fs::File::create(into)
+            .map_err(io(format!("Could not write {}", into.display())))?;
+        let mut hasher = Sha256::new();
+        let mut buf = vec![0u8; 1 << 16];
+        let mut total = 0u64;
+        loop {
+            let n = entry.read(&mut buf).map_err(|_| damaged())?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            if total > part.bytes {
+                return Err(damaged());
+            }
+            hasher.update(&buf[..n]);
+            out.write_all(&buf[..n])
+                .map_err(io(format!("Could not write {}", into.display())))?;
+        }
+        out.sync_all()
+            .map_err(io(format!("Could not write {}", into.display())))?;
+        if total != part.bytes || hex(&hasher.finalize()) != part.sha256 {
+            return Err(damaged());
+        }
+    }
+    let conn = Connection::open_with_flags(into, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|_| damaged())?;
+    if integrity != "ok" || counts(&conn).map_err(|_| damaged())? != manifest.counts {
+        return Err(damaged());
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Ok(Backup::from(path, size, &manifest))
+}
+
+/// Checks a backup without touching current data (the database part is unpacked into a
+/// scratch file in `scratch_folder` and removed again).
+pub fn check(path: &Path, scratch_folder: &Path) -> Result<Backup> {
+    std::fs::create_dir_all(scratch_folder)
+        .map_err(io(format!("Could not create {}", scratch_folder.display())))?;
+    let scratch = scratch_folder.join(format!(".check-{}.db", std::process::id()));
+    let result = unpack_verified(path, &scratch);
+    let _ = std::fs::remove_file(&scratch);
+    result
+}
+
+/// Which backups rotation keeps, newest first: everything from the last 24 hours; then the
+/// newest of each of the last 7 days, 4 weeks and 12 months that have one; and pre-restore
+/// copies for 30 days.
+fn kept(backups: &[Backup], now: DateTime<Utc>) -> Vec<bool> {
+    let mut keep = vec![false; backups.len()];
+    let mut days = Vec::new();
+    let mut weeks = Vec::new();
+    let mut months = Vec::new();
+    for (i, b) in backups.iter().enumerate() {
+        let Ok(at) = DateTime::parse_from_rfc3339(&b.created_at) else {
+            keep[i] = true; // never delete what we cannot date
+            continue;
+        };
+        let at = at.with_timezone(&Utc);
+        let age = now.signed_duration_since(at);
+        let day = at.date_naive();
+        let week = (at.iso_week().year(), at.iso_week().week());
+        let month = (at.year(), at.month());
+        if i == 0 || age < chrono::Duration::hours(24) {
+            keep[i] = true;
+        }
+        if b.reason == BackupReason::BeforeRestore && age.num_days() < 30 {
+            keep[i] = true;
+        }
+        if !days.contains(&day) && days.len() < 7 {
+            days.push(day);
+            keep[i] = true;
+        }
+        if !weeks.contains(&week) && weeks.len() < 4 {
+            weeks.push(week);
+            keep[i] = true;
+        }
+        if !months.contains(&month) && months.len() < 12 {
+            months.push(month);
+            keep[i] = true;
+        }
+    }
+    keep
+}
+
+/// Backs up into the backups folder of `data_dir`, then lets rotation drop what it no longer
+/// keeps.
+pub fn take(db: &Db, data_dir: &Path, reason: BackupReason, app_version: &str) -> Result<Backup> {
+    let folder = folder_in(data_dir);
+    let made = back_up(db, &folder, reason, app_version)?;
+    rotate(&folder, Utc::now())?;
+    Ok(made)
+}
+
+/// Deletes the backups in `folder` that rotation no longer keeps; returns how many.
+pub fn rotate(folder: &Path, now: DateTime<Utc>) -> Result<usize> {
+    let backups = list(folder)?;
+    let keep = kept(&backups, now);
+    let mut removed = 0;
+    for (b, keep) in backups.iter().zip(keep) {
+        if !keep && std::fs::remove_file(&b.path).is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The file that says a restore is under way, in the data folder.
+const RESTORE_MARKER: &str = "restore-in-progress.json";
+const STAGING: &str = ".restore-staging.db";
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RestoreMarker {
+    from: String,
+    /// SHA-256 of the database being put in place.
+    sha256: String,
+    before_restore: String,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// The backup now in use.
+    pub from: Backup,
+    /// The data as it was just before, saved as a backup so the restore can be undone.
+    pub before_restore: Backup,
+}
+
+/// Restores the practice from the backup at `path`, in two phases. First the backup is
+/// unpacked into a staging file in the data folder and verified (hashes, integrity, counts; a
+/// backup from a newer CoachDesk is refused), and the current data is saved as a backup. Then
+/// the staged file is swapped in with one rename and reopened (an older backup is migrated).
+/// A marker file says a restore is under way, so the next start can tell what happened if the
+/// app stopped half-way.
+pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
+    let Some(data_dir) = db.path().and_then(Path::parent).map(Path::to_owned) else {
+        return Err(Error::Conflict(
+            "A store that is not a file cannot be restored.".into(),
+        ));
+    };
+    let staging = data_dir.join(STAGING);
+    let from = match unpack_verified(path, &staging) {
+        Ok(from) => from,
+        Err(e) => {
+            let _ = std::fs::remove_file(&staging);
+            return Err(e);
+        }
+    };
+    let before_restore = back_up(
+        db,
+        &folder_in(&data_dir),
+        BackupReason::BeforeRestore,
+        app_version,
+    )?;
+    let (_, sha256) = sha256_of(&staging)?;
+    let marker = RestoreMarker {
+        from: from.file_name.clone(),
+        sha256,
+        before_restore: before_restore.file_name.clone(),
+    };
+    let json = serde_json::to_vec(&marker)
+        .map_err(|e| Error::Conflict(format!("Could not start the restore: {e}")))?;
+    crate::files::write_atomic(&data_dir.join(RESTORE_MARKER), &json)?;
+    let marker_path = data_dir.join(RESTORE_MARKER);
+    let swapped = db.replace_file(&staging, || {
+        let _ = std::fs::remove_file(&marker_path);
+    });
+    let _ = std::fs::remove_file(&staging);
+    let _ = std::fs::remove_file(&marker_path);
+    swapped?;
+    Ok(Restored {
+        from,
+        before_restore,
+    })
+}
+
+/// At start, before the store opens: if a restore was under way when the app stopped, says
+/// whether it finished (the file is the restored one) or not (the data is as it was), and
+/// tidies up. `None` when no restore was under way.
+pub fn finish_interrupted_restore(data_dir: &Path) -> Option<String> {
+    let marker_path = data_dir.join(RESTORE_MARKER);
+    let text = std::fs::read(&marker_path).ok()?;
+    let _ = std::fs::remove_file(data_dir.join(STAGING));
+    let note = match serde_json::from_slice::<RestoreMarker>(&text) {
+        Ok(marker) => {
+            let database = data_dir.join(crate::db::DATABASE_FILE);
+            let finished = sha256_of(&database).is_ok_and(|(_, sha)| sha == marker.sha256);
+            if finished {
+                format!(
+                    "The restore from “{}” finished before CoachDesk closed: you are working \
+                     with the restored data.",
+                    marker.from
+                )
+            } else {
+                format!(
+                    "The restore from “{}” did not finish before CoachDesk closed, so nothing was \
+                     changed: your data is as it was. You can restore it again from Settings.",
+                    marker.from
+                )
+            }
+        }
+        Err(_) => {
+            "A restore did not finish before CoachDesk closed; your data is as it was.".to_owned()
+        }
+    };
+    let _ = std::fs::remove_file(&marker_path);
+    Some(note)
+}
+
+/// True when the newest backup in the data folder is a day old or more, or there is none.
+pub fn daily_due(data_dir: &Path) -> bool {
+    let last = latest(&folder_in(data_dir))
+        .ok()
+        .flatten()
+        .and_then(|b| DateTime::parse_from_rfc3339(&b.created_at).ok());
+    last.is_none_or(|at| Utc::now().signed_duration_since(at) >= chrono::Duration::hours(24))
+}
+
+/// The newest backup in `folder`, if any.
+pub fn latest(folder: &Path) -> Result<Option<Backup>> {
+    Ok(list(folder)?.into_iter().next())
+}
+
+/// The backup folder inside a data folder.
+pub fn folder_in(data_dir: &Path) -> PathBuf {
+    data_dir.join(FOLDER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::DATABASE_FILE;
+
+    fn backup_at(created_at: &str, reason: BackupReason) -> Backup {
+        Backup {
+            file_name: created_at.to_owned(),
+            path: String::new(),
+            created_at: created_at.to_owned(),
+            reason,
+            bytes: 0,
+            app_version: String::new(),
+            schema_version: SCHEMA_VERSION,
+            clients: 0,
+            consults: 0,
+            files: 0,
+            articles: 0,
+        }
+    }
+
+    #[test]
+    fn rotation_keeps_7_daily_4_weekly_12_monthly() {
+        let now = DateTime::parse_from_rfc3339("2026-12-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        // Two a day (at 11:00 and 08:00) for 400 days, newest first.
+        let mut backups = Vec::new();
+        for day in 0..400 {
+            for hour in [11, 8] {
+                let at = now - chrono::Duration::days(day) - chrono::Duration::hours(12 - hour);
+                backups.push(backup_at(
+                    &at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    BackupReason::Daily,
+                ));
+            }
+        }
+        let keep = kept(&backups, now);
+        let kept_count = keep.iter().filter(|k| **k).count();
+        // The last 24 hours, 7 days, and the weeks and months those do not already cover.
+        assert!((18..=24).contains(&kept_count), "{kept_count}");
+        assert!(
+            keep[..3].iter().all(|k| *k),
+            "everything from the last 24 hours"
+        );
+        assert!(!keep[3], "then only one a day");
+        let oldest_kept = backups
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(b, _)| b.created_at.clone())
+            .min()
+            .unwrap();
+        assert!(oldest_kept.as_str() > "2025-11-01", "{oldest_kept}");
+
+        // Two the same day, days ago: the older goes, unless it holds the data from before a
+        // restore.
+        let mut same_day = backups[4..6].to_vec();
+        assert_eq!(kept(&same_day, now), [true, false]);
+        same_day[1].reason = BackupReason::BeforeRestore;
+        assert_eq!(kept(&same_day, now), [true, true]);
+    }
+
+    #[test]
+    fn restore_brings_back_the_backup_and_keeps_what_was_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+        crate::clients::create(&db, &crate::clients::ClientInput::named("Renée Côté")).unwrap();
+        let folder = dir.path().join(FOLDER);
+        let made = back_up(&db, &folder, BackupReason::Manual, "0.1.0").unwrap();
+        crate::clients::create(&db, &crate::clients::ClientInput::named("Added later")).unwrap();
+
+        let restored = restore(&db, Path::new(&made.path), "0.1.0").unwrap();
+        assert_eq!(restored.from.clients, 1);
+        assert_eq!(restored.before_restore.clients, 2);
+        assert_eq!(restored.before_restore.reason, BackupReason::BeforeRestore);
+        let names: Vec<String> = db
+            .conn()
+            .prepare("SELECT name FROM clients")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(names, ["Renée Côté"]);
+        // The store keeps working after the swap, and the restore can be undone.
+        crate::clients::create(&db, &crate::clients::ClientInput::named("Zoë")).unwrap();
+        restore(&db, Path::new(&restored.before_restore.path), "0.1.0").unwrap();
+        let count: i64 = db
+            .conn()
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 2);
+        assert!(!dir.path().join(STAGING).exists());
+        assert!(!dir.path().join(RESTORE_MARKER).exists());
+        assert_eq!(finish_interrupted_restore(dir.path()), None);
+    }
+
+    #[test]
+    fn a_restore_that_stopped_half_way_is_reported_at_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let marker = RestoreMarker {
+            from: "CoachDesk 2026-12-01.coachdesk-backup".into(),
+            sha256: "0".repeat(64),
+            before_restore: "x".into(),
+        };
+        std::fs::write(
+            dir.path().join(RESTORE_MARKER),
+            serde_json::to_vec(&marker).unwrap(),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join(STAGING), b"half").unwrap();
+        std::fs::write(dir.path().join(crate::db::DATABASE_FILE), b"old").unwrap();
+        let note = finish_interrupted_restore(dir.path()).unwrap();
+        assert!(note.contains("did not finish"), "{note}");
+        assert!(!dir.path().join(STAGING).exists());
+        assert!(!dir.path().join(RESTORE_MARKER).exists());
+    }
+
+    #[test]
+    fn a_backup_is_checked_and_a_changed_byte_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+        let zoe = crate::clients::create(&db, &crate::clients::ClientInput::named("Zoë 李小龙 🌿"))
+            .unwrap();
+        let folder = dir.path().join(FOLDER);
+        let made = back_up(&db, &folder, BackupReason::Manual, "0.1.0").unwrap();
+        assert_eq!(made.clients, 1);
+        let checked = check(Path::new(&made.path), &dir.path().join("scratch")).unwrap();
+        assert_eq!(checked, made);
+        assert_eq!(list(&folder).unwrap(), std::slice::from_ref(&made));
+        // Only the backup is left in the folder: no partial or scratch files.
+        let names: Vec<_> = std::fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+
+        // The database part with one byte changed (the zip rewritten around it).
+        let tampered = folder.join("tampered.coachdesk-backup");
+        {
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&made.path).unwrap()).unwrap();
+            let mut manifest = String::new();
+            zip.by_name(MANIFEST)
+                .unwrap()
+                .read_to_string(&mut manifest)
+                .unwrap();
+            let mut data = Vec::new();
+            zip.by_name(DATABASE_PART)
+                .unwrap()
+                .read_to_end(&mut data)
+                .unwrap();
+            let at = data
+                .windows("Zoë".len())
+                .position(|w| w == "Zoë".as_bytes())
+                .unwrap();
+            data[at] = b'X';
+            let mut out = zip::ZipWriter::new(std::fs::File::create(&tampered).unwrap());
+            let options = zip::write::SimpleFileOptions::default();
+            out.start_file(MANIFEST, options).unwrap();
+            out.write_all(manifest.as_bytes()).unwrap();
+            out.start_file(DATABASE_PART, options).unwrap();
+            out.write_all(&data).unwrap();
+            out.finish().unwrap();
+        }
+        let err = check(&tampered, &dir.path().join("scratch")).unwrap_err();
+        assert!(err.to_string().contains("damaged"), "{err}");
+
+        // Not a backup at all, empty, cut short, from a newer CoachDesk.
+        let junk = folder.join("junk.coachdesk-backup");
+        std::fs::write(&junk, b"hello").unwrap();
+        assert!(check(&junk, dir.path())
+            .unwrap_err()
+            .to_string()
+            .contains("not a CoachDesk backup"));
+        std::fs::write(&junk, b"").unwrap();
+        assert!(check(&junk, dir.path())
+            .unwrap_err()
+            .to_string()
+            .contains("not a CoachDesk backup"));
+        let bytes = std::fs::read(&made.path).unwrap();
+        std::fs::write(&junk, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(check(&junk, dir.path()).is_err());
+        // The current data was never touched.
+        assert_eq!(
+            crate::clients::load(&db.conn(), zoe.id).unwrap().name,
+            "Zoë 李小龙 🌿"
+        );
+    }
+}

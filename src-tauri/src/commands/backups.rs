@@ -1,0 +1,104 @@
+//! Backups: Back up now, the list in Settings, Check and Restore (from the list or a file she
+//! picks). The window names a backup by its file name in the backups folder, never by a path.
+
+use std::path::PathBuf;
+
+use coachdesk_core::backups::{self, Backup, BackupReason, Restored};
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
+
+use crate::dialog;
+use crate::error::{CommandResult, ErrorCode, IpcError};
+use crate::state::AppState;
+
+/// What Settings shows: the backups, newest first, and what happened to a restore the app
+/// stopped in the middle of (once, at the first look after start).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    pub backups: Vec<Backup>,
+    pub restore_note: Option<String>,
+}
+
+fn version<R: Runtime>(app: &AppHandle<R>) -> String {
+    app.package_info().version.to_string()
+}
+
+/// A backup in the backups folder, by its file name.
+fn in_folder(state: &AppState, file_name: &str) -> CommandResult<PathBuf> {
+    let plain = !file_name.is_empty()
+        && !file_name.contains(['/', '\\'])
+        && file_name != ".."
+        && file_name.ends_with(&format!(".{}", backups::EXTENSION));
+    if !plain {
+        return Err(IpcError {
+            code: ErrorCode::Invalid,
+            message: "That is not a backup in CoachDesk's backup folder.".to_owned(),
+            fields: Vec::new(),
+        });
+    }
+    Ok(backups::folder_in(state.data_dir()).join(file_name))
+}
+
+#[tauri::command]
+pub fn backups_status(state: State<'_, AppState>) -> CommandResult<BackupStatus> {
+    Ok(BackupStatus {
+        backups: backups::list(&backups::folder_in(state.data_dir()))?,
+        restore_note: state.take_restore_note(),
+    })
+}
+
+/// "Back up now", then the rotation.
+#[tauri::command]
+pub fn backup_now<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Backup> {
+    Ok(backups::take(
+        state.db()?,
+        state.data_dir(),
+        BackupReason::Manual,
+        &version(&app),
+    )?)
+}
+
+#[tauri::command]
+pub fn backup_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
+    let path = in_folder(&state, &file_name)?;
+    Ok(backups::check(&path, state.data_dir())?)
+}
+
+#[tauri::command]
+pub fn backup_restore<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    file_name: String,
+) -> CommandResult<Restored> {
+    let path = in_folder(&state, &file_name)?;
+    Ok(backups::restore(state.db()?, &path, &version(&app))?)
+}
+
+/// Checks a backup file she picks anywhere (a USB stick); None if she cancels.
+#[tauri::command]
+pub async fn backup_check_pick<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<Backup>> {
+    let Some(path) = dialog::pick_backup(&app) else {
+        return Ok(None);
+    };
+    Ok(Some(backups::check(&path, state.data_dir())?))
+}
+
+/// Restores from a backup file she picks anywhere; None if she cancels.
+#[tauri::command]
+pub async fn backup_restore_pick<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<Restored>> {
+    let Some(path) = dialog::pick_backup(&app) else {
+        return Ok(None);
+    };
+    Ok(Some(backups::restore(state.db()?, &path, &version(&app))?))
+}

@@ -1,0 +1,111 @@
+//! Backups through the window: Back up now, Check it, add a client, Restore it (the client is
+//! gone, the rest is back, and the data from before the restore is kept as a backup); a file
+//! that is not a backup is refused in words. (The backup at quit is tested on the mock
+//! runtime: WebKitWebDriver ends the app without the exit event a real close sends.)
+
+use std::path::Path;
+
+use crate::harness::Driver;
+use crate::journeys::{create_client, first_run, wait_for_rows};
+
+fn backups_in(data: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(data.join("backups"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn back_up_check_and_restore_in_the_window() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let junk = files.path().join("holiday photo.coachdesk-backup");
+    std::fs::write(&junk, b"\x89PNG\r\n\x1a\n not a backup").unwrap();
+    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_OPEN_FILE", &junk)]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
+
+    // Back up now.
+    app.go("nav-settings", "backup-now").await;
+    app.wait_for_text("backup-last", |t| t.contains("No backup yet"))
+        .await;
+    app.scroll_to("backup-now").await;
+    app.click("backup-now").await;
+    app.wait_for_text("backup-last", |t| t.starts_with("Last backup: Today"))
+        .await;
+    assert_eq!(app.all("backup-row").await.len(), 1);
+    assert_eq!(
+        backups_in(data.path()).len(),
+        1,
+        "only the backup, no partial files"
+    );
+
+    // Check it: complete, unchanged, and what it holds.
+    app.click("backup-check").await;
+    let result = app
+        .wait_for_text("backup-check-result", |t| !t.is_empty())
+        .await;
+    assert!(result.contains("complete and unchanged"), "{result}");
+    assert!(result.contains("1 client"), "{result}");
+    app.scroll_to("backup-check-result").await;
+    app.screenshot("70-backup-checked").await;
+
+    // A file that is not a backup is refused, and nothing changes.
+    app.click("backup-check-file").await;
+    let refused = app
+        .wait_for_text("backup-check-result", |t| {
+            t.contains("not a CoachDesk backup")
+        })
+        .await;
+    assert!(!refused.contains("complete"), "{refused}");
+
+    // A client added after the backup...
+    create_client(&app, "Added Later", "", &[]).await;
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Added Later", "Renée Côté"]).await;
+
+    // ...is gone once the backup is restored; the rest is back.
+    app.go("nav-settings", "backup-now").await;
+    app.click("backup-restore").await;
+    app.wait_for("restore-modal").await;
+    app.screenshot("71-restore-confirm").await;
+    app.click("restore-confirm").await;
+    app.wait_for_text("toast", |t| t.contains("Restored the backup"))
+        .await;
+    let reasons = app.texts("backup-reason").await;
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(
+        reasons[0].starts_with("Your data before a restore"),
+        "{reasons:?}"
+    );
+    assert!(reasons[1].starts_with("Backed up by you"), "{reasons:?}");
+    app.scroll_to("backup-now").await;
+    app.screenshot("72-backups-after-restore").await;
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Renée Côté"]).await;
+
+    // Restoring from a file that is not a backup is refused, and nothing changes.
+    app.go("nav-settings", "backup-restore-file").await;
+    app.click("backup-restore-file").await;
+    app.click("restore-confirm").await;
+    app.wait_for_text("toast", |t| t.contains("not a CoachDesk backup"))
+        .await;
+    assert_eq!(app.all("backup-row").await.len(), 2);
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Renée Côté"]).await;
+    app.quit().await;
+    let names = backups_in(data.path());
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.iter().all(|n| n.ends_with(".coachdesk-backup")),
+        "only backups, no partial or staging files: {names:?}"
+    );
+    assert!(!data.path().join(".restore-staging.db").exists());
+}

@@ -1,0 +1,30 @@
+// Backups of the whole practice: list, Back up now, Check and Restore.
+import { call } from "./invoke";
+import type { Backup, BackupStatus, Restored } from "./types";
+
+export function backupStatus(): Promise<BackupStatus> {
+  return call<BackupStatus>("backups_status");
+}
+
+export function backUpNow(): Promise<Backup> {
+  return call<Backup>("backup_now");
+}
+
+/** Verifies a backup in the backups folder without touching current data. */
+export function checkBackup(fileName: string): Promise<Backup> {
+  return call<Backup>("backup_check", { fileName });
+}
+
+/** Replaces current data with the backup; what was there is saved as a backup first. */
+export function restoreBackup(fileName: string): Promise<Restored> {
+  return call<Restored>("backup_restore", { fileName });
+}
+
+/** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
+export function checkPickedBackup(): Promise<Backup | null> {
+  return call<Backup | null>("backup_check_pick");
+}
+
+export function restorePickedBackup(): Promise<Restored | null> {
+  return call<Restored | null>("backup_restore_pick");
+}
