@@ -543,6 +543,30 @@ pub fn finish_interrupted_restore(data_dir: &Path) -> Option<String> {
     Some(note)
 }
 
+/// At start: removes what a backup or a check stopped half-way left behind (partial backup
+/// files, scratch copies). Returns how many files were removed.
+pub fn clean_leftovers(data_dir: &Path) -> usize {
+    let mut removed = 0;
+    let mut remove_if = |folder: &Path, leftover: &dyn Fn(&str) -> bool| {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if leftover(&name) && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    };
+    remove_if(&folder_in(data_dir), &|name| {
+        name.starts_with('.') && (name.ends_with(".partial") || name.contains(".partial-"))
+    });
+    remove_if(data_dir, &|name| {
+        name.starts_with(".check-") && name.contains(".db") || name.starts_with(STAGING)
+    });
+    removed
+}
+
 /// True when the newest backup in the data folder is a day old or more, or there is none.
 pub fn daily_due(data_dir: &Path) -> bool {
     let last = latest(&folder_in(data_dir))

@@ -25,6 +25,7 @@ impl AppState {
     pub fn open(data_dir: PathBuf) -> Self {
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
+        coachdesk_core::backups::clean_leftovers(&data_dir);
         let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
         if let Ok(db) = &db {
             // Files an older CoachDesk kept beside the database move inside it; a file that

@@ -6,6 +6,7 @@ mod bindings;
 mod clients;
 mod commands;
 mod consults;
+mod crash;
 mod handouts;
 mod progress;
 mod store;
