@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -417,13 +417,186 @@ fn kept(backups: &[Backup], now: DateTime<Utc>) -> Vec<bool> {
     keep
 }
 
-/// Backs up into the backups folder of `data_dir`, then lets rotation drop what it no longer
-/// keeps.
-pub fn take(db: &Db, data_dir: &Path, reason: BackupReason, app_version: &str) -> Result<Backup> {
+/// What became of the second copy of a backup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecondCopy {
+    /// No second place is chosen.
+    NotChosen,
+    Made,
+    /// The folder is not there (a USB stick unplugged): a calm sentence to tell her once.
+    Missing(String),
+    /// The folder is there but the copy failed (full, read-only): what went wrong.
+    Failed(String),
+}
+
+/// Backs up into the backups folder of `data_dir` and copies the backup to her second place,
+/// if she chose one; rotation then drops what it no longer keeps, in both. A missing second
+/// place never fails the backup: it is reported for her to be told.
+pub fn take(
+    db: &Db,
+    data_dir: &Path,
+    reason: BackupReason,
+    app_version: &str,
+) -> Result<(Backup, SecondCopy)> {
     let folder = folder_in(data_dir);
     let made = back_up(db, &folder, reason, app_version)?;
     rotate(&folder, Utc::now())?;
-    Ok(made)
+    let second = match copy_folder(db)? {
+        None => SecondCopy::NotChosen,
+        Some(place) if !place.is_dir() => SecondCopy::Missing(format!(
+            "The second copy was not made because “{}” is not there (is the USB stick \
+             plugged in?). Your backup on this computer is fine, and the next one will be \
+             copied there once it is back.",
+            place.display()
+        )),
+        Some(place) => match copy_to(Path::new(&made.path), &place) {
+            Ok(()) => {
+                let _ = rotate(&place, Utc::now());
+                SecondCopy::Made
+            }
+            Err(e) => SecondCopy::Failed(format!(
+                "The second copy in “{}” could not be made: {e}. Your backup on this computer \
+                 is fine.",
+                place.display()
+            )),
+        },
+    };
+    Ok((made, second))
+}
+
+/// Copies a backup file into `folder` (through a partial file and a rename).
+fn copy_to(backup: &Path, folder: &Path) -> Result<()> {
+    let name = backup
+        .file_name()
+        .ok_or_else(|| Error::Conflict("That is not a backup file.".into()))?;
+    let target = folder.join(name);
+    let partial = folder.join(format!(".{}.partial", name.to_string_lossy()));
+    // What an earlier copy cut short (the stick pulled out mid-copy) is only clutter.
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let n = entry.file_name().to_string_lossy().into_owned();
+            if n.starts_with('.') && n.ends_with(&format!(".{EXTENSION}.partial")) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    let copied = std::fs::copy(backup, &partial)
+        .and_then(|_| std::fs::File::open(&partial)?.sync_all())
+        .and_then(|()| std::fs::rename(&partial, &target));
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&partial);
+        return Err(Error::io(
+            format!("Could not copy the backup to {}", folder.display()),
+            e,
+        ));
+    }
+    sync_folder(folder);
+    Ok(())
+}
+
+/// The second place she chose for a copy of every backup, if any.
+pub fn copy_folder(db: &Db) -> Result<Option<PathBuf>> {
+    let folder: Option<String> = db
+        .conn()
+        .query_row(
+            "SELECT backup_copy_folder FROM practice WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(folder.filter(|f| !f.is_empty()).map(PathBuf::from))
+}
+
+/// Chooses (or with `None`, forgets) the second place. It must be a folder she can write to.
+pub fn set_copy_folder(db: &Db, folder: Option<&Path>) -> Result<()> {
+    let value = match folder {
+        None => String::new(),
+        Some(folder) => {
+            let probe = folder.join(".coachdesk-write-test");
+            let writable = std::fs::write(&probe, b"ok").is_ok();
+            let _ = std::fs::remove_file(&probe);
+            if !folder.is_dir() || !writable {
+                return Err(Error::invalid(
+                    "copyFolder",
+                    format!(
+                        "CoachDesk cannot save backups in “{}”. Please choose a folder you can \
+                         write to.",
+                        folder.display()
+                    ),
+                ));
+            }
+            folder.display().to_string()
+        }
+    };
+    let changed = db.conn().execute(
+        "UPDATE practice SET backup_copy_folder = ?1 WHERE id = 1",
+        [value],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            what: "The practice profile",
+        });
+    }
+    Ok(())
+}
+
+/// Where her backups stand, for Settings, the sidebar and the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupOverview {
+    /// Newest first.
+    pub backups: Vec<Backup>,
+    pub copy_folder: Option<String>,
+    /// When the newest backup in the second place was made (None if none, or unreachable).
+    pub last_copy_at: Option<String>,
+    pub copy_reachable: bool,
+    /// A gentle reminder when nothing has been backed up outside this computer for 7 days.
+    pub reminder: Option<String>,
+}
+
+/// The dashboard's gentle reminder: after 7 days of use with nothing backed up outside this
+/// computer, or 7 days since the last copy there.
+fn reminder(in_use_days: i64, outside_days: Option<i64>) -> Option<String> {
+    match outside_days {
+        Some(days) if days >= 7 => Some(format!(
+            "Your last backup outside this computer was {days} days ago. Plug in your USB stick, \
+             or back up now, so a lost or broken laptop cannot take your practice with it."
+        )),
+        None if in_use_days >= 7 => Some(
+            "Nothing has been backed up outside this computer yet. Choose a second place for \
+             your backups in Settings (a USB stick or a synced folder), so a lost or broken \
+             laptop cannot take your practice with it."
+                .to_owned(),
+        ),
+        _ => None,
+    }
+}
+
+/// Where her backups stand now.
+pub fn overview(db: &Db, data_dir: &Path) -> Result<BackupOverview> {
+    let backups = list(&folder_in(data_dir))?;
+    let place = copy_folder(db)?;
+    let copy_reachable = place.as_deref().is_some_and(Path::is_dir);
+    let last_copy_at = match &place {
+        Some(place) if copy_reachable => latest(place)?.map(|b| b.created_at),
+        _ => None,
+    };
+    let days_since = |at: &str| {
+        DateTime::parse_from_rfc3339(at)
+            .map(|t| Utc::now().signed_duration_since(t).num_days())
+            .unwrap_or(0)
+    };
+    // How long she has been backing up here: the oldest backup on this computer.
+    let in_use_days = backups.last().map_or(0, |b| days_since(&b.created_at));
+    let outside_days = last_copy_at.as_deref().map(days_since);
+    let reminder = reminder(in_use_days, outside_days);
+    Ok(BackupOverview {
+        backups,
+        copy_folder: place.map(|p| p.display().to_string()),
+        last_copy_at,
+        copy_reachable,
+        reminder,
+    })
 }
 
 /// Deletes the backups in `folder` that rotation no longer keeps; returns how many.
@@ -682,6 +855,60 @@ mod tests {
         assert!(!dir.path().join(STAGING).exists());
         assert!(!dir.path().join(RESTORE_MARKER).exists());
         assert_eq!(finish_interrupted_restore(dir.path()), None);
+    }
+
+    #[test]
+    fn a_second_copy_goes_to_her_usb_stick_and_a_missing_one_is_told_calmly() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+        crate::practice::create(
+            &db,
+            &crate::practice::FirstRunInput {
+                practice_name: "P".into(),
+                coach_name: "C".into(),
+            },
+        )
+        .unwrap();
+        let (_, second) = take(&db, dir.path(), BackupReason::Manual, "t").unwrap();
+        assert_eq!(second, SecondCopy::NotChosen);
+        let usb = tempfile::tempdir().unwrap();
+        let err = set_copy_folder(&db, Some(&usb.path().join("nope"))).unwrap_err();
+        assert!(err.to_string().contains("cannot save backups"), "{err}");
+        set_copy_folder(&db, Some(usb.path())).unwrap();
+        let (made, second) = take(&db, dir.path(), BackupReason::Manual, "t").unwrap();
+        assert_eq!(second, SecondCopy::Made);
+        let copied = usb.path().join(&made.file_name);
+        assert_eq!(
+            std::fs::read(&copied).unwrap(),
+            std::fs::read(&made.path).unwrap()
+        );
+        let seen = overview(&db, dir.path()).unwrap();
+        assert_eq!(seen.last_copy_at.as_deref(), Some(made.created_at.as_str()));
+        assert!(seen.copy_reachable && seen.reminder.is_none());
+
+        // The stick is unplugged: the backup is still made, and she is told why no copy was.
+        let gone = usb.path().to_owned();
+        drop(usb);
+        let (made, second) = take(&db, dir.path(), BackupReason::Daily, "t").unwrap();
+        assert!(Path::new(&made.path).exists());
+        let SecondCopy::Missing(text) = second else {
+            panic!("{second:?}")
+        };
+        assert!(
+            text.contains(&gone.display().to_string()) && text.contains("fine"),
+            "{text}"
+        );
+        assert!(!overview(&db, dir.path()).unwrap().copy_reachable);
+    }
+
+    #[test]
+    fn the_reminder_comes_after_7_days_without_a_copy_outside() {
+        assert_eq!(reminder(3, None), None, "a new practice is not nagged");
+        assert!(reminder(8, None)
+            .unwrap()
+            .contains("Nothing has been backed up outside"));
+        assert_eq!(reminder(30, Some(6)), None);
+        assert!(reminder(30, Some(9)).unwrap().contains("9 days ago"));
     }
 
     #[test]

@@ -54,8 +54,8 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 8,
-        name: "0008_files_inside",
-        sql: include_str!("../../migrations/0008_files_inside.sql"),
+        name: "0008_files_inside_backup_copy",
+        sql: include_str!("../../migrations/0008_files_inside_backup_copy.sql"),
     },
 ];
 

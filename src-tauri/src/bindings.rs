@@ -4,7 +4,7 @@
 use coachdesk_core::articles::{
     Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, LeftOut, PreviewDraft,
 };
-use coachdesk_core::backups::{Backup, BackupReason, Restored};
+use coachdesk_core::backups::{Backup, BackupOverview, BackupReason, Restored};
 use coachdesk_core::checkins::{
     Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
 };
@@ -106,6 +106,7 @@ pub fn typescript() -> String {
         decl::<BackupReason>(&cfg),
         decl::<Backup>(&cfg),
         decl::<Restored>(&cfg),
+        decl::<BackupOverview>(&cfg),
         decl::<BackupStatus>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),

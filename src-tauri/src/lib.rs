@@ -119,6 +119,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             backups::backup_restore,
             backups::backup_check_pick,
             backups::backup_restore_pick,
+            backups::backup_copy_choose,
+            backups::backup_copy_stop,
         ])
 }
 
@@ -131,8 +133,9 @@ pub fn automatic_backup<R: Runtime>(app: &tauri::AppHandle<R>, reason: BackupRea
         return;
     }
     let version = app.package_info().version.to_string();
-    if let Err(e) = backups::take(db, state.data_dir(), reason, &version) {
-        eprintln!("CoachDesk: the automatic backup failed: {e}");
+    match backups::take(db, state.data_dir(), reason, &version) {
+        Ok((_, second)) => state.note_second_copy(second),
+        Err(e) => eprintln!("CoachDesk: the automatic backup failed: {e}"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What every command can reach: the data folder and the store (or why it could not open).
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use coachdesk_core::{db::DATABASE_FILE, Db};
@@ -15,8 +15,11 @@ pub struct AppState {
     pub bulk_cancel: AtomicBool,
     /// Files CoachDesk saved in this run: the only ones the window may ask to open.
     exported: Mutex<Vec<PathBuf>>,
-    /// What became of a restore the app stopped in the middle of, told once.
-    restore_note: Mutex<Option<String>>,
+    /// Things to tell her once about backups: what became of a restore the app stopped in
+    /// the middle of, a second place that was not there.
+    backup_notices: Mutex<Vec<String>>,
+    /// A missing second place is told once per run, not at every backup.
+    copy_missing_told: AtomicBool,
 }
 
 impl AppState {
@@ -41,16 +44,41 @@ impl AppState {
             db,
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
-            restore_note: Mutex::new(restore_note),
+            backup_notices: Mutex::new(restore_note.into_iter().collect()),
+            copy_missing_told: AtomicBool::new(false),
         }
     }
 
-    /// What became of an interrupted restore, the first time it is asked.
-    pub fn take_restore_note(&self) -> Option<String> {
-        self.restore_note
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .take()
+    /// Keeps what a backup reports about its second copy, for her to be told once.
+    pub fn note_second_copy(&self, second: coachdesk_core::backups::SecondCopy) {
+        use coachdesk_core::backups::SecondCopy;
+        let notice = match second {
+            SecondCopy::NotChosen => None,
+            SecondCopy::Made => {
+                self.copy_missing_told.store(false, Ordering::SeqCst);
+                None
+            }
+            SecondCopy::Missing(text) => {
+                (!self.copy_missing_told.swap(true, Ordering::SeqCst)).then_some(text)
+            }
+            SecondCopy::Failed(text) => Some(text),
+        };
+        if let Some(text) = notice {
+            self.backup_notices
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(text);
+        }
+    }
+
+    /// The notices not told yet (and forgets them).
+    pub fn take_backup_notices(&self) -> Vec<String> {
+        std::mem::take(
+            &mut *self
+                .backup_notices
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     pub fn data_dir(&self) -> &Path {

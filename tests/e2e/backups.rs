@@ -27,7 +27,15 @@ async fn back_up_check_and_restore_in_the_window() {
     let files = tempfile::tempdir().unwrap();
     let junk = files.path().join("holiday photo.coachdesk-backup");
     std::fs::write(&junk, b"\x89PNG\r\n\x1a\n not a backup").unwrap();
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_OPEN_FILE", &junk)]);
+    let usb = files.path().join("USB stick");
+    std::fs::create_dir(&usb).unwrap();
+    let driver = Driver::start(
+        data.path(),
+        &[
+            ("COACHDESK_TEST_OPEN_FILE", &junk),
+            ("COACHDESK_TEST_SAVE_DIR", &usb),
+        ],
+    );
     let app = driver.open_app().await;
     first_run(&app).await;
     create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
@@ -100,9 +108,44 @@ async fn back_up_check_and_restore_in_the_window() {
     assert_eq!(app.all("backup-row").await.len(), 2);
     app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &["Renée Côté"]).await;
+
+    // A second place through the folder dialog: every backup is copied there too.
+    app.go("nav-settings", "backup-copy-choose").await;
+    app.click("backup-copy-choose").await;
+    app.wait_for_text("backup-copy-folder", |t| t.ends_with("USB stick"))
+        .await;
+    app.click("backup-now").await;
+    app.wait_for_text("sidebar-backup", |t| t.contains("Second copy: Today"))
+        .await;
+    let on_usb: Vec<_> = std::fs::read_dir(&usb).unwrap().flatten().collect();
+    assert_eq!(on_usb.len(), 1, "{on_usb:?}");
+    app.scroll_to("backup-second-place").await;
+    app.screenshot("73-backup-second-place").await;
+
+    // The stick is unplugged: the backup is still made, and she is told once, calmly.
+    std::fs::remove_dir_all(&usb).unwrap();
+    app.click("backup-now").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !app
+        .texts("toast")
+        .await
+        .iter()
+        .any(|t| t.contains("is not there") && t.contains("USB stick"))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no word about the missing USB stick"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.wait_for_text("sidebar-backup", |t| {
+        t.contains("Second copy: not connected")
+    })
+    .await;
+    app.screenshot("74-backup-usb-missing").await;
     app.quit().await;
     let names = backups_in(data.path());
-    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names.len(), 4, "{names:?}");
     assert!(
         names.iter().all(|n| n.ends_with(".coachdesk-backup")),
         "only backups, no partial or staging files: {names:?}"

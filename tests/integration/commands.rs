@@ -175,14 +175,14 @@ fn only_files_coachdesk_saved_can_be_opened_from_the_window() {
 fn backups_through_ipc_and_the_backup_at_quit() {
     let app = app();
     let status = invoke(&app, "backups_status", json!({})).unwrap();
-    assert_eq!(status["backups"], json!([]));
+    assert_eq!(status["overview"]["backups"], json!([]));
     // Nothing to back up before the first run: the automatic backup makes none.
     coachdesk_lib::automatic_backup(
         app._app.handle(),
         coachdesk_core::backups::BackupReason::AtQuit,
     );
     assert_eq!(
-        invoke(&app, "backups_status", json!({})).unwrap()["backups"],
+        invoke(&app, "backups_status", json!({})).unwrap()["overview"]["backups"],
         json!([])
     );
 
@@ -199,7 +199,7 @@ fn backups_through_ipc_and_the_backup_at_quit() {
     );
     let made = invoke(&app, "backup_now", json!({})).unwrap();
     assert_eq!(made["reason"], "manual");
-    let backups = invoke(&app, "backups_status", json!({})).unwrap()["backups"].clone();
+    let backups = invoke(&app, "backups_status", json!({})).unwrap()["overview"]["backups"].clone();
     let reasons: Vec<&str> = backups
         .as_array()
         .unwrap()

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use coachdesk_core::backups::{self, Backup, BackupReason, Restored};
+use coachdesk_core::backups::{self, Backup, BackupOverview, BackupReason, Restored};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -12,13 +12,13 @@ use crate::dialog;
 use crate::error::{CommandResult, ErrorCode, IpcError};
 use crate::state::AppState;
 
-/// What Settings shows: the backups, newest first, and what happened to a restore the app
-/// stopped in the middle of (once, at the first look after start).
+/// Where her backups stand, and things to tell her once (what became of a restore the app
+/// stopped in the middle of; a second place that was not there).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupStatus {
-    pub backups: Vec<Backup>,
-    pub restore_note: Option<String>,
+    pub overview: BackupOverview,
+    pub notices: Vec<String>,
 }
 
 fn version<R: Runtime>(app: &AppHandle<R>) -> String {
@@ -44,9 +44,30 @@ fn in_folder(state: &AppState, file_name: &str) -> CommandResult<PathBuf> {
 #[tauri::command]
 pub fn backups_status(state: State<'_, AppState>) -> CommandResult<BackupStatus> {
     Ok(BackupStatus {
-        backups: backups::list(&backups::folder_in(state.data_dir()))?,
-        restore_note: state.take_restore_note(),
+        overview: backups::overview(state.db()?, state.data_dir())?,
+        notices: state.take_backup_notices(),
     })
+}
+
+/// Chooses the second place for a copy of every backup with the native folder dialog; None
+/// if she cancels.
+#[tauri::command]
+pub async fn backup_copy_choose<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<BackupOverview>> {
+    let Some(folder) = dialog::pick_folder(&app, "Choose a second place for your backups") else {
+        return Ok(None);
+    };
+    backups::set_copy_folder(state.db()?, Some(&folder))?;
+    Ok(Some(backups::overview(state.db()?, state.data_dir())?))
+}
+
+/// Stops copying backups to a second place.
+#[tauri::command]
+pub fn backup_copy_stop(state: State<'_, AppState>) -> CommandResult<BackupOverview> {
+    backups::set_copy_folder(state.db()?, None)?;
+    Ok(backups::overview(state.db()?, state.data_dir())?)
 }
 
 /// "Back up now", then the rotation.
@@ -55,12 +76,14 @@ pub fn backup_now<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Backup> {
-    Ok(backups::take(
+    let (made, second) = backups::take(
         state.db()?,
         state.data_dir(),
         BackupReason::Manual,
         &version(&app),
-    )?)
+    )?;
+    state.note_second_copy(second);
+    Ok(made)
 }
 
 #[tauri::command]

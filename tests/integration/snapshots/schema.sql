@@ -244,7 +244,7 @@ CREATE TABLE practice (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 , typographic_quotes INTEGER NOT NULL DEFAULT 1
-    CHECK (typographic_quotes IN (0, 1)), logo BLOB) STRICT;
+    CHECK (typographic_quotes IN (0, 1)), logo BLOB, backup_copy_folder TEXT NOT NULL DEFAULT '') STRICT;
 -- table protocol_template_versions
 CREATE TABLE protocol_template_versions (
     id          INTEGER PRIMARY KEY,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Backup } from "./api/types";
-import { backupContents, backupReasonLabel, sizeLabel } from "./backups";
+import { backupContents, backupReasonLabel, lastBackupLine, sizeLabel } from "./backups";
 
 const backup: Backup = {
   fileName: "CoachDesk 2026-12-01 091200.000.coachdesk-backup",
@@ -26,5 +26,29 @@ describe("backups", () => {
     expect(sizeLabel(1_300_000)).toBe("1.2 MB");
     expect(sizeLabel(655_360)).toBe("640 KB");
     expect(sizeLabel(900)).toBe("900 bytes");
+  });
+});
+
+describe("the last backup line", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  const overview = {
+    backups: [backup],
+    copyFolder: null,
+    lastCopyAt: null,
+    copyReachable: false,
+    reminder: null,
+  };
+
+  it("says when, and how the second copy stands", () => {
+    expect(lastBackupLine({ ...overview, backups: [] }, now)).toBe("No backup yet");
+    expect(lastBackupLine(overview, now)).toMatch(/^Last backup: Today, \d\d:12$/);
+    const usb = { ...overview, copyFolder: "/media/usb", copyReachable: true };
+    expect(lastBackupLine(usb, now)).toMatch(/· Second copy: none yet$/);
+    expect(lastBackupLine({ ...usb, lastCopyAt: "2026-11-28T09:00:00Z" }, now)).toMatch(
+      /· Second copy: 28 Nov 2026/,
+    );
+    expect(lastBackupLine({ ...usb, copyReachable: false }, now)).toMatch(
+      /· Second copy: not connected$/,
+    );
   });
 });

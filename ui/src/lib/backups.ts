@@ -1,6 +1,6 @@
 // How a backup is described in Settings.
-import type { Backup, BackupReason } from "./api/types";
-import { countLabel } from "./format";
+import type { Backup, BackupOverview, BackupReason } from "./api/types";
+import { countLabel, formatUpdated } from "./format";
 
 const REASONS: Record<BackupReason, string> = {
   manual: "Backed up by you",
@@ -28,4 +28,18 @@ export function backupContents(backup: Backup): string {
     countLabel(backup.files, "file"),
     countLabel(backup.articles, "article"),
   ].join(" · ");
+}
+
+/** The sidebar's quiet line: "Last backup: Today, 09:12 · Second copy: 3 Nov 2026". */
+export function lastBackupLine(overview: BackupOverview, now: Date = new Date()): string {
+  const newest = overview.backups[0];
+  if (newest === undefined) return "No backup yet";
+  const parts = [`Last backup: ${formatUpdated(newest.createdAt, now)}`];
+  if (overview.copyFolder !== null) {
+    if (!overview.copyReachable) parts.push("Second copy: not connected");
+    else if (overview.lastCopyAt !== null)
+      parts.push(`Second copy: ${formatUpdated(overview.lastCopyAt, now)}`);
+    else parts.push("Second copy: none yet");
+  }
+  return parts.join(" · ");
 }

@@ -1,6 +1,6 @@
 // Backups of the whole practice: list, Back up now, Check and Restore.
 import { call } from "./invoke";
-import type { Backup, BackupStatus, Restored } from "./types";
+import type { Backup, BackupOverview, BackupStatus, Restored } from "./types";
 
 export function backupStatus(): Promise<BackupStatus> {
   return call<BackupStatus>("backups_status");
@@ -27,4 +27,13 @@ export function checkPickedBackup(): Promise<Backup | null> {
 
 export function restorePickedBackup(): Promise<Restored | null> {
   return call<Restored | null>("backup_restore_pick");
+}
+
+/** Chooses the second place with the native folder dialog; `null` if the coach cancelled. */
+export function chooseCopyFolder(): Promise<BackupOverview | null> {
+  return call<BackupOverview | null>("backup_copy_choose");
+}
+
+export function stopCopying(): Promise<BackupOverview> {
+  return call<BackupOverview>("backup_copy_stop");
 }

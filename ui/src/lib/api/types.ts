@@ -211,7 +211,21 @@ from: Backup,
  */
 beforeRestore: Backup, };
 
-export type BackupStatus = { backups: Array<Backup>, restoreNote: string | null, };
+export type BackupOverview = { 
+/**
+ * Newest first.
+ */
+backups: Array<Backup>, copyFolder: string | null, 
+/**
+ * When the newest backup in the second place was made (None if none, or unreachable).
+ */
+lastCopyAt: string | null, copyReachable: boolean, 
+/**
+ * A gentle reminder when nothing has been backed up outside this computer for 7 days.
+ */
+reminder: string | null, };
+
+export type BackupStatus = { overview: BackupOverview, notices: Array<string>, };
 
 export type DuplicateOf = { id: number, title: string, };
 

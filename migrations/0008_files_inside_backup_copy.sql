@@ -5,3 +5,6 @@
 ALTER TABLE lab_files ADD COLUMN content BLOB;
 
 ALTER TABLE practice ADD COLUMN logo BLOB;
+
+-- A second place every backup is copied to (a USB stick, a synced folder); '' for none.
+ALTER TABLE practice ADD COLUMN backup_copy_folder TEXT NOT NULL DEFAULT '';
