@@ -655,6 +655,12 @@ pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
             return Err(e);
         }
     };
+    // The store runs in WAL mode: switching the staged file now means opening it after the
+    // swap writes nothing, so a crash right after the swap leaves no journal to recover.
+    {
+        let staged = Connection::open(&staging)?;
+        staged.pragma_update(None, "journal_mode", "WAL")?;
+    }
     let before_restore = back_up(
         db,
         &folder_in(&data_dir),

@@ -984,6 +984,11 @@ pub fn export_for_clients(
 
 /// Exports a handout given earlier again, from its snapshot, so the text is the same.
 pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
+    crate::files::write_atomic(path, &render_given(db, id)?)
+}
+
+/// The PDF of a handout given earlier, rendered again from its snapshot.
+pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
     let snapshot: String = db
         .conn()
         .query_row(
@@ -997,8 +1002,7 @@ pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
         })?;
     let preview: HandoutPreview = serde_json::from_str(&snapshot)
         .map_err(|e| Error::Conflict(format!("The saved handout could not be read: {e}")))?;
-    let bytes = render(db, &preview, Utc::now())?;
-    crate::files::write_atomic(path, &bytes)
+    render(db, &preview, Utc::now())
 }
 
 /// The snapshot of a given handout and its suggested file name.

@@ -243,6 +243,20 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
     Ok(after)
 }
 
+/// An attached file's bytes (None when it went missing before it could be moved inside).
+pub fn file_content(db: &Db, file_id: i64) -> Result<Option<Vec<u8>>> {
+    db.conn()
+        .query_row(
+            "SELECT content FROM lab_files WHERE id = ?1",
+            [file_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That attached file",
+        })
+}
+
 /// The folder of copies written for the system viewer.
 pub fn opened_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("opened")

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod backups;
 mod check;
 pub mod checkins;
+pub mod client_export;
 pub mod clients;
 pub mod consults;
 pub mod dashboard;

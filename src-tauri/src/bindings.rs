@@ -8,6 +8,7 @@ use coachdesk_core::backups::{Backup, BackupOverview, BackupReason, Restored};
 use coachdesk_core::checkins::{
     Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
 };
+use coachdesk_core::client_export::ClientExport;
 use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
     PipelineColumn, StatusCount,
@@ -107,6 +108,7 @@ pub fn typescript() -> String {
         decl::<Backup>(&cfg),
         decl::<Restored>(&cfg),
         decl::<BackupOverview>(&cfg),
+        decl::<ClientExport>(&cfg),
         decl::<BackupStatus>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),

@@ -12,6 +12,9 @@ use tauri_plugin_dialog::DialogExt;
 /// The save-dialog filter for PDFs.
 pub const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 
+/// The save-dialog filter for ZIP archives.
+pub const ZIP: (&str, &[&str]) = ("ZIP archive", &["zip"]);
+
 /// Asks the coach for one image file; None if she cancels.
 pub fn pick_image<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     #[cfg(debug_assertions)]

@@ -121,6 +121,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             backups::backup_restore_pick,
             backups::backup_copy_choose,
             backups::backup_copy_stop,
+            clients::client_export,
         ])
 }
 

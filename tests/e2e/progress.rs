@@ -254,6 +254,42 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
         ],
     );
 
+    // Her data, for her: one ZIP from her page, holding her lab file, check-ins and handout.
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.scroll_to("client-export-data").await;
+    app.screenshot("56-her-data").await;
+    app.click("client-export-data").await;
+    // Written through a partial file and a rename: once it is there, it is complete.
+    let zip_path = wait_for_saved(saves.path(), "zip", "her data").await;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&zip_path).unwrap()).unwrap();
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
+        .collect();
+    for wanted in [
+        "client.json",
+        "consults.json",
+        "check-ins.csv",
+        "summary.pdf",
+    ] {
+        assert!(
+            names.iter().any(|n| n == wanted),
+            "{wanted} missing: {names:?}"
+        );
+    }
+    let lab = names
+        .iter()
+        .find(|n| n.starts_with("labs/") && n.ends_with("Vitamin D – Renée.pdf"))
+        .unwrap_or_else(|| panic!("no lab file in {names:?}"))
+        .clone();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(&lab).unwrap(), &mut bytes).unwrap();
+    assert_eq!(bytes, std::fs::read(&report).unwrap());
+    assert!(
+        names.iter().any(|n| n.starts_with("handouts/")),
+        "{names:?}"
+    );
+
     // Ctrl+K finds a protocol template by what it holds, and opens it.
     let body = app
         .client

@@ -331,6 +331,10 @@ fn saves_survive_sigkill() {
         restored += run_and_kill(data, "restorer", 0, 600).len();
         let (state, files) = start_again(data);
         only_our_files(&files);
+        // The app opens its data again, whatever moment the restore was killed at.
+        if let Err(e) = state.db() {
+            panic!("restore run {run}: the store does not open: {}", e.message);
+        }
         drop(state);
         let clients_now: i64 = rusqlite::Connection::open_with_flags(
             data.join(DATABASE_FILE),

@@ -798,3 +798,85 @@ fn the_client_summary_includes_her_protocol_and_progress() {
         serde_json::to_string(&handouts::client_summary(&p.db, other.id).unwrap().blocks).unwrap();
     assert!(!text.contains("Protocol and progress"));
 }
+
+#[test]
+fn her_data_exports_as_one_zip_with_everything_and_nothing_of_anyone_else() {
+    use std::io::Read;
+    let p = practice();
+    let her = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
+    let other = clients::create(&p.db, &ClientInput::named("Someone Else")).unwrap();
+    give_her_everything(&p, her.id);
+    give_her_everything(&p, other.id);
+    let draft = HandoutDraft {
+        title: "Broth basics".into(),
+        client_id: Some(her.id),
+        blocks: vec![HandoutBlock::Intro {
+            text: "Hello Zoë 🌿, here is your plan.".into(),
+        }],
+    };
+    handouts::export(&p.db, &draft, &p.dir.path().join("given.pdf")).unwrap();
+
+    let name = coachdesk_core::client_export::file_name(&p.db, her.id).unwrap();
+    assert!(name.starts_with("Zoë 李小龙 🌿 – her data, "), "{name}");
+    let path = p.dir.path().join(&name);
+    let exported = coachdesk_core::client_export::export(&p.db, her.id, &path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut bytes = Vec::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is not in {:?}", exported.files))
+            .read_to_end(&mut bytes)
+            .unwrap();
+        bytes
+    };
+    for part in [
+        "README.txt",
+        "client.json",
+        "consults.json",
+        "follow-ups.json",
+        "protocols.json",
+        "reintroductions.json",
+        "check-ins.json",
+        "labs.json",
+        "timeline.json",
+    ] {
+        let text = String::from_utf8(read(part)).unwrap();
+        assert!(
+            !text.contains("Someone Else"),
+            "{part} holds another client's data"
+        );
+    }
+    let client = String::from_utf8(read("client.json")).unwrap();
+    assert!(client.contains("Zoë 李小龙 🌿"), "{client}");
+    let csv = String::from_utf8(read("check-ins.csv")).unwrap();
+    assert!(
+        csv.trim_start_matches('\u{feff}')
+            .starts_with("Date,Fatigue"),
+        "{csv}"
+    );
+    assert!(String::from_utf8(read("check-ins.json"))
+        .unwrap()
+        .contains("secret-phrase-ZQX"));
+    let lab_file = exported
+        .files
+        .iter()
+        .find(|f| f.starts_with("labs/"))
+        .unwrap()
+        .clone();
+    assert_eq!(read(&lab_file), b"%PDF-1.4 ferritin");
+    let handout = exported
+        .files
+        .iter()
+        .find(|f| f.starts_with("handouts/"))
+        .unwrap()
+        .clone();
+    assert!(read(&handout).starts_with(b"%PDF-"));
+    assert!(read("summary.pdf").starts_with(b"%PDF-"));
+    // Nothing half-written is left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(p.dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

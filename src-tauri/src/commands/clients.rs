@@ -1,9 +1,11 @@
 //! Clients: list, record, status, archive, erase, timeline.
 
+use coachdesk_core::client_export::{self, ClientExport};
 use coachdesk_core::clients::{self, Client, ClientInput, ClientPage, ClientQuery, ClientStatus};
 use coachdesk_core::timeline::{self, TimelineEvent};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
+use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -62,4 +64,21 @@ pub fn client_erase(
 #[tauri::command]
 pub fn client_timeline(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<TimelineEvent>> {
     Ok(timeline::for_client(state.db()?, id)?)
+}
+
+/// Everything kept about her, as one ZIP through the save dialog; None if the coach cancelled.
+#[tauri::command]
+pub async fn client_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Option<ClientExport>> {
+    let db = state.db()?;
+    let name = client_export::file_name(db, id)?;
+    let Some(path) = dialog::save_file(&app, "Save her data", &name, dialog::ZIP) else {
+        return Ok(None);
+    };
+    let exported = client_export::export(db, id, &path)?;
+    state.remember_export(&path);
+    Ok(Some(exported))
 }

@@ -2,6 +2,7 @@
 // timeline.
 import { call } from "./invoke";
 import type {
+  ClientExport,
   Client,
   ClientInput,
   ClientPage,
@@ -52,4 +53,9 @@ export function clientTimeline(id: number): Promise<TimelineEvent[]> {
 /** One column per status in pipeline order, each with its total and up to 100 clients. */
 export function pipeline(): Promise<PipelineColumn[]> {
   return call<PipelineColumn[]>("pipeline");
+}
+
+/** Everything kept about her as one ZIP, through the save dialog; `null` if cancelled. */
+export function exportClientData(id: number): Promise<ClientExport | null> {
+  return call<ClientExport | null>("client_export", { id });
 }

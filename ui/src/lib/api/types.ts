@@ -225,6 +225,12 @@ lastCopyAt: string | null, copyReachable: boolean,
  */
 reminder: string | null, };
 
+export type ClientExport = { path: string, 
+/**
+ * The files inside, in order.
+ */
+files: Array<string>, };
+
 export type BackupStatus = { overview: BackupOverview, notices: Array<string>, };
 
 export type DuplicateOf = { id: number, title: string, };
