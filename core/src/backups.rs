@@ -689,6 +689,46 @@ pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
     })
 }
 
+/// When the store cannot open because its file is damaged: checks the backup at `path`, puts
+/// it in the file's place and opens it. The damaged file is kept aside
+/// (`coachdesk.db.damaged-<time>`), never deleted. The last step is one rename, so a crash
+/// leaves either the damaged file (and the offer of a backup again) or the restored one.
+pub fn recover(data_dir: &Path, path: &Path) -> Result<Db> {
+    let staging = data_dir.join(STAGING);
+    let staged = unpack_verified(path, &staging).and_then(|_| {
+        let conn = Connection::open(&staging)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(())
+    });
+    if let Err(e) = staged {
+        let _ = std::fs::remove_file(&staging);
+        return Err(e);
+    }
+    let database = data_dir.join(crate::db::DATABASE_FILE);
+    let aside = |suffix: &str| {
+        data_dir.join(format!(
+            "{}.damaged-{}{suffix}",
+            crate::db::DATABASE_FILE,
+            Utc::now().format("%Y%m%dT%H%M%SZ")
+        ))
+    };
+    let keep = |e| Error::io("Could not keep the damaged file aside", e);
+    if database.exists() {
+        std::fs::copy(&database, aside("")).map_err(keep)?;
+    }
+    // The damaged file's WAL must not be applied to the restored one.
+    for suffix in ["-wal", "-shm"] {
+        let file = data_dir.join(format!("{}{suffix}", crate::db::DATABASE_FILE));
+        if file.exists() {
+            std::fs::rename(&file, aside(suffix)).map_err(keep)?;
+        }
+    }
+    std::fs::rename(&staging, &database)
+        .map_err(|e| Error::io("Could not put the backup in place", e))?;
+    sync_folder(data_dir);
+    Db::open(&database)
+}
+
 /// At start, before the store opens: if a restore was under way when the app stopped, says
 /// whether it finished (the file is the restored one) or not (the data is as it was), and
 /// tidies up. `None` when no restore was under way.
@@ -915,6 +955,54 @@ mod tests {
             .contains("Nothing has been backed up outside"));
         assert_eq!(reminder(30, Some(6)), None);
         assert!(reminder(30, Some(9)).unwrap().contains("9 days ago"));
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused_at_open_and_recovered_from_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(DATABASE_FILE);
+        let made = {
+            let db = Db::open(&file).unwrap();
+            for n in 0..300 {
+                crate::clients::create(
+                    &db,
+                    &crate::clients::ClientInput::named(&format!("Client {n}")),
+                )
+                .unwrap();
+            }
+            back_up(&db, &folder_in(dir.path()), BackupReason::Daily, "t").unwrap()
+        };
+        // Scribble over the middle of the file, as a failing disk might.
+        let mut bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.len() > 40_000, "{}", bytes.len());
+        for b in &mut bytes[12_288..28_672] {
+            *b = 0x5A;
+        }
+        std::fs::write(&file, &bytes).unwrap();
+        let err = Db::open(&file).unwrap_err();
+        assert_eq!(err.code(), "damaged", "{err}");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            bytes,
+            "the damaged file is not changed"
+        );
+
+        let db = recover(dir.path(), Path::new(&made.path)).unwrap();
+        let count: i64 = db
+            .conn()
+            .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 300);
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.contains(".damaged-") && !name.ends_with("-wal") && !name.ends_with("-shm")
+            })
+            .collect();
+        assert_eq!(kept.len(), 1, "the damaged file is kept aside");
+        assert_eq!(std::fs::read(kept[0].path()).unwrap(), bytes);
     }
 
     #[test]

@@ -223,7 +223,21 @@ fn inspect(path: &Path) -> Result<i64> {
             return Err(not_ours());
         }
     }
-    Ok(version)
+    // A damaged file is found here, before anything writes to it, so the app can offer a
+    // backup instead of failing at some later save.
+    let check: rusqlite::Result<String> = conn.query_row("PRAGMA quick_check", [], |r| r.get(0));
+    match check {
+        Ok(ok) if ok == "ok" => Ok(version),
+        Ok(problem) => Err(Error::Damaged { detail: problem }),
+        Err(rusqlite::Error::SqliteFailure(e, detail))
+            if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            Err(Error::Damaged {
+                detail: detail.unwrap_or_else(|| "the file is malformed".to_owned()),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Saves a consistent copy (WAL content included) beside the file before migrating it, with

@@ -39,6 +39,13 @@ pub enum Error {
     )]
     NewerSchema { found: i64, supported: i64 },
 
+    /// `detail` is SQLite's own report, for whoever investigates; the coach reads the message.
+    #[error(
+        "Your practice file is damaged, so CoachDesk cannot open it. It was not changed: it is \
+         kept aside when you carry on from a backup."
+    )]
+    Damaged { detail: String },
+
     #[error("The database could not be read or written: {0}")]
     Storage(#[from] rusqlite::Error),
 
@@ -78,6 +85,7 @@ impl Error {
             Self::Invalid(_) => "invalid",
             Self::Conflict(_) => "conflict",
             Self::NewerSchema { .. } => "newer_schema",
+            Self::Damaged { .. } => "damaged",
             Self::Storage(_) => "storage",
             Self::Io { .. } => "io",
         }

@@ -11,6 +11,8 @@ pub enum ErrorCode {
     Invalid,
     Conflict,
     NewerSchema,
+    /// The practice file is damaged: the window offers a backup.
+    Damaged,
     Storage,
     Io,
     Internal,
@@ -44,6 +46,7 @@ impl From<Error> for IpcError {
             Error::Invalid(_) => ErrorCode::Invalid,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Error::Damaged { .. } => ErrorCode::Damaged,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Io { .. } => ErrorCode::Io,
         };

@@ -121,6 +121,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             backups::backup_restore_pick,
             backups::backup_copy_choose,
             backups::backup_copy_stop,
+            backups::recovery_backups,
+            backups::recovery_restore,
             clients::client_export,
         ])
 }

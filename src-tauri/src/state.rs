@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use coachdesk_core::{db::DATABASE_FILE, Db};
 
@@ -10,7 +10,10 @@ use crate::error::{ErrorCode, IpcError};
 
 pub struct AppState {
     data_dir: PathBuf,
-    db: Result<Db, IpcError>,
+    /// The store, once it is open: at start, or after a damaged file was replaced by a backup.
+    db: OnceLock<Db>,
+    /// Why the store could not open at start.
+    open_error: Option<IpcError>,
     /// Set by the Cancel button of a running bulk export.
     pub bulk_cancel: AtomicBool,
     /// Files CoachDesk saved in this run: the only ones the window may ask to open.
@@ -29,8 +32,8 @@ impl AppState {
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);
-        let db = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
-        if let Ok(db) = &db {
+        let opened = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
+        if let Ok(db) = &opened {
             // Files an older CoachDesk kept beside the database move inside it; a file that
             // cannot be read stays where it is and its record says it is missing.
             if let Err(e) = coachdesk_core::legacy_files::move_inside(db, &data_dir) {
@@ -39,9 +42,18 @@ impl AppState {
         }
         // Copies written for the system viewer are not kept between runs.
         let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(&data_dir));
+        let db = OnceLock::new();
+        let open_error = match opened {
+            Ok(opened) => {
+                let _ = db.set(opened);
+                None
+            }
+            Err(e) => Some(e),
+        };
         Self {
             data_dir,
             db,
+            open_error,
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
             backup_notices: Mutex::new(restore_note.into_iter().collect()),
@@ -86,7 +98,25 @@ impl AppState {
     }
 
     pub fn db(&self) -> Result<&Db, IpcError> {
-        self.db.as_ref().map_err(Clone::clone)
+        self.db.get().ok_or_else(|| {
+            self.open_error
+                .clone()
+                .unwrap_or_else(|| IpcError::internal("The practice is not open."))
+        })
+    }
+
+    /// When the practice file was damaged at start: puts the backup named `file_name` (in the
+    /// backups folder) in its place and opens it.
+    pub fn recover_from(&self, file_name: &str) -> Result<(), IpcError> {
+        if self.db.get().is_some() {
+            return Err(IpcError::internal(
+                "Your practice is open; restore from Settings instead.",
+            ));
+        }
+        let path = coachdesk_core::backups::folder_in(&self.data_dir).join(file_name);
+        let db = coachdesk_core::backups::recover(&self.data_dir, &path)?;
+        let _ = self.db.set(db);
+        Ok(())
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -112,7 +142,8 @@ impl AppState {
 
     /// True when the store could not be opened because its schema is newer than this build.
     pub fn is_newer_schema(&self) -> bool {
-        matches!(&self.db, Err(e) if e.code == ErrorCode::NewerSchema)
+        self.db.get().is_none()
+            && matches!(&self.open_error, Some(e) if e.code == ErrorCode::NewerSchema)
     }
 }
 

@@ -152,3 +152,65 @@ async fn back_up_check_and_restore_in_the_window() {
     );
     assert!(!data.path().join(".restore-staging.db").exists());
 }
+
+/// A practice file damaged on disk opens a calm recovery screen, not a crash; one click carries
+/// on from the newest backup, and the damaged file is kept aside.
+#[tokio::test]
+async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
+    use coachdesk_core::backups::{self, BackupReason};
+    use coachdesk_core::clients::{self, ClientInput};
+    use coachdesk_core::db::{Db, DATABASE_FILE};
+    use coachdesk_core::practice::{self, FirstRunInput};
+
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join(DATABASE_FILE);
+    {
+        let db = Db::open(&file).unwrap();
+        practice::create(
+            &db,
+            &FirstRunInput {
+                practice_name: "Gut & Glow Coaching".into(),
+                coach_name: "Marie-Ève Laurent".into(),
+            },
+        )
+        .unwrap();
+        for n in 0..300 {
+            clients::create(&db, &ClientInput::named(&format!("Client {n:03}"))).unwrap();
+        }
+        clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+        backups::back_up(
+            &db,
+            &backups::folder_in(data.path()),
+            BackupReason::AtQuit,
+            "0.1.0",
+        )
+        .unwrap();
+    }
+    let mut bytes = std::fs::read(&file).unwrap();
+    for b in &mut bytes[12_288..28_672] {
+        *b = 0x5A;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    let message = app.wait_for_text("app-error", |t| !t.is_empty()).await;
+    app.screenshot("75-recovery").await;
+    assert!(message.contains("damaged"), "{message}");
+    app.wait_for("recovery-backup").await;
+    assert_eq!(app.all("recovery-backup").await.len(), 1);
+    app.screenshot("75-recovery").await;
+    app.click("recovery-restore").await;
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+    app.go("nav-clients", "client-search").await;
+    app.fill("client-search", "renee").await;
+    wait_for_rows(&app, &["Renée Côté"]).await;
+    let kept = std::fs::read_dir(data.path()).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with("coachdesk.db.damaged-")
+    });
+    assert!(kept, "the damaged file is kept aside");
+    app.quit().await;
+}

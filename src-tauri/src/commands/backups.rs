@@ -125,3 +125,16 @@ pub async fn backup_restore_pick<R: Runtime>(
     };
     Ok(Some(backups::restore(state.db()?, &path, &version(&app))?))
 }
+
+/// The backups on this computer, for the recovery screen (the store may not be open).
+#[tauri::command]
+pub fn recovery_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backup>> {
+    Ok(backups::list(&backups::folder_in(state.data_dir()))?)
+}
+
+/// On the recovery screen: replaces the damaged practice file with a backup and opens it.
+#[tauri::command]
+pub fn recovery_restore(state: State<'_, AppState>, file_name: String) -> CommandResult<()> {
+    in_folder(&state, &file_name)?;
+    state.recover_from(&file_name)
+}

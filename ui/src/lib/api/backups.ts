@@ -37,3 +37,13 @@ export function chooseCopyFolder(): Promise<BackupOverview | null> {
 export function stopCopying(): Promise<BackupOverview> {
   return call<BackupOverview>("backup_copy_stop");
 }
+
+/** The backups on this computer, when the practice file could not be opened. */
+export function recoveryBackups(): Promise<Backup[]> {
+  return call<Backup[]>("recovery_backups");
+}
+
+/** Replaces a damaged practice file with this backup and opens it. */
+export function recoverFrom(fileName: string): Promise<null> {
+  return call<null>("recovery_restore", { fileName });
+}

@@ -56,7 +56,7 @@ field: string,
  */
 reason: string, };
 
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "storage" | "io" | "internal";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "damaged" | "storage" | "io" | "internal";
 
 export type IpcError = { code: ErrorCode, 
 /**
