@@ -175,12 +175,18 @@ pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) 
         // A second connection reads a consistent snapshot of the file (WAL lets it), so the
         // app keeps saving while the copy is made; an in-memory store copies from itself.
         let mut into = Connection::open(&copy)?;
-        let copy_from = |source: &Connection, target: &mut Connection| {
-            rusqlite::backup::Backup::new(source, target)?.run_to_completion(
-                1024,
-                std::time::Duration::ZERO,
-                None,
-            )
+        // All pages in one step, inside one read transaction: in WAL mode that never blocks
+        // her saves, and saves made meanwhile cannot make the copy start over (they would,
+        // page by page, on a busy practice).
+        let copy_from = |source: &Connection, target: &mut Connection| -> rusqlite::Result<()> {
+            let backup = rusqlite::backup::Backup::new(source, target)?;
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => return Ok(()),
+                    // Busy or locked: another connection holds a lock for a moment.
+                    _ => std::thread::sleep(std::time::Duration::from_millis(5)),
+                }
+            }
         };
         match db.path() {
             Some(path) => {

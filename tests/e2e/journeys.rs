@@ -305,3 +305,50 @@ async fn data_from_a_newer_coachdesk_is_refused_with_a_clear_message() {
         "the file is left untouched"
     );
 }
+
+/// Leaving an edited client form asks first; staying keeps the typing, leaving drops it.
+#[tokio::test]
+async fn leaving_an_edited_client_form_asks_first() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, RENEE, "renee@example.com", &[]).await;
+    app.click("client-edit").await;
+    app.fill("client-phone", "+1 555 0199").await;
+
+    app.click("nav-clients").await;
+    app.wait_for("leave-dialog").await;
+    app.screenshot("76-leave-without-saving").await;
+    app.click("leave-stay").await;
+    let dialog = app.wait_for("leave-dialog").await;
+    for _ in 0..50 {
+        if dialog.prop("open").await.unwrap().as_deref() != Some("true") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_ne!(dialog.prop("open").await.unwrap().as_deref(), Some("true"));
+    assert_eq!(app.value("client-phone").await, "+1 555 0199");
+
+    app.click("nav-clients").await;
+    app.click("leave-discard").await;
+    app.wait_for("client-search").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.click("client-edit").await;
+    for _ in 0..100 {
+        if app.value("client-name").await == RENEE {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(app.value("client-name").await, RENEE);
+    assert_eq!(
+        app.value("client-phone").await,
+        "",
+        "the typing was dropped"
+    );
+    // Nothing typed yet: moving away does not ask.
+    app.go("nav-dashboard", "dashboard").await;
+    app.quit().await;
+}

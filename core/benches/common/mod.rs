@@ -1,6 +1,8 @@
 //! What every benchmark shares: timing, percentiles and the budget report.
 #![allow(dead_code)]
 
+pub mod practice;
+
 use std::time::{Duration, Instant};
 
 pub fn percentile(samples: &mut [Duration], p: f64) -> Duration {
