@@ -1012,6 +1012,28 @@ mod tests {
     }
 
     #[test]
+    fn a_zip_with_paths_that_climb_out_is_refused_and_nothing_is_written_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let evil = dir.path().join("evil.coachdesk-backup");
+        {
+            let mut zip = zip::ZipWriter::new(std::fs::File::create(&evil).unwrap());
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file("../../x", options).unwrap();
+            zip.write_all(b"climbed out").unwrap();
+            zip.start_file("../coachdesk.db", options).unwrap();
+            zip.write_all(b"not a database").unwrap();
+            zip.finish().unwrap();
+        }
+        let inner = dir.path().join("a/b");
+        std::fs::create_dir_all(&inner).unwrap();
+        let err = check(&evil, &inner).unwrap_err();
+        assert!(err.to_string().contains("not a CoachDesk backup"), "{err}");
+        // Only the named parts are ever read; nothing else is unpacked anywhere.
+        assert!(!dir.path().join("x").exists() && !dir.path().join("a/x").exists());
+        assert!(!dir.path().join("a/coachdesk.db").exists());
+    }
+
+    #[test]
     fn a_restore_that_stopped_half_way_is_reported_at_the_next_start() {
         let dir = tempfile::tempdir().unwrap();
         let marker = RestoreMarker {

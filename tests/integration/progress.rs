@@ -1,5 +1,8 @@
 //! Protocols, the reintroduction tracker, check-ins, labs and erasure on a real store.
 
+use std::path::Path;
+
+use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
@@ -879,4 +882,79 @@ fn her_data_exports_as_one_zip_with_everything_and_nothing_of_anyone_else() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
         .collect();
     assert!(leftovers.is_empty());
+}
+
+/// Every row of every table (virtual tables' shadows aside), as text: what `.dump` would
+/// compare, without needing the sqlite3 tool.
+fn everything(path: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut row = format!("{table}:");
+                for i in 0..columns {
+                    row.push_str(&format!("{:?}|", r.get_ref(i)?));
+                }
+                Ok(row)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        out.extend(rows);
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_backup_restored_into_a_fresh_data_folder_is_identical() {
+    let p = practice();
+    let her = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
+    give_her_everything(&p, her.id);
+    let big = p.dir.path().join("scan.pdf");
+    let bytes: Vec<u8> = (0..5 * 1024 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(&big, &bytes).unwrap();
+    let lab = labs::for_client(&p.db, her.id).unwrap()[0].id;
+    labs::attach(&p.db, lab, &[big]).unwrap();
+    let made = backups::back_up(
+        &p.db,
+        &backups::folder_in(p.dir.path()),
+        BackupReason::Manual,
+        "t",
+    )
+    .unwrap();
+
+    let fresh = tempfile::tempdir().unwrap();
+    let restored = backups::recover(fresh.path(), Path::new(&made.path)).unwrap();
+    drop(restored);
+    let original = p.dir.path().join(DATABASE_FILE);
+    assert_eq!(
+        everything(&original),
+        everything(&fresh.path().join(DATABASE_FILE))
+    );
+    // The 5 MB file came back byte for byte.
+    let db = Db::open(&fresh.path().join(DATABASE_FILE)).unwrap();
+    let files = &labs::for_client(&db, her.id).unwrap()[0].files;
+    let copy = files
+        .iter()
+        .find(|f| f.original_name == "scan.pdf")
+        .unwrap();
+    assert_eq!(labs::file_content(&db, copy.id).unwrap().unwrap(), bytes);
 }
