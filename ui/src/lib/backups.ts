@@ -31,14 +31,18 @@ export function backupContents(backup: Backup): string {
 }
 
 /** The sidebar's quiet line: "Last backup: Today, 09:12 · Second copy: 3 Nov 2026". */
-export function lastBackupLine(overview: BackupOverview, now: Date = new Date()): string {
+export function lastBackupLine(
+  overview: BackupOverview,
+  now: Date = new Date(),
+  timeZone?: string,
+): string {
   const newest = overview.backups[0];
   if (newest === undefined) return "No backup yet";
-  const parts = [`Last backup: ${formatUpdated(newest.createdAt, now)}`];
+  const parts = [`Last backup: ${formatUpdated(newest.createdAt, now, timeZone)}`];
   if (overview.copyFolder !== null) {
     if (!overview.copyReachable) parts.push("Second copy: not connected");
     else if (overview.lastCopyAt !== null)
-      parts.push(`Second copy: ${formatUpdated(overview.lastCopyAt, now)}`);
+      parts.push(`Second copy: ${formatUpdated(overview.lastCopyAt, now, timeZone)}`);
     else parts.push("Second copy: none yet");
   }
   return parts.join(" · ");
