@@ -1,15 +1,13 @@
 //! Backups: Back up now, the list in Settings, Check and Restore (from the list or a file she
 //! picks). The window names a backup by its file name in the backups folder, never by a path.
 
-use std::path::PathBuf;
-
 use coachdesk_core::backups::{self, Backup, BackupOverview, BackupReason, Restored};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::dialog;
-use crate::error::{CommandResult, ErrorCode, IpcError};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Where her backups stand, and things to tell her once (what became of a restore the app
@@ -23,22 +21,6 @@ pub struct BackupStatus {
 
 fn version<R: Runtime>(app: &AppHandle<R>) -> String {
     app.package_info().version.to_string()
-}
-
-/// A backup in the backups folder, by its file name.
-fn in_folder(state: &AppState, file_name: &str) -> CommandResult<PathBuf> {
-    let plain = !file_name.is_empty()
-        && !file_name.contains(['/', '\\'])
-        && file_name != ".."
-        && file_name.ends_with(&format!(".{}", backups::EXTENSION));
-    if !plain {
-        return Err(IpcError {
-            code: ErrorCode::Invalid,
-            message: "That is not a backup in CoachDesk's backup folder.".to_owned(),
-            fields: Vec::new(),
-        });
-    }
-    Ok(backups::folder_in(state.data_dir()).join(file_name))
 }
 
 #[tauri::command]
@@ -88,7 +70,7 @@ pub fn backup_now<R: Runtime>(
 
 #[tauri::command]
 pub fn backup_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
-    let path = in_folder(&state, &file_name)?;
+    let path = backups::in_folder(state.data_dir(), &file_name)?;
     Ok(backups::check(&path, state.data_dir())?)
 }
 
@@ -98,7 +80,7 @@ pub fn backup_restore<R: Runtime>(
     state: State<'_, AppState>,
     file_name: String,
 ) -> CommandResult<Restored> {
-    let path = in_folder(&state, &file_name)?;
+    let path = backups::in_folder(state.data_dir(), &file_name)?;
     Ok(backups::restore(state.db()?, &path, &version(&app))?)
 }
 
@@ -135,6 +117,6 @@ pub fn recovery_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backup>
 /// On the recovery screen: replaces the damaged practice file with a backup and opens it.
 #[tauri::command]
 pub fn recovery_restore(state: State<'_, AppState>, file_name: String) -> CommandResult<()> {
-    in_folder(&state, &file_name)?;
+    backups::in_folder(state.data_dir(), &file_name)?;
     state.recover_from(&file_name)
 }
