@@ -13,6 +13,7 @@ use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::protocols::{self, ProtocolEventKind};
 use crate::reintro::FoodStatus;
+use crate::text::csv_cell;
 use crate::text::fold;
 use crate::timeline::{self, TimelineKind};
 
@@ -525,20 +526,6 @@ fn phase_bands(db: &Db, client_id: i64) -> Result<Vec<PhaseBand>> {
     Ok(bands)
 }
 
-/// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.
-fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// Her check-ins as CSV (UTF-8 with a byte-order mark, so spreadsheets read accents right):
 /// one row per check-in, oldest first, one column per symptom, then the notes.
 pub fn csv(db: &Db, client_id: i64) -> Result<String> {
@@ -550,7 +537,7 @@ pub fn csv(db: &Db, client_id: i64) -> Result<String> {
     let mut out = String::from("\u{feff}Date");
     for s in &chart.series {
         out.push(',');
-        out.push_str(&cell(&s.name));
+        out.push_str(&csv_cell(&s.name));
     }
     out.push_str(",Notes\r\n");
     for (i, day) in chart.dates.iter().enumerate() {
@@ -562,7 +549,7 @@ pub fn csv(db: &Db, client_id: i64) -> Result<String> {
             }
         }
         out.push(',');
-        out.push_str(&cell(notes.get(day).map_or("", String::as_str)));
+        out.push_str(&csv_cell(notes.get(day).map_or("", String::as_str)));
         out.push_str("\r\n");
     }
     Ok(out)
@@ -611,15 +598,18 @@ pub fn set_tracking_hidden(db: &Db, client_id: i64, hidden: bool) -> Result<bool
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use crate::text::csv_cell;
 
     #[test]
     fn csv_cells_are_quoted_and_never_formulas() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a, b"), "\"a, b\"");
-        assert_eq!(cell("she said \"better\""), "\"she said \"\"better\"\"\"");
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(cell("-2 on pain"), "'-2 on pain");
-        assert_eq!(cell("Zoë 李小龙 🌿"), "Zoë 李小龙 🌿");
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a, b"), "\"a, b\"");
+        assert_eq!(
+            csv_cell("she said \"better\""),
+            "\"she said \"\"better\"\"\""
+        );
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("-2 on pain"), "'-2 on pain");
+        assert_eq!(csv_cell("Zoë 李小龙 🌿"), "Zoë 李小龙 🌿");
     }
 }

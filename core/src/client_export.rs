@@ -3,7 +3,6 @@
 //! the files attached to her lab results, every handout she was given (PDF, from the snapshot
 //! taken when it was given) and the client summary PDF.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::Utc;
@@ -12,6 +11,7 @@ use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::files::safe_file_name;
 
 /// What went into an export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,27 +39,6 @@ summary.pdf          the printable client summary
 JSON files are UTF-8; dates are YYYY-MM-DD and times UTC (RFC 3339).
 ";
 
-/// A name safe inside a ZIP on every system, keeping letters of any script.
-fn safe(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
-                '_'
-            } else {
-                c
-            }
-        })
-        .take(100)
-        .collect();
-    let cleaned = cleaned.trim_matches(['.', ' ']);
-    if cleaned.is_empty() {
-        "file".to_owned()
-    } else {
-        cleaned.to_owned()
-    }
-}
-
 fn json<T: Serialize>(value: &T) -> Result<Vec<u8>> {
     serde_json::to_vec_pretty(value)
         .map_err(|e| Error::Conflict(format!("Her data could not be written out: {e}")))
@@ -70,7 +49,7 @@ pub fn file_name(db: &Db, client_id: i64) -> Result<String> {
     let client = crate::clients::get(db, client_id)?;
     Ok(format!(
         "{} – her data, {}.zip",
-        safe(&client.name),
+        safe_file_name(&client.name),
         Utc::now().format("%Y-%m-%d")
     ))
 }
@@ -118,7 +97,7 @@ pub fn export(db: &Db, client_id: i64, path: &Path) -> Result<ClientExport> {
         for file in &lab.files {
             if let Some(bytes) = crate::labs::file_content(db, file.id)? {
                 parts.push((
-                    format!("labs/{}-{}", file.id, safe(&file.original_name)),
+                    format!("labs/{}-{}", file.id, safe_file_name(&file.original_name)),
                     bytes,
                 ));
             }
@@ -130,7 +109,7 @@ pub fn export(db: &Db, client_id: i64, path: &Path) -> Result<ClientExport> {
     ));
     for given in crate::handouts::for_client(db, client_id)? {
         parts.push((
-            format!("handouts/{}-{}", given.id, safe(&given.file_name)),
+            format!("handouts/{}-{}", given.id, safe_file_name(&given.file_name)),
             crate::handouts::render_given(db, given.id)?,
         ));
     }
@@ -141,31 +120,11 @@ pub fn export(db: &Db, client_id: i64, path: &Path) -> Result<ClientExport> {
     ));
 
     let shown = path.display().to_string();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let partial = path.with_file_name(format!(".{name}.partial"));
-    let fail = |e: std::io::Error| Error::io(format!("Could not write {shown}"), e);
-    let written = (|| -> Result<()> {
-        let file = std::fs::File::create(&partial).map_err(fail)?;
-        let mut zip = zip::ZipWriter::new(file);
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .large_file(true);
-        let zip_error =
-            |e: zip::result::ZipError| Error::Conflict(format!("Could not write {shown}: {e}"));
-        for (name, bytes) in &parts {
-            zip.start_file(name.as_str(), options).map_err(zip_error)?;
-            zip.write_all(bytes).map_err(fail)?;
-        }
-        zip.finish().map_err(zip_error)?.sync_all().map_err(fail)?;
-        std::fs::rename(&partial, path).map_err(fail)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written?;
+    crate::files::write_zip(path, |zip| {
+        parts
+            .iter()
+            .try_for_each(|(name, bytes)| zip.add(name, bytes))
+    })?;
     Ok(ClientExport {
         path: shown,
         files: parts.into_iter().map(|(name, _)| name).collect(),

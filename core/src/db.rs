@@ -240,6 +240,63 @@ fn inspect(path: &Path) -> Result<i64> {
     }
 }
 
+/// The tables that hold her data, each after the tables it refers to (so rows can be inserted
+/// in this order), otherwise by name. Full-text indexes and their shadow tables are left out:
+/// triggers fill them from the others.
+pub(crate) fn data_tables(conn: &Connection) -> Result<Vec<String>> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let virtual_tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let names: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut parents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for name in names {
+        if virtual_tables
+            .iter()
+            .any(|v| name == *v || name.starts_with(&format!("{v}_")))
+        {
+            continue;
+        }
+        let refers_to: BTreeSet<String> = conn
+            .prepare(&format!("PRAGMA foreign_key_list(\"{name}\")"))?
+            .query_map([], |r| r.get::<_, String>(2))?
+            .collect::<rusqlite::Result<_>>()?;
+        parents.insert(name, refers_to);
+    }
+    let mut ordered: Vec<String> = Vec::with_capacity(parents.len());
+    while !parents.is_empty() {
+        let ready: Vec<String> = parents
+            .iter()
+            .filter(|(name, refers_to)| {
+                refers_to
+                    .iter()
+                    .all(|p| p == *name || !parents.contains_key(p))
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        // A circle of references (there is none today) cannot be ordered: the rest by name.
+        let next = if ready.is_empty() {
+            parents.keys().cloned().collect()
+        } else {
+            ready
+        };
+        for name in next {
+            parents.remove(&name);
+            ordered.push(name);
+        }
+    }
+    Ok(ordered)
+}
+
 /// Saves a consistent copy (WAL content included) beside the file before migrating it, with
 /// SQLite's online backup, page by page.
 fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {

@@ -34,3 +34,91 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     Ok(())
 }
+
+/// A name safe inside a ZIP and on every file system, keeping letters of any script.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(100)
+        .collect();
+    let cleaned = cleaned.trim_matches(['.', ' ']);
+    if cleaned.is_empty() {
+        "file".to_owned()
+    } else {
+        cleaned.to_owned()
+    }
+}
+
+/// A ZIP being written part by part by [`write_zip`].
+pub struct ZipOut {
+    zip: zip::ZipWriter<std::fs::File>,
+    options: zip::write::SimpleFileOptions,
+    shown: String,
+}
+
+impl ZipOut {
+    /// Starts the part `name`; what is then written to the returned writer goes into it.
+    pub fn start(&mut self, name: &str) -> Result<&mut impl std::io::Write> {
+        self.zip
+            .start_file(name, self.options)
+            .map_err(|e| Error::Conflict(format!("Could not write {}: {e}", self.shown)))?;
+        Ok(&mut self.zip)
+    }
+
+    /// Adds the part `name` holding `bytes`.
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
+        use std::io::Write;
+        let shown = self.shown.clone();
+        self.start(name)?
+            .write_all(bytes)
+            .map_err(|e| Error::io(format!("Could not write {shown}"), e))
+    }
+}
+
+/// Writes a ZIP at `path` (deflated at the fastest level, which is nearly as small for notes
+/// and fast for photos and PDFs) through a partial file beside it and a rename, so a
+/// half-written ZIP is never left under her name. `fill` adds the parts.
+pub fn write_zip(path: &Path, fill: impl FnOnce(&mut ZipOut) -> Result<()>) -> Result<()> {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    let fail = |e: std::io::Error| Error::io(format!("Could not write {shown}"), e);
+    let written = (|| -> Result<()> {
+        let file = std::fs::File::create(&partial).map_err(fail)?;
+        let mut out = ZipOut {
+            zip: zip::ZipWriter::new(file),
+            options: zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(1))
+                .large_file(true),
+            shown: shown.clone(),
+        };
+        fill(&mut out)?;
+        out.zip
+            .finish()
+            .map_err(|e| Error::Conflict(format!("Could not write {shown}: {e}")))?
+            .sync_all()
+            .map_err(fail)?;
+        std::fs::rename(&partial, path).map_err(fail)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written?;
+    if let Some(folder) = path.parent() {
+        if let Ok(dir) = std::fs::File::open(folder) {
+            let _ = dir.sync_all();
+        }
+    }
+    Ok(())
+}

@@ -19,6 +19,7 @@ pub mod labs;
 pub mod legacy_files;
 pub mod pdf;
 pub mod practice;
+pub mod practice_export;
 pub mod protocols;
 pub mod reintro;
 pub mod search;

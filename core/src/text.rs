@@ -61,6 +61,20 @@ pub fn typographic_quotes(s: &str) -> String {
     out
 }
 
+/// A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.
+pub fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

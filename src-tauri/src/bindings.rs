@@ -28,6 +28,7 @@ use coachdesk_core::import::{
 };
 use coachdesk_core::labs::{Lab, LabFile, LabInput};
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
+use coachdesk_core::practice_export::{PracticeExport, PracticeImport};
 use coachdesk_core::protocols::{
     AssignInput, ClientProtocol, ItemKind, Phase, ProtocolDraft, ProtocolEvent, ProtocolEventKind,
     ProtocolItem, ProtocolStatus, ProtocolStep, TemplateDetail, TemplateSummary, TemplateVersion,
@@ -109,6 +110,8 @@ pub fn typescript() -> String {
         decl::<Restored>(&cfg),
         decl::<BackupOverview>(&cfg),
         decl::<ClientExport>(&cfg),
+        decl::<PracticeExport>(&cfg),
+        decl::<PracticeImport>(&cfg),
         decl::<BackupStatus>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),

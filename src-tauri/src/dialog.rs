@@ -43,6 +43,23 @@ pub fn pick_backup<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
         .and_then(|file| file.into_path().ok())
 }
 
+/// Asks the coach for a whole-practice export (a ZIP) or a backup; None if she cancels.
+pub fn pick_export<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    if let Some(path) = std::env::var_os("COACHDESK_TEST_OPEN_FILE") {
+        return Some(PathBuf::from(path));
+    }
+    app.dialog()
+        .file()
+        .set_title("Choose a CoachDesk export or backup")
+        .add_filter(
+            "CoachDesk exports and backups",
+            &["zip", coachdesk_core::backups::EXTENSION],
+        )
+        .blocking_pick_file()
+        .and_then(|file| file.into_path().ok())
+}
+
 /// Asks the coach where to save a file, suggesting `default_name`; None if she cancels.
 pub fn save_file<R: Runtime>(
     app: &AppHandle<R>,

@@ -20,7 +20,7 @@ pub use state::AppState;
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
         app, articles, backups, clients, consults, dashboard, follow_ups, handouts, labs, practice,
-        progress, protocols, search, templates,
+        practice_export, progress, protocols, search, templates,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -124,6 +124,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             backups::recovery_backups,
             backups::recovery_restore,
             clients::client_export,
+            practice_export::practice_export,
+            practice_export::practice_import,
         ])
 }
 

@@ -214,3 +214,73 @@ async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
     assert!(kept, "the damaged file is kept aside");
     app.quit().await;
 }
+
+/// Export the whole practice from Settings, then bring it into a new, empty CoachDesk (another
+/// computer) from the welcome screen: the clients are there; bringing it in again, over a
+/// practice that now has clients, is refused in words.
+#[tokio::test]
+async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
+    use std::io::Read;
+
+    let data = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, "Zoë 李小龙 🌿", "zoe@example.com", &["AIP"]).await;
+    create_client(&app, "Renée Côté", "", &[]).await;
+    app.go("nav-settings", "practice-export-button").await;
+    app.scroll_to("practice-export-button").await;
+    app.click("practice-export-button").await;
+    app.wait_for_text("toast", |t| t.contains("Exported 2 clients"))
+        .await;
+    app.wait_for("practice-export-saved").await;
+    app.scroll_to("practice-export").await;
+    app.screenshot("76-practice-exported").await;
+    app.quit().await;
+    drop(driver);
+
+    let zips: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(zips.len(), 1, "one ZIP, nothing partial: {zips:?}");
+    let export = zips[0].clone();
+    let name = export.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("CoachDesk practice export "), "{name}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&export).unwrap()).unwrap();
+    let mut json = String::new();
+    zip.by_name("practice.json")
+        .unwrap()
+        .read_to_string(&mut json)
+        .unwrap();
+    assert!(json.contains("\"name\": \"Zoë 李小龙 🌿\""), "{json}");
+    assert!(zip.by_name("tables/clients.csv").is_ok());
+    assert!(zip.by_name("manifest.json").is_ok());
+
+    // Another computer: an empty CoachDesk, and the export brought in from the welcome screen.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let driver = Driver::start(elsewhere.path(), &[("COACHDESK_TEST_OPEN_FILE", &export)]);
+    let app = driver.open_app().await;
+    app.wait_for("firstrun-import").await;
+    app.screenshot("77-first-run-bring-in").await;
+    app.click("firstrun-import").await;
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+    app.wait_for_text("toast", |t| t.contains("Welcome back"))
+        .await;
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Renée Côté", "Zoë 李小龙 🌿"]).await;
+    app.screenshot("78-brought-in").await;
+
+    // Once she has clients, bringing an export in again is refused and nothing changes.
+    app.go("nav-settings", "practice-import-button").await;
+    app.scroll_to("practice-import-button").await;
+    app.click("practice-import-button").await;
+    app.wait_for_text("toast", |t| t.contains("already holds 2 clients"))
+        .await;
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Renée Côté", "Zoë 李小龙 🌿"]).await;
+    app.quit().await;
+}

@@ -8,6 +8,7 @@ mod commands;
 mod consults;
 mod crash;
 mod handouts;
+mod practice_export;
 mod progress;
 mod store;
 

@@ -14,12 +14,12 @@ use coachdesk_core::reintro::{self, FoodStatus, LogInput};
 use coachdesk_core::timeline;
 use coachdesk_core::Error;
 
-struct Practice {
-    dir: tempfile::TempDir,
-    db: Db,
+pub(crate) struct Practice {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) db: Db,
 }
 
-fn practice() -> Practice {
+pub(crate) fn practice() -> Practice {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
     practice::create(
@@ -564,7 +564,7 @@ fn rows_for(db_path: &std::path::Path, client_id: i64) -> Vec<(String, i64)> {
     .collect()
 }
 
-fn give_her_everything(p: &Practice, client_id: i64) {
+pub(crate) fn give_her_everything(p: &Practice, client_id: i64) {
     let pr = protocols::assign(
         &p.db,
         &AssignInput {
@@ -886,7 +886,7 @@ fn her_data_exports_as_one_zip_with_everything_and_nothing_of_anyone_else() {
 
 /// Every row of every table (virtual tables' shadows aside), as text: what `.dump` would
 /// compare, without needing the sqlite3 tool.
-fn everything(path: &Path) -> Vec<String> {
+pub(crate) fn everything(path: &Path) -> Vec<String> {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
@@ -921,18 +921,25 @@ fn everything(path: &Path) -> Vec<String> {
     out
 }
 
+/// Attaches a 5 MB file (bytes that do not compress) to the client's first lab result, and
+/// returns its bytes.
+pub(crate) fn attach_a_big_file(p: &Practice, client_id: i64, name: &str) -> Vec<u8> {
+    let big = p.dir.path().join(name);
+    let bytes: Vec<u8> = (0..5 * 1024 * 1024u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(&big, &bytes).unwrap();
+    let lab = labs::for_client(&p.db, client_id).unwrap()[0].id;
+    labs::attach(&p.db, lab, &[big]).unwrap();
+    bytes
+}
+
 #[test]
 fn a_backup_restored_into_a_fresh_data_folder_is_identical() {
     let p = practice();
     let her = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
     give_her_everything(&p, her.id);
-    let big = p.dir.path().join("scan.pdf");
-    let bytes: Vec<u8> = (0..5 * 1024 * 1024u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
-        .collect();
-    std::fs::write(&big, &bytes).unwrap();
-    let lab = labs::for_client(&p.db, her.id).unwrap()[0].id;
-    labs::attach(&p.db, lab, &[big]).unwrap();
+    let bytes = attach_a_big_file(&p, her.id, "scan.pdf");
     let made = backups::back_up(
         &p.db,
         &backups::folder_in(p.dir.path()),

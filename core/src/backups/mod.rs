@@ -41,10 +41,10 @@ pub enum BackupReason {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Part {
-    name: String,
-    bytes: u64,
-    sha256: String,
+pub(crate) struct Part {
+    pub(crate) name: String,
+    pub(crate) bytes: u64,
+    pub(crate) sha256: String,
 }
 
 /// What a backup says about itself.
@@ -104,34 +104,15 @@ fn io(context: String) -> impl FnOnce(std::io::Error) -> Error {
     move |e| Error::io(context, e)
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Rows per table (virtual tables and their shadow tables left out: they are rebuilt from the
 /// others).
 fn counts(conn: &Connection) -> Result<BTreeMap<String, i64>> {
-    let virtual_tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             ORDER BY name",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     let mut out = BTreeMap::new();
-    for table in tables {
-        if virtual_tables
-            .iter()
-            .any(|v| table == *v || table.starts_with(&format!("{v}_")))
-        {
-            continue;
-        }
+    for table in crate::db::data_tables(conn)? {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
             r.get(0)
         })?;

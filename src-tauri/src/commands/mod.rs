@@ -10,6 +10,7 @@ pub mod follow_ups;
 pub mod handouts;
 pub mod labs;
 pub mod practice;
+pub mod practice_export;
 pub mod progress;
 pub mod protocols;
 pub mod search;

@@ -231,6 +231,14 @@ export type ClientExport = { path: string,
  */
 files: Array<string>, };
 
+export type PracticeExport = { path: string, clients: number, consults: number, files: number, rows: number, bytes: number, };
+
+export type PracticeImport = { clients: number, consults: number, files: number, 
+/**
+ * True when the file was a backup, restored rather than read row by row.
+ */
+wasBackup: boolean, };
+
 export type BackupStatus = { overview: BackupOverview, notices: Array<string>, };
 
 export type DuplicateOf = { id: number, title: string, };

@@ -1,0 +1,44 @@
+//! The whole practice as open files (JSON, CSV and the attached files in one ZIP), and bringing
+//! such a ZIP into an empty CoachDesk.
+
+use coachdesk_core::practice_export::{self, PracticeExport, PracticeImport};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialog;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// Exports everything through the save dialog; None if she cancels.
+#[tauri::command]
+pub async fn practice_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<PracticeExport>> {
+    let db = state.db()?;
+    let Some(path) = dialog::save_file(
+        &app,
+        "Export the whole practice",
+        &practice_export::file_name(),
+        dialog::ZIP,
+    ) else {
+        return Ok(None);
+    };
+    let exported = practice_export::export(db, &path, &app.package_info().version.to_string())?;
+    state.remember_export(&path);
+    Ok(Some(exported))
+}
+
+/// Brings in an export (or a backup) she picks, into this CoachDesk while it is empty; None if
+/// she cancels.
+#[tauri::command]
+pub async fn practice_import<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<PracticeImport>> {
+    let db = state.db()?;
+    let Some(path) = dialog::pick_export(&app) else {
+        return Ok(None);
+    };
+    let version = app.package_info().version.to_string();
+    Ok(Some(practice_export::import(db, &path, &version)?))
+}

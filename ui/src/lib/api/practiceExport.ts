@@ -1,0 +1,12 @@
+// The whole practice as open files (JSON, CSV, attached files), and bringing such an export
+// into an empty CoachDesk. Both open a native dialog in the backend; `null` if she cancelled.
+import { call } from "./invoke";
+import type { PracticeExport, PracticeImport } from "./types";
+
+export function exportPractice(): Promise<PracticeExport | null> {
+  return call<PracticeExport | null>("practice_export");
+}
+
+export function importPractice(): Promise<PracticeImport | null> {
+  return call<PracticeImport | null>("practice_import");
+}
