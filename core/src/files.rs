@@ -122,3 +122,61 @@ pub fn write_zip(path: &Path, fill: impl FnOnce(&mut ZipOut) -> Result<()>) -> R
     }
     Ok(())
 }
+
+/// This process's hold on a data folder: while it lives, another CoachDesk opening the same
+/// folder is refused. The system releases it when the process ends, even by a crash.
+#[derive(Debug)]
+pub struct FolderLock {
+    _file: std::fs::File,
+}
+
+/// The name of the lock file in the data folder.
+pub const LOCK_FILE: &str = "coachdesk.lock";
+
+/// Takes the data folder for this process; `None` when another process holds it.
+pub fn lock_folder(folder: &Path) -> Result<Option<FolderLock>> {
+    std::fs::create_dir_all(folder)
+        .map_err(|e| Error::io(format!("Could not create {}", folder.display()), e))?;
+    let path = folder.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(FolderLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(Error::io(format!("Could not lock {}", path.display()), e))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_data_folder_is_held_by_one_lock_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = lock_folder(dir.path()).unwrap();
+        assert!(first.is_some());
+        assert!(
+            lock_folder(dir.path()).unwrap().is_none(),
+            "held by the first"
+        );
+        drop(first);
+        assert!(lock_folder(dir.path()).unwrap().is_some(), "free again");
+    }
+
+    #[test]
+    fn safe_names_keep_letters_of_any_script() {
+        assert_eq!(
+            safe_file_name("MRI 2026 – Zoë/李.pdf"),
+            "MRI 2026 – Zoë_李.pdf"
+        );
+        assert_eq!(safe_file_name("../.."), "_");
+        assert_eq!(safe_file_name("  "), "file");
+    }
+}

@@ -160,7 +160,15 @@ fn daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Starts the desktop app on the coach's data folder.
 pub fn run() {
-    let app = setup(tauri::Builder::default()).setup(|app| {
+    // First of all plugins: a second launch brings the open window forward and quits.
+    let single = tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    });
+    let app = setup(tauri::Builder::default().plugin(single)).setup(|app| {
         let data_dir = state::data_dir_from_env(|| app.path().app_data_dir().ok())
             .ok_or("CoachDesk could not find a folder for its data")?;
         app.manage(AppState::open(data_dir));

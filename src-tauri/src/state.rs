@@ -23,12 +23,37 @@ pub struct AppState {
     backup_notices: Mutex<Vec<String>>,
     /// A missing second place is told once per run, not at every backup.
     copy_missing_told: AtomicBool,
+    /// This run's hold on the data folder: a second CoachDesk on it is refused.
+    _folder_lock: Option<coachdesk_core::files::FolderLock>,
 }
 
 impl AppState {
     /// Opens the store in `data_dir`. A failure is kept, not fatal: the window opens and tells
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
     pub fn open(data_dir: PathBuf) -> Self {
+        // One CoachDesk per data folder. The single-instance plugin brings the first window
+        // forward when the system can say which is first; this lock is the guarantee (two
+        // windows on one practice could undo each other's work, or tidy away a running
+        // restore). A folder that cannot be locked at all (a read-only share) opens anyway.
+        // A CoachDesk that is just closing gets three seconds to let go.
+        let mut tries = 0;
+        let locked = loop {
+            match coachdesk_core::files::lock_folder(&data_dir) {
+                Ok(None) if tries < 30 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => break other,
+            }
+        };
+        let folder_lock = match locked {
+            Ok(Some(lock)) => Some(lock),
+            Ok(None) => return Self::in_use(data_dir),
+            Err(e) => {
+                eprintln!("CoachDesk: could not lock the data folder: {e}");
+                None
+            }
+        };
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);
@@ -58,6 +83,27 @@ impl AppState {
             exported: Mutex::default(),
             backup_notices: Mutex::new(restore_note.into_iter().collect()),
             copy_missing_told: AtomicBool::new(false),
+            _folder_lock: folder_lock,
+        }
+    }
+
+    /// Another CoachDesk is working on this data folder: this one opens nothing.
+    fn in_use(data_dir: PathBuf) -> Self {
+        let error = coachdesk_core::Error::Conflict(
+            "CoachDesk is already open on this practice, in another window. Please carry on \
+             there and close this one: two windows on one practice could undo each other's \
+             work."
+                .into(),
+        );
+        Self {
+            data_dir,
+            db: OnceLock::new(),
+            open_error: Some(IpcError::from(error)),
+            bulk_cancel: AtomicBool::new(false),
+            exported: Mutex::default(),
+            backup_notices: Mutex::default(),
+            copy_missing_told: AtomicBool::new(false),
+            _folder_lock: None,
         }
     }
 

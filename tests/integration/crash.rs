@@ -184,6 +184,7 @@ fn only_our_files(files: &[String]) {
             "coachdesk.db"
                 | "coachdesk.db-wal"
                 | "coachdesk.db-shm"
+                | "coachdesk.lock"
                 | "a.coachdesk-backup"
                 | "b.coachdesk-backup"
         ) || (f.starts_with("backups/")
