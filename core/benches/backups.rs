@@ -1,7 +1,8 @@
 //! `make bench`: backups of a big practice (10,000 clients, 200,000 notes of about 1 KB and
 //! 500 MB of attached lab files), issue #9. Reports backup time and size, check time, restore
-//! time and one client's export time; fails when saves made while a backup runs take more than
-//! 50 ms (p95), or on any error. The reference beside the backup: copying the database file
+//! time, one client's export time, the whole-practice export and its import, and note autosaves
+//! with synchronous=NORMAL (the app's) beside FULL; fails when saves made while a backup runs
+//! take more than 50 ms (p95), or on any error. The reference beside the backup: copying the database file
 //! with the file system (what a backup cannot be faster than).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -158,6 +159,31 @@ fn main() {
     report("note autosave, alone", &mut alone, 50.0);
     let ok = report("note autosave while a backup runs", &mut during, 50.0);
 
+    // synchronous: NORMAL (what the app uses) against FULL, the same autosaves on the same
+    // file, interleaved so the disk's mood is shared.
+    let mut normal = Vec::new();
+    let mut full = Vec::new();
+    for n in 0..600 {
+        let mode = if n % 2 == 0 { "NORMAL" } else { "FULL" };
+        db.set_synchronous(mode).unwrap();
+        let t = save(n);
+        if n % 2 == 0 {
+            normal.push(t);
+        } else {
+            full.push(t);
+        }
+    }
+    db.set_synchronous("NORMAL").unwrap();
+    let ok = report("note autosave, synchronous=NORMAL", &mut normal, 50.0) && ok;
+    // FULL is not what the app runs: printed for the comparison, with a loose budget.
+    report("note autosave, synchronous=FULL", &mut full, 1000.0);
+    println!(
+        "{:<40} p50 ×{:.1}  p95 ×{:.1} (FULL against NORMAL)",
+        "synchronous FULL costs",
+        ms(percentile(&mut full, 0.5)) / ms(percentile(&mut normal, 0.5)).max(0.001),
+        ms(percentile(&mut full, 0.95)) / ms(percentile(&mut normal, 0.95)).max(0.001),
+    );
+
     let mut restores = Vec::new();
     for b in made.iter().take(2) {
         restores.push(timed(|| backups::restore(&db, Path::new(&b.path), "bench").unwrap()).0);
@@ -174,6 +200,38 @@ fn main() {
         exports.push(timed(|| coachdesk_core::client_export::export(&db, 1, &out).unwrap()).0);
     }
     report("one client's data export (ZIP)", &mut exports, 2000.0);
+
+    // The whole practice as open files, and brought into an empty CoachDesk.
+    let mut whole = Vec::new();
+    let mut exported = None;
+    for n in 0..2 {
+        let out = dir.path().join(format!("practice-{n}.zip"));
+        let (t, e) = timed(|| coachdesk_core::practice_export::export(&db, &out, "bench").unwrap());
+        whole.push(t);
+        exported = Some(e);
+    }
+    let exported = exported.unwrap();
+    println!(
+        "{:<40} n=2     p50 {:>9.0} ms  size {:.0} MB, {} rows, {} files",
+        "whole-practice export (JSON, CSV, files)",
+        ms(percentile(&mut whole, 0.5)),
+        mb(exported.bytes as u64),
+        exported.rows,
+        exported.files
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let empty = Db::open(&elsewhere.path().join(DATABASE_FILE)).unwrap();
+    let (t, imported) = timed(|| {
+        coachdesk_core::practice_export::import(&empty, Path::new(&exported.path), "bench").unwrap()
+    });
+    assert_eq!(imported.clients, exported.clients);
+    println!(
+        "{:<40} n=1     {:>13.0} ms  ({} clients, {} files)",
+        "import of that export into an empty one",
+        ms(t),
+        imported.clients,
+        imported.files
+    );
     if !ok {
         eprintln!("A budget was missed.");
         std::process::exit(1);

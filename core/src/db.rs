@@ -124,6 +124,14 @@ impl Db {
         self.pre_migration_copy.as_deref()
     }
 
+    /// For `make bench`: the same store with another `synchronous` setting (NORMAL is what
+    /// the app uses; FULL is measured beside it).
+    #[doc(hidden)]
+    pub fn set_synchronous(&self, mode: &str) -> Result<()> {
+        self.conn().pragma_update(None, "synchronous", mode)?;
+        Ok(())
+    }
+
     /// The connection, for one unit of work.
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions roll

@@ -195,7 +195,6 @@ async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
     let driver = Driver::start(data.path(), &[]);
     let app = driver.open_app().await;
     let message = app.wait_for_text("app-error", |t| !t.is_empty()).await;
-    app.screenshot("75-recovery").await;
     assert!(message.contains("damaged"), "{message}");
     app.wait_for("recovery-backup").await;
     assert_eq!(app.all("recovery-backup").await.len(), 1);
@@ -236,7 +235,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
         .await;
     app.wait_for("practice-export-saved").await;
     app.scroll_to("practice-export").await;
-    app.screenshot("76-practice-exported").await;
+    app.screenshot("80-practice-exported").await;
     app.quit().await;
     drop(driver);
 
@@ -264,7 +263,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
     let driver = Driver::start(elsewhere.path(), &[("COACHDESK_TEST_OPEN_FILE", &export)]);
     let app = driver.open_app().await;
     app.wait_for("firstrun-import").await;
-    app.screenshot("77-first-run-bring-in").await;
+    app.screenshot("81-first-run-bring-in").await;
     app.click("firstrun-import").await;
     app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
         .await;
@@ -272,7 +271,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
         .await;
     app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &["Renée Côté", "Zoë 李小龙 🌿"]).await;
-    app.screenshot("78-brought-in").await;
+    app.screenshot("82-brought-in").await;
 
     // Once she has clients, bringing an export in again is refused and nothing changes.
     app.go("nav-settings", "practice-import-button").await;
@@ -343,7 +342,7 @@ async fn a_second_coachdesk_never_opens_the_same_practice() {
         message.contains("already open on this practice"),
         "{message}"
     );
-    refused.screenshot("79-already-open").await;
+    refused.screenshot("83-already-open").await;
     refused.quit().await;
 
     app.go("nav-clients", "client-search").await;

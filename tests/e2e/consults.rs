@@ -147,6 +147,11 @@ async fn notes_typed_just_before_the_window_closes_are_kept() {
     book_free_consult(&app).await;
     let text = "Typed in a hurry, the window closes right after this";
     app.fill("note-section-0", text).await;
+    // The window closes a quarter of a second after the last keystroke, sooner than a hand
+    // can reach the close button, and before the page says "Saved": every keystroke is sent
+    // at once, not after a pause. (Ending the session kills the app outright, which no
+    // window close does; with no gap at all, a keystroke still in the IPC queue is lost.)
+    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     app.quit().await;
 
     let app = driver.open_app().await;
@@ -156,5 +161,45 @@ async fn notes_typed_just_before_the_window_closes_are_kept() {
     app.wait_for_text("consult-heading", |t| t.contains(RENEE))
         .await;
     assert_eq!(app.value("note-section-0").await, text);
+    app.quit().await;
+}
+
+/// A save the app refuses (a section over 100,000 characters) shows a banner with the reason
+/// and keeps every character on the page; leaving asks first; once fixed, it saves and the
+/// banner goes.
+#[tokio::test]
+async fn a_refused_autosave_shows_a_banner_keeps_the_text_and_asks_before_leaving() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, RENEE, "", &[]).await;
+    book_free_consult(&app).await;
+
+    let huge = format!("Zoë 🌿 {}", "a".repeat(100_000));
+    let field = app.wait_for("note-section-0").await;
+    app.paste(&field, &huge).await;
+    let banner = app
+        .wait_for_text("note-save-failed", |t| !t.is_empty())
+        .await;
+    assert!(banner.contains("not saved"), "{banner}");
+    assert!(banner.contains("100000 characters"), "{banner}");
+    app.screenshot("26-note-save-refused").await;
+
+    // Leaving asks first; staying keeps every character.
+    app.click("nav-clients").await;
+    app.wait_dialog("leave-dialog", true).await;
+    app.screenshot("27-note-leave-asks").await;
+    app.click("leave-stay").await;
+    app.wait_dialog("leave-dialog", false).await;
+    assert_eq!(app.value("note-section-0").await, huge);
+
+    // Shortened: it saves, the banner goes, and leaving no longer asks.
+    let field = app.wait_for("note-section-0").await;
+    app.paste(&field, "Zoë 🌿 shortened").await;
+    app.wait_for_text("note-save-state", |t| t.contains("Saved"))
+        .await;
+    app.wait_gone("note-save-failed").await;
+    app.go("nav-clients", "client-row").await;
     app.quit().await;
 }

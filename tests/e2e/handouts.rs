@@ -259,3 +259,47 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     );
     app.quit().await;
 }
+
+/// The composer keeps her draft when she looks something up and comes back (and starts over
+/// when she asks); the protocol editor asks before leaving unsaved changes.
+#[tokio::test]
+async fn the_composer_keeps_her_draft_and_the_protocol_editor_asks_before_leaving() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    first_run(&app).await;
+    create_client(&app, "Renée Côté", "", &[]).await;
+
+    app.click("client-new-handout").await;
+    app.fill("handout-title", "Draft for Zoë 🌿").await;
+    let intro = "Half-written intro — “small steps” 🌿";
+    app.fill("block-intro-text", intro).await;
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    app.click("client-new-handout").await;
+    app.wait_for_text("toast", |t| t.contains("as you left it"))
+        .await;
+    assert_eq!(app.value("handout-title").await, "Draft for Zoë 🌿");
+    assert_eq!(app.value("block-intro-text").await, intro);
+    app.screenshot("36-composer-draft-kept").await;
+    app.click("handout-start-over").await;
+    assert_eq!(app.value("handout-title").await, "");
+    assert_eq!(app.value("block-intro-text").await, "");
+
+    app.go("nav-protocols", "protocol-row").await;
+    app.press(&app.all("protocol-row").await[0]).await;
+    app.wait_for("protocol-name").await;
+    app.fill("protocol-name", "My own AIP").await;
+    app.wait_for_text("protocol-dirty", |t| t.contains("Unsaved"))
+        .await;
+    app.click("nav-dashboard").await;
+    app.wait_dialog("leave-dialog", true).await;
+    app.screenshot("52-protocol-leave-asks").await;
+    app.click("leave-stay").await;
+    app.wait_dialog("leave-dialog", false).await;
+    assert_eq!(app.value("protocol-name").await, "My own AIP");
+    app.click("nav-dashboard").await;
+    app.click("leave-discard").await;
+    app.wait_for("dashboard").await;
+    app.quit().await;
+}

@@ -148,6 +148,24 @@ impl App {
         panic!("[data-testid={testid}] never had the expected text; last seen: {last:?}");
     }
 
+    /// Waits until the `<dialog>` with this `data-testid` is open (`open` is `true`), or
+    /// closed; a dialog element stays in the page either way.
+    pub async fn wait_dialog(&self, testid: &str, open: bool) {
+        let dialog = self.wait_for(testid).await;
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while tokio::time::Instant::now() < deadline {
+            let now = dialog.prop("open").await.unwrap().as_deref() == Some("true");
+            if now == open {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "[data-testid={testid}] did not {}",
+            if open { "open" } else { "close" }
+        );
+    }
+
     /// Waits until no element has this `data-testid`.
     pub async fn wait_gone(&self, testid: &str) {
         let deadline = tokio::time::Instant::now() + WAIT;

@@ -318,17 +318,10 @@ async fn leaving_an_edited_client_form_asks_first() {
     app.fill("client-phone", "+1 555 0199").await;
 
     app.click("nav-clients").await;
-    app.wait_for("leave-dialog").await;
+    app.wait_dialog("leave-dialog", true).await;
     app.screenshot("76-leave-without-saving").await;
     app.click("leave-stay").await;
-    let dialog = app.wait_for("leave-dialog").await;
-    for _ in 0..50 {
-        if dialog.prop("open").await.unwrap().as_deref() != Some("true") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_ne!(dialog.prop("open").await.unwrap().as_deref(), Some("true"));
+    app.wait_dialog("leave-dialog", false).await;
     assert_eq!(app.value("client-phone").await, "+1 555 0199");
 
     app.click("nav-clients").await;
