@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod commands;
 pub mod dialog;
 pub mod error;
+pub mod single_instance;
 pub mod state;
 
 use std::time::Duration;
@@ -160,23 +161,42 @@ fn daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Starts the desktop app on the coach's data folder.
 pub fn run() {
-    // First of all plugins: a second launch brings the open window forward and quits.
-    let single = tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.show();
-            let _ = window.set_focus();
-        }
-    });
-    let app = setup(tauri::Builder::default().plugin(single)).setup(|app| {
-        let data_dir = state::data_dir_from_env(|| app.path().app_data_dir().ok())
-            .ok_or("CoachDesk could not find a folder for its data")?;
-        app.manage(AppState::open(data_dir));
+    let context = tauri::generate_context!("tauri.conf.json");
+    // The same folder Tauri's app_data_dir gives, found before any window exists, so that a
+    // second launch can hand over to the first without opening anything.
+    let identifier = context.config().identifier.clone();
+    let data_dir = state::data_dir_from_env(|| dirs::data_dir().map(|d| d.join(&identifier)));
+    let claim = match &data_dir {
+        Some(dir) => single_instance::claim(dir),
+        None => single_instance::Claim::First(None),
+    };
+    let claim = match claim {
+        single_instance::Claim::HandedOver => return,
+        single_instance::Claim::First(lock) => Some(lock),
+        single_instance::Claim::Taken => None,
+    };
+    let app = setup(tauri::Builder::default()).setup(move |app| {
+        let data_dir = data_dir.ok_or("CoachDesk could not find a folder for its data")?;
+        let state = match claim {
+            Some(lock) => {
+                let handle = app.handle().clone();
+                single_instance::listen(&data_dir, move || {
+                    if let Some(window) = handle.get_webview_window("main") {
+                        let _ = window.unminimize();
+                        let _ = window.show();
+                        let _ = window.set_focus();
+                    }
+                });
+                AppState::open_holding(data_dir, lock)
+            }
+            None => AppState::open(data_dir),
+        };
+        app.manage(state);
         daily_backups(app.handle().clone());
         Ok(())
     });
     #[allow(clippy::expect_used)] // start-up wiring: without a window there is nothing to show
-    app.build(tauri::generate_context!("tauri.conf.json"))
+    app.build(context)
         .expect("CoachDesk could not start")
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {

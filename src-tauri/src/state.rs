@@ -28,14 +28,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the store in `data_dir`. A failure is kept, not fatal: the window opens and tells
+    /// Opens the store in `data_dir`, once this process holds the folder's lock (a CoachDesk
+    /// that is just closing gets three seconds to let go; after that, the window says the
+    /// practice is open elsewhere). A failure is kept, not fatal: the window opens and tells
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
     pub fn open(data_dir: PathBuf) -> Self {
-        // One CoachDesk per data folder. The single-instance plugin brings the first window
-        // forward when the system can say which is first; this lock is the guarantee (two
-        // windows on one practice could undo each other's work, or tidy away a running
-        // restore). A folder that cannot be locked at all (a read-only share) opens anyway.
-        // A CoachDesk that is just closing gets three seconds to let go.
         let mut tries = 0;
         let locked = loop {
             match coachdesk_core::files::lock_folder(&data_dir) {
@@ -46,14 +43,24 @@ impl AppState {
                 other => break other,
             }
         };
-        let folder_lock = match locked {
-            Ok(Some(lock)) => Some(lock),
-            Ok(None) => return Self::in_use(data_dir),
+        match locked {
+            Ok(Some(lock)) => Self::open_holding(data_dir, Some(lock)),
+            Ok(None) => Self::in_use(data_dir),
             Err(e) => {
+                // A folder that cannot be locked at all (a read-only share) opens anyway.
                 eprintln!("CoachDesk: could not lock the data folder: {e}");
-                None
+                Self::open_holding(data_dir, None)
             }
-        };
+        }
+    }
+
+    /// Opens the store in `data_dir` for a process that already holds the folder's lock
+    /// (see `single_instance`): two windows on one practice could undo each other's work, or
+    /// tidy away a restore under way.
+    pub fn open_holding(
+        data_dir: PathBuf,
+        folder_lock: Option<coachdesk_core::files::FolderLock>,
+    ) -> Self {
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);

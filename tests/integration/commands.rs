@@ -223,3 +223,35 @@ fn backups_through_ipc_and_the_backup_at_quit() {
         "Zoë 李小龙 🌿"
     );
 }
+
+#[test]
+fn a_second_launch_hands_over_to_the_first_or_finds_the_folder_taken() {
+    use coachdesk_lib::single_instance::{claim, listen, Claim};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let Claim::First(Some(lock)) = claim(dir.path()) else {
+        panic!("the first launch takes the folder");
+    };
+    // Before the first one listens, a second finds the folder taken and nobody to answer.
+    assert!(matches!(claim(dir.path()), Claim::Taken));
+    let shown = Arc::new(AtomicUsize::new(0));
+    let counter = shown.clone();
+    listen(dir.path(), move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    assert!(matches!(claim(dir.path()), Claim::HandedOver));
+    assert!(matches!(claim(dir.path()), Claim::HandedOver));
+    assert_eq!(
+        shown.load(Ordering::SeqCst),
+        2,
+        "the first window came forward twice"
+    );
+    // The store of the first is not opened a second time: AppState says it is in use.
+    let second = AppState::open(dir.path().to_owned());
+    assert!(second.db().is_err());
+    drop(lock);
+    // Once the first has quit, the next launch is the first again (a stale socket is fine).
+    assert!(matches!(claim(dir.path()), Claim::First(Some(_))));
+}
