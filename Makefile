@@ -59,6 +59,10 @@ test: deps-test ui-build
 	cargo fmt --all -- --check
 	cd ui && npm run format:check
 	cargo clippy --workspace --all-targets --test e2e --locked -- -D warnings
+	@echo "The app links no HTTP, TLS or WebSocket client:"
+	@deps="$$(cargo tree --locked -p coachdesk -e normal --prefix none)" && \
+		! printf '%s\n' "$$deps" \
+		| grep -iE '^(reqwest|hyper|ureq|curl|isahc|attohttpc|surf|native-tls|rustls|h2|tungstenite|websocket) v'
 	cd ui && npm run check
 	cd ui && npm test
 	cargo test --workspace --locked

@@ -610,13 +610,24 @@ fn set_archived(db: &Db, id: i64, archived: bool) -> Result<Client> {
     Ok(client)
 }
 
+/// True when `typed` is `name` however it was typed: any case, with or without accents, in
+/// any Unicode normal form, with any spacing.
+pub fn same_name(typed: &str, name: &str) -> bool {
+    let key = |s: &str| crate::text::fold(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    !typed.trim().is_empty() && key(typed) == key(name)
+}
+
 /// Erases a client and everything recorded about her, for good. The coach must type the
-/// client's name exactly, so that a slip of the mouse cannot erase anyone.
+/// client's name, so that a slip of the mouse cannot erase anyone.
+///
+/// Her words go from the file itself, not only from its tables: the store runs with
+/// `secure_delete` (freed space is overwritten with zeros), the search index is merged so no
+/// segment keeps her words, and the journal (WAL) is written into the file and emptied.
 pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let client = load(&tx, id)?;
-    if confirm_name.trim() != client.name {
+    if !same_name(confirm_name, &client.name) {
         return Err(Error::invalid(
             "confirmName",
             format!(
@@ -632,7 +643,12 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
+    tx.execute(
+        "INSERT INTO search_index (search_index) VALUES ('optimize')",
+        [],
+    )?;
     tx.commit()?;
+    crate::db::empty_journal(&conn)?;
     drop(conn);
     // Her protocols, logs, check-ins, labs and their files went with the row (ON DELETE
     // CASCADE). Copies written for the viewer, and files an older CoachDesk left beside the

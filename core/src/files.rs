@@ -35,7 +35,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// A name safe inside a ZIP and on every file system, keeping letters of any script.
+/// The longest file name CoachDesk writes or keeps, in bytes (most file systems allow 255).
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// `name` cut to at most `max` bytes on a character boundary, keeping its extension
+/// ("Bloodwork … .pdf" stays a PDF).
+pub fn cap_name(name: &str, max: usize) -> String {
+    if name.len() <= max {
+        return name.to_owned();
+    }
+    let ext = Path::new(name)
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .filter(|e| e.len() <= 16)
+        .unwrap_or_default();
+    let stem = &name[..name.len() - ext.len()];
+    let mut cut = max.saturating_sub(ext.len());
+    while !stem.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}{ext}", stem[..cut].trim_end())
+}
+
+/// A name safe inside a ZIP and on every file system, keeping letters of any script, at most
+/// [`MAX_NAME_BYTES`] long with its extension kept.
 pub fn safe_file_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
@@ -46,14 +69,50 @@ pub fn safe_file_name(name: &str) -> String {
                 c
             }
         })
-        .take(100)
         .collect();
     let cleaned = cleaned.trim_matches(['.', ' ']);
     if cleaned.is_empty() {
         "file".to_owned()
     } else {
-        cleaned.to_owned()
+        cap_name(cleaned, MAX_NAME_BYTES)
     }
+}
+
+/// Makes the data folder hers alone on Linux and macOS: the folder and those inside it 0700,
+/// every file 0600 (no execute bit). Run at start, so files an older CoachDesk (or a copy from
+/// elsewhere) left readable by others are closed too.
+#[cfg(unix)]
+pub fn make_private(folder: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let set = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io(format!("Could not protect {}", path.display()), e))
+    };
+    set(folder, 0o700)?;
+    let mut folders = vec![folder.to_owned()];
+    while let Some(current) = folders.pop() {
+        let entries = std::fs::read_dir(&current)
+            .map_err(|e| Error::io(format!("Could not read {}", current.display()), e))?;
+        for entry in entries.flatten() {
+            // Links are left alone: what they point to is not ours to change.
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                set(&entry.path(), 0o700)?;
+                folders.push(entry.path());
+            } else if kind.is_file() {
+                set(&entry.path(), 0o600)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Other systems keep files private by their own means.
+#[cfg(not(unix))]
+pub fn make_private(_folder: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// A ZIP being written part by part by [`write_zip`].
@@ -168,6 +227,47 @@ mod tests {
         );
         drop(first);
         assert!(lock_folder(dir.path()).unwrap().is_some(), "free again");
+    }
+
+    #[test]
+    fn names_are_capped_in_bytes_and_keep_their_extension() {
+        let long = format!("{} Zoë.pdf", "李".repeat(100));
+        let capped = cap_name(&long, MAX_NAME_BYTES);
+        assert!(capped.len() <= MAX_NAME_BYTES, "{}", capped.len());
+        assert!(capped.ends_with(".pdf"), "{capped}");
+        assert!(capped.starts_with("李李"));
+        assert_eq!(cap_name("short.pdf", 200), "short.pdf");
+        let no_ext = "é".repeat(150);
+        assert!(cap_name(&no_ext, 200).len() <= 200);
+        assert!(safe_file_name(&long).len() <= MAX_NAME_BYTES);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_is_made_hers_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("backups")).unwrap();
+        std::fs::write(data.join("coachdesk.db"), b"x").unwrap();
+        std::fs::write(data.join("backups/b.coachdesk-backup"), b"x").unwrap();
+        std::fs::set_permissions(
+            data.join("coachdesk.db"),
+            std::fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        make_private(&data).unwrap();
+        let mode = |p: &str| {
+            std::fs::metadata(data.join(p))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(""), 0o700);
+        assert_eq!(mode("backups"), 0o700);
+        assert_eq!(mode("coachdesk.db"), 0o600);
+        assert_eq!(mode("backups/b.coachdesk-backup"), 0o600);
     }
 
     #[test]

@@ -18,6 +18,38 @@ use crate::timeline::{self, TimelineKind};
 /// The largest file that can be attached.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// The kinds of file a lab result can have attached (the dialog offers the same list; the rule
+/// is here, so nothing else gets in by another path).
+pub const FILE_KINDS: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "txt", "csv", "doc", "docx", "odt", "xls", "xlsx",
+];
+
+/// Refuses a file whose name says it is not a lab report, or whose first bytes say it is a
+/// program (a renamed executable or script).
+fn check_kind(shown: &str, bytes: &[u8]) -> Result<()> {
+    let ext = std::path::Path::new(shown)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !FILE_KINDS.contains(&ext.as_str()) {
+        return Err(Error::Conflict(format!(
+            "“{shown}” is not a kind of file CoachDesk keeps with lab results. PDFs, images \
+             (PNG, JPEG, GIF, WebP), text, CSV, Word, OpenDocument and Excel files can be attached."
+        )));
+    }
+    let program = bytes.starts_with(b"\x7fELF")
+        || bytes.starts_with(b"MZ")
+        || bytes.starts_with(b"#!")
+        || bytes.starts_with(&[0xCF, 0xFA, 0xED, 0xFE])
+        || bytes.starts_with(&[0xCA, 0xFE, 0xBA, 0xBE]);
+    if program {
+        return Err(Error::Conflict(format!(
+            "“{shown}” is a program, not a document, so it was not attached."
+        )));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LabFile {
@@ -197,8 +229,23 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
                 MAX_FILE_BYTES / (1024 * 1024)
             )));
         }
-        let bytes = std::fs::read(source)
+        // What is read is bounded too: the file may have grown since it was looked at.
+        let mut bytes = Vec::new();
+        std::fs::File::open(source)
+            .and_then(|f| {
+                use std::io::Read;
+                f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+            })
             .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Error::Conflict(format!(
+                "“{shown}” is over {} MB; files up to {} MB can be attached.",
+                MAX_FILE_BYTES / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            )));
+        }
+        check_kind(&shown, &bytes)?;
+        let shown = crate::files::cap_name(&shown, crate::files::MAX_NAME_BYTES);
         contents.push((shown, bytes));
     }
     let mut conn = db.conn();

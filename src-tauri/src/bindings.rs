@@ -4,7 +4,7 @@
 use coachdesk_core::articles::{
     Article, ArticleSection, ArticleSummary, DuplicateOf, ImportPreview, LeftOut, PreviewDraft,
 };
-use coachdesk_core::backups::{Backup, BackupOverview, BackupReason, Restored};
+use coachdesk_core::backups::{Backup, BackupOverview, BackupReason, Restored, TakenOut};
 use coachdesk_core::checkins::{
     Chart, CheckIn, CheckInInput, FoodMarker, PhaseBand, Rating, Series, Symptom,
 };
@@ -108,6 +108,7 @@ pub fn typescript() -> String {
         decl::<BackupReason>(&cfg),
         decl::<Backup>(&cfg),
         decl::<Restored>(&cfg),
+        decl::<TakenOut>(&cfg),
         decl::<BackupOverview>(&cfg),
         decl::<ClientExport>(&cfg),
         decl::<PracticeExport>(&cfg),

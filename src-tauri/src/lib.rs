@@ -42,6 +42,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             clients::client_archive,
             clients::client_restore,
             clients::client_erase,
+            clients::client_erase_backups,
             clients::client_timeline,
             consults::consult_create,
             consults::consult_get,
@@ -161,6 +162,10 @@ fn daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
 
 /// Starts the desktop app on the coach's data folder.
 pub fn run() {
+    // Everything CoachDesk writes (the practice file, its journal, backups, exports) is
+    // readable by her alone: 0600 files, 0700 folders.
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let context = tauri::generate_context!("tauri.conf.json");
     // The same folder Tauri's app_data_dir gives, found before any window exists, so that a
     // second launch can hand over to the first without opening anything.

@@ -61,6 +61,10 @@ impl AppState {
         data_dir: PathBuf,
         folder_lock: Option<coachdesk_core::files::FolderLock>,
     ) -> Self {
+        // The folder and every file in it are hers alone (older installs included).
+        if let Err(e) = coachdesk_core::files::make_private(&data_dir) {
+            eprintln!("CoachDesk: {e}");
+        }
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);

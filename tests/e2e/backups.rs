@@ -151,6 +151,20 @@ async fn back_up_check_and_restore_in_the_window() {
         "only backups, no partial or staging files: {names:?}"
     );
     assert!(!data.path().join(".restore-staging.db").exists());
+
+    // Hers alone: the folder 0700, the practice file, its journal and the backups 0600.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(data.path()), 0o700);
+    assert_eq!(mode(&data.path().join("backups")), 0o700);
+    assert_eq!(mode(&data.path().join("coachdesk.db")), 0o600);
+    for name in names {
+        assert_eq!(
+            mode(&data.path().join("backups").join(&name)),
+            0o600,
+            "{name}"
+        );
+    }
 }
 
 /// A practice file damaged on disk opens a calm recovery screen, not a crash; one click carries

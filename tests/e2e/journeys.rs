@@ -260,7 +260,15 @@ async fn erasing_a_client_needs_her_name_typed_exactly() {
     let driver = Driver::start(data.path(), &[]);
     let app = driver.open_app().await;
     first_run(&app).await;
-    create_client(&app, ZOE, "zoe@example.com", &["AIP"]).await;
+    create_client(&app, ZOE, "zoe-erased@example.com", &["AIP"]).await;
+    // A backup holds her too.
+    app.go("nav-settings", "backup-now").await;
+    app.scroll_to("backup-now").await;
+    app.click("backup-now").await;
+    app.wait_for_text("backup-last", |t| t.starts_with("Last backup: Today"))
+        .await;
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
 
     app.click("client-erase").await;
     app.fill("erase-confirm-input", "Zoe").await;
@@ -269,18 +277,35 @@ async fn erasing_a_client_needs_her_name_typed_exactly() {
         confirm.prop("disabled").await.unwrap().as_deref(),
         Some("true")
     );
+    let held = app.wait_for_text("erase-backups", |t| !t.is_empty()).await;
+    assert!(held.contains("1 backup made since she was added"), "{held}");
     app.screenshot("12-erase-dialog").await;
-    app.fill("erase-confirm-input", ZOE).await;
+    // Her name in another case, and without its accent, is her name.
+    app.fill("erase-confirm-input", "zoe 李小龙 🌿").await;
     assert_eq!(
         confirm.prop("disabled").await.unwrap().as_deref(),
         Some("false")
     );
     app.press(&confirm).await;
-    app.wait_for_text("toast", |t| t.contains("erased")).await;
+    app.wait_for_text("toast", |t| t.contains("taken out of 1 backup"))
+        .await;
     app.click("nav-clients").await;
     app.wait_for("empty-state").await;
     assert!(app.all("client-row").await.is_empty());
     app.quit().await;
+
+    // The backup no longer holds her.
+    let backups: Vec<_> = std::fs::read_dir(data.path().join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&backups[0]).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("coachdesk.db").unwrap(), &mut bytes).unwrap();
+    let email = b"zoe-erased@example.com";
+    assert!(!bytes.windows(email.len()).any(|w| w == email));
 }
 
 #[tokio::test]

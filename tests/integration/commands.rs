@@ -97,7 +97,7 @@ fn first_run_then_clients_through_ipc() {
     invoke(
         &app,
         "client_erase",
-        json!({"id": id, "confirmName": "Zoë"}),
+        json!({"id": id, "confirmName": "  zoe ", "fromBackups": true}),
     )
     .unwrap();
     let err = invoke(&app, "client_get", json!({"id": id})).unwrap_err();

@@ -7,8 +7,10 @@ mod clients;
 mod commands;
 mod consults;
 mod crash;
+mod erasure;
 mod handouts;
 mod practice_export;
+mod privacy;
 mod progress;
 mod store;
 

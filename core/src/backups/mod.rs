@@ -636,10 +636,12 @@ pub fn folder_in(data_dir: &Path) -> PathBuf {
     data_dir.join(FOLDER)
 }
 
+mod erase;
 mod restore;
 #[cfg(test)]
 mod tests;
 
+pub use erase::{holding, remove_client, take_client_out, TakenOut};
 pub use restore::{clean_leftovers, finish_interrupted_restore, recover, restore, Restored};
 #[cfg(test)]
 use restore::{RestoreMarker, RESTORE_MARKER, STAGING};

@@ -182,7 +182,10 @@ pub fn clean_leftovers(data_dir: &Path) -> usize {
         name.starts_with('.') && (name.ends_with(".partial") || name.contains(".partial-"))
     });
     remove_if(data_dir, &|name| {
-        name.starts_with(".check-") && name.contains(".db") || name.starts_with(STAGING)
+        // Scratch copies of a check, and the staging files of a restore, an import or an
+        // erase from the backups (".restore-staging.db", ".import-staging.db", …).
+        name.starts_with(".check-") && name.contains(".db")
+            || name.starts_with('.') && name.contains("-staging.db")
     });
     removed
 }

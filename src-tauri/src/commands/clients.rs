@@ -1,5 +1,6 @@
 //! Clients: list, record, status, archive, erase, timeline.
 
+use coachdesk_core::backups::{self, Backup, TakenOut};
 use coachdesk_core::client_export::{self, ClientExport};
 use coachdesk_core::clients::{self, Client, ClientInput, ClientPage, ClientQuery, ClientStatus};
 use coachdesk_core::timeline::{self, TimelineEvent};
@@ -52,13 +53,38 @@ pub fn client_restore(state: State<'_, AppState>, id: i64) -> CommandResult<Clie
     Ok(clients::restore(state.db()?, id)?)
 }
 
+/// Erases her for good; with `from_backups`, she is taken out of the backups that hold her
+/// too (here and in the second place).
 #[tauri::command]
-pub fn client_erase(
+pub async fn client_erase(
     state: State<'_, AppState>,
     id: i64,
     confirm_name: String,
-) -> CommandResult<()> {
-    Ok(clients::erase(state.db()?, id, &confirm_name)?)
+    from_backups: bool,
+) -> CommandResult<TakenOut> {
+    let db = state.db()?;
+    let client = clients::get(db, id)?;
+    clients::erase(db, id, &confirm_name)?;
+    if !from_backups {
+        return Ok(TakenOut::default());
+    }
+    Ok(backups::take_client_out(
+        db,
+        state.data_dir(),
+        id,
+        &client.name,
+        &client.created_at,
+    )?)
+}
+
+/// The backups that still hold her record, for the erase dialog to say so.
+#[tauri::command]
+pub fn client_erase_backups(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<Backup>> {
+    let client = clients::get(state.db()?, id)?;
+    Ok(backups::holding(
+        &backups::folder_in(state.data_dir()),
+        &client.created_at,
+    )?)
 }
 
 #[tauri::command]

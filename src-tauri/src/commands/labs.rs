@@ -34,13 +34,7 @@ pub async fn lab_attach<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CommandResult<Option<Lab>> {
-    let filter = (
-        "Lab reports (PDF, images, documents)",
-        &[
-            "pdf", "png", "jpg", "jpeg", "gif", "webp", "txt", "csv", "doc", "docx", "odt", "xls",
-            "xlsx",
-        ][..],
-    );
+    let filter = ("Lab reports (PDF, images, documents)", labs::FILE_KINDS);
     let Some(paths) = dialog::pick_files(&app, "Attach lab files", filter) else {
         return Ok(None);
     };

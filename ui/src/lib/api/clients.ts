@@ -2,6 +2,7 @@
 // timeline.
 import { call } from "./invoke";
 import type {
+  Backup,
   ClientExport,
   Client,
   ClientInput,
@@ -9,6 +10,7 @@ import type {
   ClientQuery,
   ClientStatus,
   PipelineColumn,
+  TakenOut,
   TimelineEvent,
 } from "./types";
 
@@ -40,9 +42,21 @@ export function restoreClient(id: number): Promise<Client> {
   return call<Client>("client_restore", { id });
 }
 
-/** The backend refuses unless `confirmName` is exactly the client's name. */
-export function eraseClient(id: number, confirmName: string): Promise<null> {
-  return call<null>("client_erase", { id, confirmName });
+/**
+ * The backend refuses unless `confirmName` is the client's name (any case, accents or
+ * spacing). With `fromBackups`, she is taken out of the backups that hold her too.
+ */
+export function eraseClient(
+  id: number,
+  confirmName: string,
+  fromBackups: boolean,
+): Promise<TakenOut> {
+  return call<TakenOut>("client_erase", { id, confirmName, fromBackups });
+}
+
+/** The backups that still hold her record (made since she was added). */
+export function backupsHoldingClient(id: number): Promise<Backup[]> {
+  return call<Backup[]>("client_erase_backups", { id });
 }
 
 /** Newest first. */

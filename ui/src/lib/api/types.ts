@@ -211,6 +211,16 @@ from: Backup,
  */
 beforeRestore: Backup, };
 
+export type TakenOut = { 
+/**
+ * Backups written again without her.
+ */
+rewritten: number, 
+/**
+ * Backups that could not be read (damaged): left as they are.
+ */
+unreadable: number, };
+
 export type BackupOverview = { 
 /**
  * Newest first.
