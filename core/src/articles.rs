@@ -8,7 +8,7 @@ use ts_rs::TS;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::import::{self, ArticleDraft, DraftSection, ImportProblem};
-use crate::text::{fold, has_control_chars};
+use crate::text::{fold, has_control_chars, visible};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -83,6 +83,8 @@ pub struct ArticleSummary {
 const MAX_TITLE: usize = 300;
 const MAX_PARAGRAPH: usize = 50_000;
 const MAX_SECTIONS: usize = 300;
+/// The most articles one import brings in.
+pub const MAX_DRAFTS: usize = 2000;
 
 /// Reads files (name, bytes) into a preview. Nothing is stored.
 pub fn preview(db: &Db, files: &[(String, Vec<u8>)]) -> Result<ImportPreview> {
@@ -100,6 +102,21 @@ pub fn preview(db: &Db, files: &[(String, Vec<u8>)]) -> Result<ImportPreview> {
             }
             Err(problem) => problems.push(problem),
         }
+    }
+    if drafts.len() > MAX_DRAFTS {
+        problems.push(ImportProblem {
+            file: files
+                .iter()
+                .map(|(name, _)| name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            reason: format!(
+                "These files hold {} articles; CoachDesk brings in at most {MAX_DRAFTS} at a \
+                 time, so the first {MAX_DRAFTS} are shown. Import the rest in a second go.",
+                drafts.len()
+            ),
+        });
+        drafts.truncate(MAX_DRAFTS);
     }
     let mut preview = with_duplicates(db, drafts, problems)?;
     preview.left_out = left_out;
@@ -126,8 +143,12 @@ pub fn preview_paths(db: &Db, paths: &[std::path::PathBuf]) -> Result<ImportPrev
             });
             continue;
         }
-        match std::fs::read(path) {
-            Ok(bytes) => files.push((name, bytes)),
+        match crate::files::read_at_most(path, import::MAX_FILE_BYTES as u64) {
+            Ok(Some(bytes)) => files.push((name, bytes)),
+            Ok(None) => unreadable.push(ImportProblem {
+                file: name,
+                reason: "The file is over 10 MB; articles can be at most 10 MB.".into(),
+            }),
             Err(e) => unreadable.push(ImportProblem {
                 file: name,
                 reason: format!("It could not be read: {e}."),
@@ -193,7 +214,8 @@ fn with_duplicates(
 
 fn clean(draft: &ArticleDraft, at: &str, problems: &mut Vec<FieldProblem>) -> ArticleDraft {
     let field = |name: &str| format!("{at}{name}");
-    let title = draft.title.trim().to_owned();
+    let plain = |s: &str| visible(s).trim().to_owned();
+    let title = visible(draft.title.trim()).trim().to_owned();
     if title.is_empty() {
         problems.push(FieldProblem::new(
             &field("title"),
@@ -244,23 +266,23 @@ fn clean(draft: &ArticleDraft, at: &str, problems: &mut Vec<FieldProblem>) -> Ar
     }
     ArticleDraft {
         title,
-        series: draft.series.trim().chars().take(60).collect(),
-        tagline: draft.tagline.trim().to_owned(),
+        series: plain(&draft.series).chars().take(60).collect(),
+        tagline: plain(&draft.tagline),
         sections: draft
             .sections
             .iter()
             .map(|s| DraftSection {
-                heading: s.heading.trim().to_owned(),
+                heading: plain(&s.heading),
                 paragraphs: s
                     .paragraphs
                     .iter()
-                    .map(|p| p.trim().to_owned())
+                    .map(|p| plain(p))
                     .filter(|p| !p.is_empty())
                     .collect(),
             })
             .filter(|s| !s.heading.is_empty() || !s.paragraphs.is_empty())
             .collect(),
-        call_to_action: draft.call_to_action.trim().to_owned(),
+        call_to_action: plain(&draft.call_to_action),
         tags,
         source: draft.source.trim().to_owned(),
         published,
@@ -336,6 +358,11 @@ pub fn commit(db: &Db, drafts: &[ArticleDraft]) -> Result<Vec<ArticleSummary>> {
         problems.push(FieldProblem::new(
             "drafts",
             "Choose at least one article to import.",
+        ));
+    } else if drafts.len() > MAX_DRAFTS {
+        problems.push(FieldProblem::new(
+            "drafts",
+            format!("Import at most {MAX_DRAFTS} articles at a time."),
         ));
     }
     if !problems.is_empty() {

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::error::FieldProblem;
-use crate::text::has_control_chars;
+use crate::text::{has_control_chars, hidden_char, nfc};
 
 /// One line of text (a name, a title): trimmed, at most `max` characters, no line breaks.
 pub(crate) fn line(
@@ -29,8 +29,23 @@ pub(crate) fn line(
             field,
             format!("Keep {what} to one line of ordinary text."),
         ));
+    } else if let Some(c) = hidden_char(value) {
+        problems.push(hidden(field, what, c));
     }
-    value.to_owned()
+    nfc(value)
+}
+
+/// The problem with an invisible character that changes how text reads.
+pub(crate) fn hidden(field: &str, what: &str, c: char) -> FieldProblem {
+    FieldProblem::new(
+        field,
+        format!(
+            "{} holds an invisible character (U+{:04X}) that can change how the text reads; \
+             please type it again without it.",
+            capitalise(what),
+            u32::from(c)
+        ),
+    )
 }
 
 /// Free text (notes, a summary): trimmed, at most `max` characters, line breaks allowed.

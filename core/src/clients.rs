@@ -6,9 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::check;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
-use crate::text::{fold, has_control_chars, valid_email};
+use crate::text::{fold, has_control_chars, hidden_char, nfc, valid_email};
 use crate::timeline::{self, TimelineKind};
 
 /// Where a client is in the coach's pipeline.
@@ -295,7 +296,8 @@ fn check_date(
 /// Cleans and checks a client input against the rules the coach would expect.
 fn validate(input: &ClientInput, today: NaiveDate) -> Result<Valid> {
     let mut p = Vec::new();
-    let name = input.name.trim().to_owned();
+    // Names are kept composed (NFC), so "é" typed two ways is one name.
+    let name = nfc(input.name.trim());
     if name.is_empty() {
         p.push(FieldProblem::new("name", "Please enter the client's name."));
     } else if has_control_chars(&name) || name.contains('\n') {
@@ -303,9 +305,11 @@ fn validate(input: &ClientInput, today: NaiveDate) -> Result<Valid> {
             "name",
             "The name contains line breaks or invisible characters.",
         ));
+    } else if let Some(c) = hidden_char(&name) {
+        p.push(check::hidden("name", "the name", c));
     }
     check_len(&mut p, "name", "A name", &name, MAX_NAME);
-    let preferred_name = input.preferred_name.trim().to_owned();
+    let preferred_name = nfc(input.preferred_name.trim());
     check_len(
         &mut p,
         "preferredName",
@@ -313,6 +317,9 @@ fn validate(input: &ClientInput, today: NaiveDate) -> Result<Valid> {
         &preferred_name,
         MAX_SHORT,
     );
+    if let Some(c) = hidden_char(&preferred_name) {
+        p.push(check::hidden("preferredName", "the preferred name", c));
+    }
 
     let email = input.email.trim().to_owned();
     if chars(&email) > MAX_EMAIL {
@@ -358,14 +365,14 @@ fn validate(input: &ClientInput, today: NaiveDate) -> Result<Valid> {
         if tag.is_empty() || tags.iter().any(|t| fold(t) == fold(tag)) {
             continue;
         }
-        if chars(tag) > MAX_TAG || has_control_chars(tag) {
+        if chars(tag) > MAX_TAG || has_control_chars(tag) || hidden_char(tag).is_some() {
             p.push(FieldProblem::new(
                 "tags",
                 format!("A tag can be at most {MAX_TAG} characters, on one line."),
             ));
             break;
         }
-        tags.push(tag.to_owned());
+        tags.push(nfc(tag));
     }
     if tags.len() > MAX_TAGS {
         p.push(FieldProblem::new(

@@ -115,6 +115,25 @@ pub fn make_private(_folder: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Reads the regular file at `path` if it holds at most `max` bytes; `Ok(None)` when it holds
+/// more. What is read is bounded, so a file that grows meanwhile cannot get past the limit;
+/// anything that is not a regular file (a FIFO, a device, a folder) is refused before it is
+/// opened, so a read can never hang.
+pub fn read_at_most(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is not a file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
 /// A ZIP being written part by part by [`write_zip`].
 pub struct ZipOut {
     zip: zip::ZipWriter<std::fs::File>,
@@ -227,6 +246,25 @@ mod tests {
         );
         drop(first);
         assert!(lock_folder(dir.path()).unwrap().is_some(), "free again");
+    }
+
+    #[test]
+    fn reads_are_bounded_and_only_of_regular_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("a.txt");
+        std::fs::write(&small, b"12345").unwrap();
+        assert_eq!(read_at_most(&small, 5).unwrap().unwrap(), b"12345");
+        assert!(read_at_most(&small, 4).unwrap().is_none());
+        assert!(read_at_most(dir.path(), 10).is_err(), "a folder");
+        #[cfg(unix)]
+        {
+            // A FIFO with no writer would block a plain read forever.
+            let fifo = dir.path().join("pipe");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                assert!(read_at_most(&fifo, 10).is_err());
+            }
+        }
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub fn create(db: &Db, input: &FollowUpInput) -> Result<FollowUp> {
             "title",
             "Keep a follow-up to one line of up to 300 characters.",
         ));
+    } else if let Some(c) = crate::text::hidden_char(&title) {
+        problems.push(crate::check::hidden("title", "the follow-up", c));
     }
     let due = match input
         .due_date

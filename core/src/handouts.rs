@@ -191,8 +191,21 @@ fn date_label(now: DateTime<Local>) -> String {
     now.format("%-d %B %Y").to_string()
 }
 
+/// The most blocks one handout can have: far more than any handout needs, few enough that
+/// a preview stays quick.
+pub const MAX_BLOCKS: usize = 200;
+
 /// Fills in every block's text: the preview, and the snapshot a given handout keeps.
 pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<HandoutPreview> {
+    if draft.blocks.len() > MAX_BLOCKS {
+        return Err(Error::invalid(
+            "blocks",
+            format!(
+                "A handout can have at most {MAX_BLOCKS} blocks (this one has {}).",
+                draft.blocks.len()
+            ),
+        ));
+    }
     let practice = practice::get(db)?.ok_or(Error::NotFound {
         what: "The practice profile",
     })?;

@@ -230,20 +230,15 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
             )));
         }
         // What is read is bounded too: the file may have grown since it was looked at.
-        let mut bytes = Vec::new();
-        std::fs::File::open(source)
-            .and_then(|f| {
-                use std::io::Read;
-                f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
-            })
-            .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
+        let Some(bytes) = crate::files::read_at_most(source, MAX_FILE_BYTES)
+            .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?
+        else {
             return Err(Error::Conflict(format!(
                 "“{shown}” is over {} MB; files up to {} MB can be attached.",
                 MAX_FILE_BYTES / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             )));
-        }
+        };
         check_kind(&shown, &bytes)?;
         let shown = crate::files::cap_name(&shown, crate::files::MAX_NAME_BYTES);
         contents.push((shown, bytes));

@@ -90,6 +90,8 @@ fn check_name(p: &mut Vec<FieldProblem>, field: &str, label: &str, value: &str) 
         ));
     } else if has_control_chars(value) || value.contains('\n') {
         p.push(FieldProblem::new(field, "Please keep this on one line."));
+    } else if let Some(c) = crate::text::hidden_char(value) {
+        p.push(crate::check::hidden(field, label, c));
     }
 }
 

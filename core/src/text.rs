@@ -11,6 +11,42 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The first character in `s` that changes how the text around it is shown without showing
+/// itself: bidi embeddings, overrides and isolates (the "Trojan Source" characters), and
+/// zero-width spaces and joiners of words. Zero-width joiners and non-joiners are left alone:
+/// emoji sequences (👩‍⚕️) and several scripts need them.
+pub fn hidden_char(s: &str) -> Option<char> {
+    s.chars().find(|c| {
+        matches!(
+            c,
+            '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200B}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+                | '\u{180E}'
+        )
+    })
+}
+
+/// `s` in Unicode's composed form (NFC): "é" is one character however it was typed, so names
+/// compare, sort and search alike.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// `s` without control characters (line breaks and tabs aside) or the invisible characters of
+/// [`hidden_char`]: for article text, which is cleaned rather than refused. (Search marks its
+/// hits with control characters, so stored text can never forge a highlight.)
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            (!c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+                && hidden_char(c.encode_utf8(&mut [0; 4])).is_none()
+        })
+        .collect()
+}
+
 /// True if `s` holds control characters other than ordinary line breaks and tabs.
 pub fn has_control_chars(s: &str) -> bool {
     s.chars()

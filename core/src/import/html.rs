@@ -25,7 +25,80 @@ const BLOCKS: &[&str] = &[
     "figcaption",
 ];
 
+/// How deep elements may nest. Real articles, theme wrappers included, stay far below it; the
+/// HTML parser slows down with depth (a 10 MB file of nested <div>s took minutes), so deeper
+/// files are refused before parsing.
+pub const MAX_DEPTH: usize = 100;
+
+/// Elements that hold no content, or whose end tag may be left out (the next one closes
+/// them): they do not deepen the page.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody",
+    "thead", "tfoot", "colgroup", "rt", "rp", "html", "head", "body",
+];
+
+/// The deepest nesting of elements in `html`, found in one pass without parsing it (an
+/// estimate: comments and the text of scripts and styles are skipped, end tags close).
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let find = |from: usize, what: &[u8]| -> usize {
+        bytes[from.min(bytes.len())..]
+            .windows(what.len())
+            .position(|w| w.eq_ignore_ascii_case(what))
+            .map_or(bytes.len(), |at| from + at + what.len())
+    };
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        if bytes[i..].starts_with(b"<!--") {
+            i = find(i + 4, b"-->");
+            continue;
+        }
+        let closing = bytes.get(i + 1) == Some(&b'/');
+        let start = i + if closing { 2 } else { 1 };
+        let mut end = start;
+        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-') {
+            end += 1;
+        }
+        if end == start {
+            i += 1;
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let tag_end = find(end, b">");
+        let self_closing = tag_end >= 2 && bytes[tag_end - 2] == b'/';
+        i = tag_end;
+        if NOT_NESTING.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            i = find(i, format!("</{name}").as_bytes());
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
+fn too_deep(depth: usize) -> String {
+    format!(
+        "This HTML is nested {depth} levels deep; no article needs more than {MAX_DEPTH}, so \
+         it was not imported (the file may be damaged)."
+    )
+}
+
 pub fn read(content: &str, source: &str) -> Result<ArticleDraft, String> {
+    let depth = nesting_depth(content);
+    if depth > MAX_DEPTH {
+        return Err(too_deep(depth));
+    }
     let document = Html::parse_document(content);
     let mut title = String::new();
     let mut blocks: Vec<(bool, String)> = Vec::new();
@@ -60,6 +133,13 @@ pub struct Fragment {
 /// Reads a WordPress post body, where paragraphs are often separated by blank lines instead
 /// of <p> tags.
 pub fn read_fragment(content: &str) -> Fragment {
+    let depth = nesting_depth(content);
+    if depth > MAX_DEPTH {
+        return Fragment {
+            blocks: Vec::new(),
+            left_out: vec![DraftNote::check(too_deep(depth))],
+        };
+    }
     let with_paragraphs = if content.contains("<p") {
         content.to_owned()
     } else {
@@ -90,11 +170,16 @@ pub fn text_of_fragment(content: &str) -> String {
     tidy(&text_of(Html::parse_fragment(content).root_element()))
 }
 
-fn walk(element: ElementRef<'_>, title: &mut String, blocks: &mut Vec<(bool, String)>) {
-    for child in element.children() {
-        let Some(el) = ElementRef::wrap(child) else {
-            continue;
-        };
+/// Reads the blocks of `root` in document order, with a stack instead of recursion, so a
+/// deeply nested file cannot exhaust the call stack.
+fn walk(root: ElementRef<'_>, title: &mut String, blocks: &mut Vec<(bool, String)>) {
+    fn children(el: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+        let mut list: Vec<_> = el.children().filter_map(ElementRef::wrap).collect();
+        list.reverse();
+        list
+    }
+    let mut stack = children(root);
+    while let Some(el) = stack.pop() {
         let name = el.value().name();
         if SKIPPED.contains(&name) {
             continue;
@@ -128,7 +213,7 @@ fn walk(element: ElementRef<'_>, title: &mut String, blocks: &mut Vec<(bool, Str
                     blocks.push((false, text));
                 }
             }
-            _ => walk(el, title, blocks),
+            _ => stack.extend(children(el)),
         }
     }
 }
@@ -140,18 +225,21 @@ fn has_block_child(el: ElementRef<'_>) -> bool {
     })
 }
 
-/// The visible text of an element: scripts and styles left out, <br> as a space.
+/// The visible text of an element: scripts and styles left out, <br> as a space. A stack, not
+/// recursion, as in [`walk`].
 fn text_of(el: ElementRef<'_>) -> String {
     let mut out = String::new();
-    for node in el.children() {
+    let mut stack: Vec<_> = el.children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
         match node.value() {
             Node::Text(t) => out.push_str(t),
             Node::Element(e) if SKIPPED.contains(&e.name()) => {}
             Node::Element(e) if e.name() == "br" => out.push(' '),
             Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(node) {
-                    out.push_str(&text_of(child));
-                }
+                let at = stack.len();
+                stack.extend(node.children());
+                stack[at..].reverse();
             }
             _ => {}
         }
@@ -186,5 +274,69 @@ mod tests {
         assert_eq!(d.call_to_action, "Ready? Book a Free Consult Call today.");
         let all = format!("{d:?}");
         assert!(!all.contains("alert") && !all.contains("track") && !all.contains("color"));
+    }
+}
+
+#[cfg(test)]
+mod nesting {
+    use super::{nesting_depth, read, MAX_DEPTH};
+
+    #[test]
+    fn depth_is_counted_in_one_pass_and_forgives_ordinary_html() {
+        assert_eq!(nesting_depth("<div><p>One<p>Two<br><img src=x></div>"), 1);
+        assert_eq!(
+            nesting_depth("<ul><li>a<li>b<ul><li>c</ul></ul><!-- <div><div> -->"),
+            2
+        );
+        assert_eq!(
+            nesting_depth("<script>if (a<b) { '<div><div><div>' }</script><section/>"),
+            0
+        );
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<div><p>Text</p></div>".repeat(5000)
+        );
+        assert_eq!(nesting_depth(&page), 1);
+    }
+
+    /// 10 MB of nested tags, each shape: refused at once, never a crash or a hang.
+    #[test]
+    fn ten_megabytes_of_nested_tags_are_refused_quickly() {
+        for (open, close) in [
+            ("<div>", "</div>"),
+            ("<span>", "</span>"),
+            ("<b>", "</b>"),
+            ("<ul><li>", "</li></ul>"),
+            ("<blockquote>", ""),
+        ] {
+            let n = 10 * 1024 * 1024 / (open.len() + close.len());
+            let html = format!("{}Deep text{}", open.repeat(n), close.repeat(n));
+            let started = std::time::Instant::now();
+            let err = read(&html, "deep.html").unwrap_err();
+            assert!(
+                err.contains("nested") && err.contains(&MAX_DEPTH.to_string()),
+                "{err}"
+            );
+            assert!(
+                started.elapsed().as_secs() < 5,
+                "{open}: {:?}",
+                started.elapsed()
+            );
+        }
+    }
+
+    /// Just under the limit still reads, in little time (the parser's work grows with depth).
+    #[test]
+    fn a_deep_but_allowed_page_is_read() {
+        let html = format!(
+            "<h1>Deep</h1>{}<p>Gut healing text.</p>{}",
+            "<div>".repeat(MAX_DEPTH - 1),
+            "</div>".repeat(MAX_DEPTH - 1)
+        )
+        .repeat(2000);
+        let started = std::time::Instant::now();
+        let draft = read(&html, "deep.html").unwrap();
+        assert_eq!(draft.title, "Deep");
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }

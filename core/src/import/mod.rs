@@ -296,3 +296,55 @@ mod tests {
         assert_ne!(fingerprint(&a[0]), fingerprint(&c[0]));
     }
 }
+
+#[cfg(test)]
+mod hostile {
+    use super::read_contents;
+
+    /// Nested structures in every format the importer reads, 10 MB each: each is read or
+    /// refused in words within seconds (debug build), never a crash.
+    #[test]
+    fn ten_megabytes_of_nesting_in_every_format() {
+        let ten = 10 * 1024 * 1024 - 64;
+        let cases: Vec<(&str, String)> = vec![
+            ("deep.md", format!("# Deep\n\n{}text", ">".repeat(ten - 20))),
+            (
+                "list.md",
+                format!("# Deep\n\n{}", "- ".repeat((ten - 20) / 2)),
+            ),
+            ("indent.md", {
+                let mut s = String::from("# Deep\n\n");
+                let mut n = 0;
+                while s.len() < ten - 200 {
+                    s.push_str(&" ".repeat(n % 64));
+                    s.push_str("- item\n");
+                    n += 1;
+                }
+                s
+            }),
+            ("emph.md", format!("# Deep\n\n{}", "*a _b ".repeat(ten / 6))),
+            ("deep.txt", "(".repeat(ten)),
+            (
+                "deep.html",
+                format!("<h1>x</h1>{}", "<div>".repeat(ten / 5 - 10)),
+            ),
+            (
+                "deep.xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss><channel>{}</channel></rss>",
+                    "<item>".repeat(ten / 6 - 20)
+                ),
+            ),
+        ];
+        for (name, text) in cases {
+            let started = std::time::Instant::now();
+            let result = read_contents(name, text.as_bytes());
+            let took = started.elapsed();
+            println!("{name}: {took:?}");
+            assert!(took.as_secs() < 5, "{name}: {took:?}");
+            if let Err(problem) = result {
+                assert!(!problem.reason.is_empty(), "{name}");
+            }
+        }
+    }
+}
