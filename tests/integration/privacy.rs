@@ -125,7 +125,10 @@ mod input {
             "\u{FEFF}Mia",
         ] {
             let err = clients::create(&p.db, &ClientInput::named(sneaky)).unwrap_err();
-            assert!(err.to_string().contains("invisible character"), "{sneaky:?}");
+            assert!(
+                err.to_string().contains("invisible character"),
+                "{sneaky:?}"
+            );
         }
         // Emoji sequences and scripts that need joiners are kept.
         let ok = clients::create(&p.db, &ClientInput::named("Zoë 👩‍⚕️ می‌خواهم")).unwrap();
