@@ -418,7 +418,7 @@ fn call_to_action(practice: &Practice) -> ResolvedBlock {
 }
 
 /// `*x*` and `**x**` in a paragraph become emphasis and strong spans.
-fn spans(text: &str) -> Vec<pdf::Span> {
+pub(crate) fn spans(text: &str) -> Vec<pdf::Span> {
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {

@@ -20,6 +20,8 @@ pub mod legacy_files;
 pub mod pdf;
 pub mod practice;
 pub mod practice_export;
+#[cfg(test)]
+mod properties;
 pub mod protocols;
 pub mod reintro;
 pub mod search;

@@ -54,6 +54,11 @@ const HIT_END: char = '\u{3}';
 /// was typed. Words match whole (and without accents): prefix queries over years of notes
 /// are too slow for search as you type, so names match as you type through the client list.
 pub fn fts_query(text: &str) -> Option<String> {
+    // Control characters are never part of a word (a NUL would even end SQLite's string).
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let words: Vec<String> = text
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))

@@ -13,7 +13,7 @@ mod layout;
 mod text;
 
 #[cfg(test)]
-mod sample;
+pub(crate) mod sample;
 #[cfg(test)]
 mod tests;
 
