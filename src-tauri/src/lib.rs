@@ -131,6 +131,14 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         ])
 }
 
+/// What happens when she closes CoachDesk: the backup at quit, and the copies written for the
+/// system viewer are removed (if the app is killed instead, the next start removes them).
+pub fn at_quit<R: Runtime>(app: &tauri::AppHandle<R>) {
+    automatic_backup(app, BackupReason::AtQuit);
+    let state = app.state::<AppState>();
+    let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(state.data_dir()));
+}
+
 /// An automatic backup, when there is a practice to back up; a failure is reported on the
 /// console and never stops the app (Settings shows when the last backup was made).
 pub fn automatic_backup<R: Runtime>(app: &tauri::AppHandle<R>, reason: BackupReason) {
@@ -205,7 +213,7 @@ pub fn run() {
         .expect("CoachDesk could not start")
         .run(|app, event| {
             if let tauri::RunEvent::Exit = event {
-                automatic_backup(app, BackupReason::AtQuit);
+                at_quit(app);
             }
         });
 }

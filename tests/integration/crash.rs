@@ -197,6 +197,9 @@ fn only_our_files(files: &[String]) {
     }
 }
 
+/// Backups kept between runs of the soak (the newest first).
+const KEEP_BACKUPS: usize = 20;
+
 fn kills() -> usize {
     std::env::var("CRASH_KILLS")
         .ok()
@@ -239,6 +242,7 @@ fn saves_survive_sigkill() {
     let mut next = 1u64;
     let runs = kills();
     let mut written = 0;
+    let mut checked = std::collections::HashSet::new();
     for run in 0..runs {
         let acked: Vec<u64> = run_and_kill(data, "writer", next, 600)
             .iter()
@@ -258,6 +262,18 @@ fn saves_survive_sigkill() {
         }
         let (state, files) = start_again(data);
         only_our_files(&files);
+        // Every backup this run left is complete (each is checked once). Then only the newest
+        // few are kept, as the rotation would over days, so a long soak stays linear.
+        let folder = backups::folder_in(data);
+        let made = backups::list(&folder).unwrap();
+        for b in &made {
+            if checked.insert(b.file_name.clone()) {
+                backups::check(Path::new(&b.path), &dir.path().join("scratch")).unwrap();
+            }
+        }
+        for b in made.iter().skip(KEEP_BACKUPS) {
+            std::fs::remove_file(&b.path).unwrap();
+        }
         let db = state.db().unwrap();
         let conn = rusqlite::Connection::open_with_flags(
             data.join(DATABASE_FILE),
@@ -312,8 +328,8 @@ fn saves_survive_sigkill() {
         backups::check(Path::new(&b.path), &scratch).unwrap();
     }
     eprintln!(
-        "{runs} kills, {written} acknowledged writes, none lost; {} backups left, all complete",
-        backups::list(&backups::folder_in(data)).unwrap().len()
+        "{runs} kills, {written} acknowledged writes, none lost; {} backups made, all complete",
+        checked.len()
     );
 
     // Kills during restores: the data is one backup or the other, never a mix.
