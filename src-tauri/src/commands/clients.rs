@@ -68,13 +68,17 @@ pub async fn client_erase(
     if !from_backups {
         return Ok(TakenOut::default());
     }
-    Ok(backups::take_client_out(
-        db,
-        state.data_dir(),
-        id,
-        &client.name,
-        &client.created_at,
-    )?)
+    // She is erased by now; a backup that cannot be rewritten is told, not taken for a
+    // failed erase.
+    backups::take_client_out(db, state.data_dir(), id, &client.name, &client.created_at).map_err(
+        |e| {
+            coachdesk_core::Error::Conflict(format!(
+                "{} was erased, but taking her out of the backups stopped: {e}",
+                client.name
+            ))
+            .into()
+        },
+    )
 }
 
 /// The backups that still hold her record, for the erase dialog to say so.
