@@ -24,7 +24,9 @@ pub struct AppState {
     /// A missing second place is told once per run, not at every backup.
     copy_missing_told: AtomicBool,
     /// This run's hold on the data folder: a second CoachDesk on it is refused.
-    _folder_lock: Option<coachdesk_core::files::FolderLock>,
+    folder_lock: Mutex<Option<coachdesk_core::files::FolderLock>>,
+    /// Another CoachDesk held the folder at start: "Try again" looks again.
+    in_use: bool,
 }
 
 impl AppState {
@@ -94,7 +96,8 @@ impl AppState {
             exported: Mutex::default(),
             backup_notices: Mutex::new(restore_note.into_iter().collect()),
             copy_missing_told: AtomicBool::new(false),
-            _folder_lock: folder_lock,
+            folder_lock: Mutex::new(folder_lock),
+            in_use: false,
         }
     }
 
@@ -114,7 +117,8 @@ impl AppState {
             exported: Mutex::default(),
             backup_notices: Mutex::default(),
             copy_missing_told: AtomicBool::new(false),
-            _folder_lock: None,
+            folder_lock: Mutex::new(None),
+            in_use: true,
         }
     }
 
@@ -155,6 +159,45 @@ impl AppState {
     }
 
     pub fn db(&self) -> Result<&Db, IpcError> {
+        if let Some(db) = self.db.get() {
+            return Ok(db);
+        }
+        // The other CoachDesk may have closed since: then this one opens the practice.
+        if self.in_use {
+            if let Ok(Some(lock)) = coachdesk_core::files::lock_folder(&self.data_dir) {
+                let opened = Self::open_holding(self.data_dir.clone(), Some(lock));
+                let Self {
+                    db,
+                    open_error,
+                    folder_lock,
+                    backup_notices,
+                    ..
+                } = opened;
+                match db.into_inner() {
+                    Some(db) => {
+                        *self
+                            .folder_lock
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner) = folder_lock
+                            .into_inner()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        self.backup_notices
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .extend(
+                                backup_notices
+                                    .into_inner()
+                                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+                            );
+                        let _ = self.db.set(db);
+                    }
+                    None => {
+                        return Err(open_error
+                            .unwrap_or_else(|| IpcError::internal("The practice is not open.")))
+                    }
+                }
+            }
+        }
         self.db.get().ok_or_else(|| {
             self.open_error
                 .clone()
