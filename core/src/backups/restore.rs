@@ -182,10 +182,13 @@ pub fn clean_leftovers(data_dir: &Path) -> usize {
         name.starts_with('.') && (name.ends_with(".partial") || name.contains(".partial-"))
     });
     remove_if(data_dir, &|name| {
-        // Scratch copies of a check, and the staging files of a restore, an import or an
-        // erase from the backups (".restore-staging.db", ".import-staging.db", …).
+        // Scratch copies of a check, the staging files of a restore, an import or an erase
+        // from the backups (".restore-staging.db", ".import-staging.db", …), and the temporary
+        // file of a write stopped before its rename (".restore-in-progress.json.tmp": the
+        // 500-kill soak found one).
         name.starts_with(".check-") && name.contains(".db")
             || name.starts_with('.') && name.contains("-staging.db")
+            || name.starts_with('.') && name.ends_with(".tmp")
     });
     removed
 }

@@ -311,3 +311,32 @@ fn a_backup_is_checked_and_a_changed_byte_is_refused() {
         "Zoë 李小龙 🌿"
     );
 }
+
+#[test]
+fn what_a_stopped_write_or_restore_left_is_tidied_at_start_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    std::fs::create_dir_all(folder_in(data)).unwrap();
+    let leftovers = [
+        ".restore-in-progress.json.tmp",
+        ".restore-staging.db",
+        ".import-staging.db",
+        ".check-1.db",
+    ];
+    for name in leftovers {
+        std::fs::write(data.join(name), b"x").unwrap();
+    }
+    std::fs::write(
+        folder_in(data).join(".CoachDesk x.coachdesk-backup.partial"),
+        b"x",
+    )
+    .unwrap();
+    let kept = ["coachdesk.db", "keys.tmp.txt", "notes.tmp"];
+    for name in kept {
+        std::fs::write(data.join(name), b"x").unwrap();
+    }
+    assert_eq!(clean_leftovers(data), leftovers.len() + 1);
+    for name in kept {
+        assert!(data.join(name).exists(), "{name}");
+    }
+}
