@@ -28,6 +28,13 @@ async fn book_free_consult(app: &App) {
     .await;
 }
 
+/// A new practice with Renée, and a free consult call booked for her, open on its page.
+async fn open_a_new_consult(app: &App) {
+    first_run(app).await;
+    create_client(app, RENEE, "", &[]).await;
+    book_free_consult(app).await;
+}
+
 #[tokio::test]
 async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions() {
     let data = tempfile::tempdir().unwrap();
@@ -142,9 +149,7 @@ async fn notes_typed_just_before_the_window_closes_are_kept() {
     let data = tempfile::tempdir().unwrap();
     let driver = Driver::start(data.path(), &[]);
     let app = driver.open_app().await;
-    first_run(&app).await;
-    create_client(&app, RENEE, "", &[]).await;
-    book_free_consult(&app).await;
+    open_a_new_consult(&app).await;
     let text = "Typed in a hurry, the window closes right after this";
     app.fill("note-section-0", text).await;
     // The window closes a quarter of a second after the last keystroke, sooner than a hand
@@ -172,9 +177,7 @@ async fn a_refused_autosave_shows_a_banner_keeps_the_text_and_asks_before_leavin
     let data = tempfile::tempdir().unwrap();
     let driver = Driver::start(data.path(), &[]);
     let app = driver.open_app().await;
-    first_run(&app).await;
-    create_client(&app, RENEE, "", &[]).await;
-    book_free_consult(&app).await;
+    open_a_new_consult(&app).await;
 
     let huge = format!("Zoë 🌿 {}", "a".repeat(100_000));
     let field = app.wait_for("note-section-0").await;

@@ -44,6 +44,35 @@ pub struct TakenOut {
     pub unreadable: usize,
 }
 
+/// Erases the client for good (`clients::erase`, her name typed to confirm) and, with
+/// `from_backups`, takes her out of every backup that holds her. Once she is erased, a backup
+/// that cannot be rewritten is told as such, never as a failed erase.
+pub fn erase_client(
+    db: &Db,
+    data_dir: &Path,
+    client_id: i64,
+    confirm_name: &str,
+    from_backups: bool,
+) -> Result<TakenOut> {
+    let client = crate::clients::get(db, client_id)?;
+    crate::clients::erase(db, client_id, confirm_name)?;
+    if !from_backups {
+        return Ok(TakenOut::default());
+    }
+    take_client_out(db, data_dir, client_id, &client.name, &client.created_at).map_err(|e| {
+        crate::Error::Conflict(format!(
+            "{} was erased, but taking her out of the backups stopped: {e}",
+            client.name
+        ))
+    })
+}
+
+/// The backups in the data folder that still hold the client's record, for the erase dialog.
+pub fn holding_client(db: &Db, data_dir: &Path, client_id: i64) -> Result<Vec<Backup>> {
+    let client = crate::clients::get(db, client_id)?;
+    holding(&super::folder_in(data_dir), &client.created_at)
+}
+
 /// Takes the client out of every backup that may hold her, in the backups folder and in the
 /// second place when it is connected.
 pub fn take_client_out(

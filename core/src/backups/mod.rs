@@ -641,7 +641,7 @@ mod restore;
 #[cfg(test)]
 mod tests;
 
-pub use erase::{holding, remove_client, take_client_out, TakenOut};
+pub use erase::{erase_client, holding, holding_client, remove_client, take_client_out, TakenOut};
 pub use restore::{clean_leftovers, finish_interrupted_restore, recover, restore, Restored};
 #[cfg(test)]
 use restore::{RestoreMarker, RESTORE_MARKER, STAGING};

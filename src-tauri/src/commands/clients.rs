@@ -62,33 +62,20 @@ pub async fn client_erase(
     confirm_name: String,
     from_backups: bool,
 ) -> CommandResult<TakenOut> {
-    let db = state.db()?;
-    let client = clients::get(db, id)?;
-    clients::erase(db, id, &confirm_name)?;
-    if !from_backups {
-        return Ok(TakenOut::default());
-    }
-    // She is erased by now; a backup that cannot be rewritten is told, not taken for a
-    // failed erase.
-    backups::take_client_out(db, state.data_dir(), id, &client.name, &client.created_at).map_err(
-        |e| {
-            coachdesk_core::Error::Conflict(format!(
-                "{} was erased, but taking her out of the backups stopped: {e}",
-                client.name
-            ))
-            .into()
-        },
-    )
+    let (db, dir) = (state.db()?, state.data_dir());
+    Ok(backups::erase_client(
+        db,
+        dir,
+        id,
+        &confirm_name,
+        from_backups,
+    )?)
 }
 
 /// The backups that still hold her record, for the erase dialog to say so.
 #[tauri::command]
 pub fn client_erase_backups(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<Backup>> {
-    let client = clients::get(state.db()?, id)?;
-    Ok(backups::holding(
-        &backups::folder_in(state.data_dir()),
-        &client.created_at,
-    )?)
+    Ok(backups::holding_client(state.db()?, state.data_dir(), id)?)
 }
 
 #[tauri::command]
