@@ -11,7 +11,7 @@ TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 SYSTEM_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	fonts-noto-color-emoji fonts-droid-fallback
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
 .PHONY: help run test check lint fmt types e2e bench bundle ui-build deps deps-test clean-e2e

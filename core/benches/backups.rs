@@ -108,7 +108,7 @@ fn main() {
     let scratch = dir.path().join("scratch");
     let mut checks = Vec::new();
     for b in &made {
-        checks.push(timed(|| backups::check(Path::new(&b.path), &scratch).unwrap()).0);
+        checks.push(timed(|| backups::check(Path::new(&b.path), &scratch, None).unwrap()).0);
     }
     println!(
         "{:<40} n=3     p50 {:>9.0} ms",
@@ -189,7 +189,8 @@ fn main() {
 
     let mut restores = Vec::new();
     for b in made.iter().take(2) {
-        restores.push(timed(|| backups::restore(&db, Path::new(&b.path), "bench").unwrap()).0);
+        restores
+            .push(timed(|| backups::restore(&db, Path::new(&b.path), "bench", None).unwrap()).0);
     }
     println!(
         "{:<40} n=2     p50 {:>9.0} ms  (includes the backup of the data before)",
@@ -225,7 +226,8 @@ fn main() {
     let elsewhere = tempfile::tempdir().unwrap();
     let empty = Db::open(&elsewhere.path().join(DATABASE_FILE)).unwrap();
     let (t, imported) = timed(|| {
-        coachdesk_core::practice_export::import(&empty, Path::new(&exported.path), "bench").unwrap()
+        coachdesk_core::practice_export::import(&empty, Path::new(&exported.path), "bench", None)
+            .unwrap()
     });
     assert_eq!(imported.clients, exported.clients);
     println!(

@@ -8,6 +8,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
+use crate::keys::Key;
 
 /// One forward-only schema step: SQL embedded at build time.
 struct Migration {
@@ -71,13 +72,22 @@ pub struct Db {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
     pre_migration_copy: Option<PathBuf>,
+    /// The data key when the practice is encrypted (SQLCipher); every connection to the file,
+    /// its backups and its copies is opened with it.
+    key: Mutex<Option<Key>>,
 }
 
 impl Db {
-    /// Opens (creating if needed) the database file at `path` and brings it to
-    /// [`SCHEMA_VERSION`]. A file from a newer CoachDesk is refused and left untouched; an
-    /// existing file that needs migrating is first copied beside itself.
+    /// Opens (creating if needed) the unencrypted database file at `path`; see `open_keyed`.
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_keyed(path, None)
+    }
+
+    /// Opens (creating if needed) the database file at `path`, encrypted with `key` (plain
+    /// with None), and brings it to [`SCHEMA_VERSION`]. A file from a newer CoachDesk is
+    /// refused and left untouched; an existing file that needs migrating is first copied
+    /// beside itself (encrypted with the same key).
+    pub fn open_keyed(path: &Path, key: Option<Key>) -> Result<Self> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Error::io(format!("Could not create {}", parent.display()), e))?;
@@ -87,18 +97,19 @@ impl Db {
             .unwrap_or(false);
         let mut pre_migration_copy = None;
         if existing {
-            let found = inspect(path)?;
+            let found = inspect(path, key.as_ref())?;
             if found < SCHEMA_VERSION {
-                pre_migration_copy = Some(copy_before_migrating(path, found)?);
+                pre_migration_copy = Some(copy_before_migrating(path, found, key.as_ref())?);
             }
         }
-        let mut conn = Connection::open(path)?;
+        let mut conn = open_file(path, false, key.as_ref())?;
         configure(&conn)?;
         migrate(&mut conn, SCHEMA_VERSION)?;
         Ok(Self {
             conn: Mutex::new(conn),
             path: Some(path.to_owned()),
             pre_migration_copy,
+            key: Mutex::new(key),
         })
     }
 
@@ -111,6 +122,7 @@ impl Db {
             conn: Mutex::new(conn),
             path: None,
             pre_migration_copy: None,
+            key: Mutex::new(None),
         })
     }
 
@@ -132,6 +144,20 @@ impl Db {
         Ok(())
     }
 
+    /// The data key, when the practice is encrypted.
+    pub fn key(&self) -> Option<Key> {
+        self.key
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Another connection to a file of this practice (the store itself for a consistent
+    /// snapshot, a backup's copy, a staging file), opened with the practice's key.
+    pub(crate) fn open_other(&self, path: &Path, read_only: bool) -> Result<Connection> {
+        open_file(path, read_only, self.key().as_ref())
+    }
+
     /// The connection, for one unit of work.
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave SQLite half-written (transactions roll
@@ -148,15 +174,69 @@ impl Db {
     /// swap is a rename: at any moment the file is either the old data or the new, never a mix.
     /// `swapped` runs right after the rename succeeds, before the file is opened again.
     pub(crate) fn replace_file(&self, staged: &Path, swapped: impl FnOnce()) -> Result<()> {
+        self.replace_file_keyed(staged, self.key(), swapped)
+    }
+
+    /// `replace_file` for a staged file encrypted with `key` (None: plain), which the store
+    /// uses from then on.
+    pub(crate) fn replace_file_keyed(
+        &self,
+        staged: &Path,
+        key: Option<Key>,
+        swapped: impl FnOnce(),
+    ) -> Result<()> {
+        let mut conn = self.conn();
+        self.swap_in(&mut conn, staged, key, swapped)
+    }
+
+    /// Rewrites the whole store encrypted with `to_key` (plain with None) and puts it in place
+    /// of the file, while every other save waits on the lock: turning encryption on or off.
+    /// `before_swap` runs once the new file is complete and checked, before the rename (it
+    /// writes the key file). The old file is gone after the rename; its journal was emptied
+    /// into it first, so no copy of it is left beside the new one.
+    pub(crate) fn rewrite_with_key(
+        &self,
+        to_key: Option<Key>,
+        before_swap: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Err(Error::Conflict(
+                "A store that is not a file cannot be encrypted.".into(),
+            ));
+        };
+        let staging = path.with_file_name(format!(".{DATABASE_FILE}.rekey-staging.db"));
+        let mut conn = self.conn();
+        let written = (|| {
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+            export_keyed(&conn, &staging, to_key.as_ref())?;
+            before_swap()
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&staging);
+            return Err(e);
+        }
+        let swapped = self.swap_in(&mut conn, &staging, to_key, || {});
+        let _ = std::fs::remove_file(&staging);
+        swapped
+    }
+
+    /// Closes the connection, renames `staged` over the file and opens it again with `key`
+    /// (with the key it had if the rename failed). The caller holds the lock.
+    fn swap_in(
+        &self,
+        conn: &mut Connection,
+        staged: &Path,
+        key: Option<Key>,
+        swapped: impl FnOnce(),
+    ) -> Result<()> {
         let Some(path) = self.path.clone() else {
             return Err(Error::Conflict(
                 "A store that is not a file cannot be replaced.".into(),
             ));
         };
-        let mut conn = self.conn();
         // Everything in the WAL goes into the file, so closing leaves no -wal behind.
         conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        let old = std::mem::replace(&mut *conn, Connection::open_in_memory()?);
+        let old = std::mem::replace(conn, Connection::open_in_memory()?);
         if let Err((old, e)) = old.close() {
             *conn = old;
             return Err(e.into());
@@ -173,15 +253,80 @@ impl Db {
             }
         }
         if renamed.is_ok() {
+            *self
+                .key
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = key;
             swapped();
         }
         // Reopen whichever file is there now (the old one if the rename failed).
-        let mut fresh = Connection::open(&path)?;
+        let mut fresh = self.open_other(&path, false)?;
         configure(&fresh)?;
         migrate(&mut fresh, SCHEMA_VERSION)?;
         *conn = fresh;
         renamed
     }
+}
+
+/// Opens a database file, encrypted with `key` (plain with None). The key is given before
+/// anything is read, as SQLCipher requires; a wrong key shows at the first read as "file is
+/// not a database".
+pub fn open_file(path: &Path, read_only: bool, key: Option<&Key>) -> Result<Connection> {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let conn = Connection::open_with_flags(path, flags)?;
+    // A wrong key is an answer CoachDesk gives in words, not a log line on the console.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    if let Some(key) = key {
+        conn.execute_batch(&format!("PRAGMA key = {};", key.sql_literal().as_str()))?;
+    }
+    Ok(conn)
+}
+
+/// True when the file at `path` exists and is not a plain SQLite file: an encrypted practice
+/// (SQLCipher files start with random bytes where SQLite writes "SQLite format 3").
+pub fn is_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .is_ok_and(|()| &header != b"SQLite format 3\0")
+}
+
+/// Writes everything in the database `conn` has open as `main` (opened for writing: the new
+/// file is attached to it) into the new file `to`,
+/// encrypted with `to_key` (plain with None): schema, rows, search indexes and the schema
+/// version (SQLCipher's `sqlcipher_export`). The new file is then checked and set to WAL.
+pub(crate) fn export_keyed(conn: &Connection, to: &Path, to_key: Option<&Key>) -> Result<()> {
+    let _ = std::fs::remove_file(to);
+    let literal = to_key.map_or_else(
+        || zeroize::Zeroizing::new("''".to_owned()),
+        Key::sql_literal,
+    );
+    let target = to.to_string_lossy();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    conn.execute(
+        &format!("ATTACH DATABASE ?1 AS rekeyed KEY {}", literal.as_str()),
+        [target.as_ref()],
+    )?;
+    let exported = conn
+        .query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))
+        .and_then(|()| conn.pragma_update(Some("rekeyed"), "user_version", version));
+    let detached = conn.execute_batch("DETACH DATABASE rekeyed");
+    exported?;
+    detached?;
+    let check = open_file(to, false, to_key)?;
+    let integrity: String = check.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if integrity != "ok" {
+        return Err(Error::Damaged { detail: integrity });
+    }
+    check.pragma_update(None, "journal_mode", "WAL")?;
+    Ok(())
 }
 
 /// Writes everything in the journal (WAL) into the file and empties the journal, waiting up
@@ -218,17 +363,14 @@ fn configure(conn: &Connection) -> Result<()> {
 
 /// Reads the schema version of an existing file without writing to it, and refuses files
 /// that are not ours or are newer than this build.
-fn inspect(path: &Path) -> Result<i64> {
+fn inspect(path: &Path, key: Option<&Key>) -> Result<i64> {
     let not_ours = || {
         Error::Conflict(format!(
             "{} is not a CoachDesk database, or it is damaged. It was not changed.",
             path.display()
         ))
     };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = open_file(path, true, key)?;
     let version: i64 = match conn.pragma_query_value(None, "user_version", |row| row.get(0)) {
         Ok(v) => v,
         Err(rusqlite::Error::SqliteFailure(e, _))
@@ -327,7 +469,7 @@ pub(crate) fn data_tables(conn: &Connection) -> Result<Vec<String>> {
 
 /// Saves a consistent copy (WAL content included) beside the file before migrating it, with
 /// SQLite's online backup, page by page.
-fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
+fn copy_before_migrating(path: &Path, version: i64, key: Option<&Key>) -> Result<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     let file_name = path
         .file_name()
@@ -339,8 +481,8 @@ fn copy_before_migrating(path: &Path, version: i64) -> Result<PathBuf> {
         copy = path.with_file_name(format!("{file_name}.v{version}-{stamp}-{n}.bak"));
         n += 1;
     }
-    let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-    let mut target = Connection::open(&copy)?;
+    let source = open_file(path, true, key)?;
+    let mut target = open_file(&copy, false, key)?;
     rusqlite::backup::Backup::new(&source, &mut target)?.run_to_completion(
         i32::MAX,
         Duration::ZERO,

@@ -46,6 +46,11 @@ pub enum Error {
     )]
     Damaged { detail: String },
 
+    /// Something encrypted needs a passphrase first: the practice (locked at start or after
+    /// idle minutes) or a backup made with another key.
+    #[error("{0}")]
+    Locked(String),
+
     #[error("The database could not be read or written: {0}")]
     Storage(#[from] rusqlite::Error),
 
@@ -86,6 +91,7 @@ impl Error {
             Self::Conflict(_) => "conflict",
             Self::NewerSchema { .. } => "newer_schema",
             Self::Damaged { .. } => "damaged",
+            Self::Locked(_) => "locked",
             Self::Storage(_) => "storage",
             Self::Io { .. } => "io",
         }

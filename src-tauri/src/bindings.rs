@@ -18,6 +18,7 @@ use coachdesk_core::consults::{
     NoteSaved, NoteSection,
 };
 use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
+use coachdesk_core::encryption::{EncryptionStatus, TurnedOn};
 use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
 use coachdesk_core::handouts::{
     BulkExport, BulkProgress, GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview,
@@ -45,6 +46,7 @@ use ts_rs::{Config, TS};
 
 use crate::commands::app::AppInfo;
 use crate::commands::backups::BackupStatus;
+use crate::commands::encryption::LockState;
 use crate::error::{ErrorCode, IpcError};
 
 /// Where the generated file lives, relative to the repository root.
@@ -114,6 +116,9 @@ pub fn typescript() -> String {
         decl::<PracticeExport>(&cfg),
         decl::<PracticeImport>(&cfg),
         decl::<BackupStatus>(&cfg),
+        decl::<LockState>(&cfg),
+        decl::<EncryptionStatus>(&cfg),
+        decl::<TurnedOn>(&cfg),
         decl::<DuplicateOf>(&cfg),
         decl::<PreviewDraft>(&cfg),
         decl::<ImportPreview>(&cfg),

@@ -13,6 +13,8 @@ pub enum ErrorCode {
     NewerSchema,
     /// The practice file is damaged: the window offers a backup.
     Damaged,
+    /// The practice (or a backup) is encrypted and needs her passphrase.
+    Locked,
     Storage,
     Io,
     Internal,
@@ -47,6 +49,7 @@ impl From<Error> for IpcError {
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::NewerSchema { .. } => ErrorCode::NewerSchema,
             Error::Damaged { .. } => ErrorCode::Damaged,
+            Error::Locked(_) => ErrorCode::Locked,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Io { .. } => ErrorCode::Io,
         };

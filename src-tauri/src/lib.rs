@@ -20,8 +20,8 @@ pub use state::AppState;
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
-        app, articles, backups, clients, consults, dashboard, follow_ups, handouts, labs, practice,
-        practice_export, progress, protocols, search, templates,
+        app, articles, backups, clients, consults, dashboard, encryption, follow_ups, handouts,
+        labs, practice, practice_export, progress, protocols, search, templates,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -128,6 +128,15 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             clients::client_export,
             practice_export::practice_export,
             practice_export::practice_import,
+            encryption::lock_state,
+            encryption::unlock,
+            encryption::lock_now,
+            encryption::encryption_status,
+            encryption::encryption_turn_on,
+            encryption::encryption_change,
+            encryption::encryption_turn_off,
+            encryption::encryption_lock_after,
+            encryption::encryption_recovery_sheet,
         ])
 }
 
@@ -143,7 +152,8 @@ pub fn at_quit<R: Runtime>(app: &tauri::AppHandle<R>) {
 /// console and never stops the app (Settings shows when the last backup was made).
 pub fn automatic_backup<R: Runtime>(app: &tauri::AppHandle<R>, reason: BackupReason) {
     let state = app.state::<AppState>();
-    let Ok(db) = state.db() else { return };
+    // Also while the idle lock is on: the practice is open, only hidden.
+    let Some(db) = state.open_db() else { return };
     if !matches!(coachdesk_core::practice::get(db), Ok(Some(_))) {
         return;
     }

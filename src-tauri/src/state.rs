@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use coachdesk_core::{db::DATABASE_FILE, Db};
+use coachdesk_core::keys::Key;
+use coachdesk_core::{db::DATABASE_FILE, encryption, Db};
 
 use crate::error::{ErrorCode, IpcError};
 
@@ -12,8 +13,15 @@ pub struct AppState {
     data_dir: PathBuf,
     /// The store, once it is open: at start, or after a damaged file was replaced by a backup.
     db: OnceLock<Db>,
-    /// Why the store could not open at start.
-    open_error: Option<IpcError>,
+    /// Why the store could not open at start (or at unlock).
+    open_error: Mutex<Option<IpcError>>,
+    /// The key her passphrase unlocked, for the recovery screen when the file is damaged.
+    key: Mutex<Option<Key>>,
+    /// Locked after idle minutes (or by her): the practice stays open, but nothing reaches it
+    /// until her passphrase is typed again.
+    idle_locked: AtomicBool,
+    /// The backup or export picked last, to try again with a passphrase.
+    picked: Mutex<Option<PathBuf>>,
     /// Set by the Cancel button of a running bulk export.
     pub bulk_cancel: AtomicBool,
     /// Files CoachDesk saved in this run: the only ones the window may ask to open.
@@ -70,16 +78,17 @@ impl AppState {
         // Before the store opens: a restore the app stopped in the middle of is tidied up.
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);
-        let opened = Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from);
-        if let Ok(db) = &opened {
-            // Files an older CoachDesk kept beside the database move inside it; a file that
-            // cannot be read stays where it is and its record says it is missing.
-            if let Err(e) = coachdesk_core::legacy_files::move_inside(db, &data_dir) {
-                eprintln!("CoachDesk: could not move old attachments inside the database: {e}");
-            }
-        }
         // Copies written for the system viewer are not kept between runs.
         let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(&data_dir));
+        // An encrypted practice opens once her passphrase is typed (`unlock`).
+        let opened = if encryption::is_on(&data_dir) {
+            Err(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())))
+        } else {
+            Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from)
+        };
+        if let Ok(db) = &opened {
+            settle(db, &data_dir);
+        }
         let db = OnceLock::new();
         let open_error = match opened {
             Ok(opened) => {
@@ -91,7 +100,10 @@ impl AppState {
         Self {
             data_dir,
             db,
-            open_error,
+            open_error: Mutex::new(open_error),
+            key: Mutex::default(),
+            idle_locked: AtomicBool::new(false),
+            picked: Mutex::default(),
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
             backup_notices: Mutex::new(restore_note.into_iter().collect()),
@@ -112,7 +124,10 @@ impl AppState {
         Self {
             data_dir,
             db: OnceLock::new(),
-            open_error: Some(IpcError::from(error)),
+            open_error: Mutex::new(Some(IpcError::from(error))),
+            key: Mutex::default(),
+            idle_locked: AtomicBool::new(false),
+            picked: Mutex::default(),
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
             backup_notices: Mutex::default(),
@@ -160,12 +175,15 @@ impl AppState {
 
     pub fn db(&self) -> Result<&Db, IpcError> {
         if let Some(db) = self.db.get() {
+            if self.idle_locked.load(Ordering::SeqCst) {
+                return Err(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())));
+            }
             return Ok(db);
         }
         // The other CoachDesk may have closed since: then this one opens the practice.
         if self.in_use {
-            if let Ok(Some(lock)) = coachdesk_core::files::lock_folder(&self.data_dir) {
-                let opened = Self::open_holding(self.data_dir.clone(), Some(lock));
+            if let Ok(Some(held)) = coachdesk_core::files::lock_folder(&self.data_dir) {
+                let opened = Self::open_holding(self.data_dir.clone(), Some(held));
                 let Self {
                     db,
                     open_error,
@@ -173,36 +191,107 @@ impl AppState {
                     backup_notices,
                     ..
                 } = opened;
-                match db.into_inner() {
-                    Some(db) => {
-                        *self
-                            .folder_lock
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner) = folder_lock
-                            .into_inner()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner);
-                        self.backup_notices
-                            .lock()
-                            .unwrap_or_else(std::sync::PoisonError::into_inner)
-                            .extend(
-                                backup_notices
-                                    .into_inner()
-                                    .unwrap_or_else(std::sync::PoisonError::into_inner),
-                            );
-                        let _ = self.db.set(db);
-                    }
-                    None => {
-                        return Err(open_error
-                            .unwrap_or_else(|| IpcError::internal("The practice is not open.")))
-                    }
+                // This run holds the folder from now on, whatever became of the opening (a
+                // locked practice opens at unlock).
+                *lock(&self.folder_lock) = folder_lock
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                lock(&self.backup_notices).extend(
+                    backup_notices
+                        .into_inner()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner),
+                );
+                *lock(&self.open_error) = open_error
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if let Some(db) = db.into_inner() {
+                    let _ = self.db.set(db);
                 }
             }
         }
         self.db.get().ok_or_else(|| {
-            self.open_error
+            lock(&self.open_error)
                 .clone()
                 .unwrap_or_else(|| IpcError::internal("The practice is not open."))
         })
+    }
+
+    /// The store if it is open, even while the idle lock is on: for the automatic backups.
+    pub fn open_db(&self) -> Option<&Db> {
+        self.db.get()
+    }
+
+    /// Whether the practice is encrypted and waits for her passphrase.
+    pub fn is_locked(&self) -> bool {
+        match self.db.get() {
+            Some(_) => self.idle_locked.load(Ordering::SeqCst),
+            None => matches!(&*lock(&self.open_error), Some(e) if e.code == ErrorCode::Locked),
+        }
+    }
+
+    /// Locks the window until her passphrase is typed again (idle minutes, or by her).
+    pub fn lock_now(&self) -> Result<(), IpcError> {
+        match self.db.get() {
+            Some(db) if db.key().is_some() => {
+                self.idle_locked.store(true, Ordering::SeqCst);
+                Ok(())
+            }
+            _ => Err(IpcError::from(coachdesk_core::Error::Conflict(
+                "Only an encrypted practice can be locked: turn encryption on in Settings.".into(),
+            ))),
+        }
+    }
+
+    /// Opens an encrypted practice with her passphrase (or recovery key); after the idle lock,
+    /// lets her back in. A wrong one is told in words; she may try as often as she likes.
+    pub fn unlock(&self, secret: &str) -> Result<(), IpcError> {
+        if let Some(db) = self.db.get() {
+            let key = encryption::unlock(&self.data_dir, secret)?;
+            if db.key().map(|k| k.id().to_owned()).as_deref() != Some(key.id()) {
+                return Err(IpcError::internal(
+                    "The key file does not belong to the open practice.",
+                ));
+            }
+            self.idle_locked.store(false, Ordering::SeqCst);
+            return Ok(());
+        }
+        if !self.is_locked() {
+            return Err(IpcError::internal("The practice is not locked."));
+        }
+        let key = encryption::unlock(&self.data_dir, secret)?;
+        *lock(&self.key) = Some(key.clone());
+        match Db::open_keyed(&self.database_path(), Some(key)) {
+            Ok(db) => {
+                settle(&db, &self.data_dir);
+                *lock(&self.open_error) = None;
+                let _ = self.db.set(db);
+                Ok(())
+            }
+            Err(e) => {
+                // A damaged file now shows the recovery screen, a newer one its message.
+                let error = IpcError::from(e);
+                *lock(&self.open_error) = Some(error.clone());
+                Err(error)
+            }
+        }
+    }
+
+    /// For a retry with a passphrase: the file picked last; otherwise `pick` asks for one,
+    /// which is remembered.
+    pub fn picked_again(
+        &self,
+        retry: bool,
+        pick: impl FnOnce() -> Option<PathBuf>,
+    ) -> Option<PathBuf> {
+        let mut picked = lock(&self.picked);
+        if retry {
+            if let Some(path) = picked.clone() {
+                return Some(path);
+            }
+        }
+        let path = pick()?;
+        *picked = Some(path.clone());
+        Some(path)
     }
 
     /// When the practice file was damaged at start: puts the backup named `file_name` (in the
@@ -214,7 +303,9 @@ impl AppState {
             ));
         }
         let path = coachdesk_core::backups::folder_in(&self.data_dir).join(file_name);
-        let db = coachdesk_core::backups::recover(&self.data_dir, &path)?;
+        let key = lock(&self.key).clone();
+        let db = coachdesk_core::backups::recover(&self.data_dir, &path, key)?;
+        *lock(&self.open_error) = None;
         let _ = self.db.set(db);
         Ok(())
     }
@@ -243,7 +334,28 @@ impl AppState {
     /// True when the store could not be opened because its schema is newer than this build.
     pub fn is_newer_schema(&self) -> bool {
         self.db.get().is_none()
-            && matches!(&self.open_error, Some(e) if e.code == ErrorCode::NewerSchema)
+            && matches!(&*lock(&self.open_error), Some(e) if e.code == ErrorCode::NewerSchema)
+    }
+}
+
+/// What a locked practice says to anything that asks for it.
+const LOCKED: &str = "CoachDesk is locked. Type your passphrase to open your practice.";
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Once the store is open: files an older CoachDesk kept beside the database move inside it
+/// (a file that cannot be read stays where it is and its record says it is missing), and
+/// backups a stop half-way through turning encryption on left plain are encrypted.
+fn settle(db: &Db, data_dir: &Path) {
+    if let Err(e) = coachdesk_core::legacy_files::move_inside(db, data_dir) {
+        eprintln!("CoachDesk: could not move old attachments inside the database: {e}");
+    }
+    if db.key().is_some() {
+        if let Err(e) = encryption::match_copies(db, None) {
+            eprintln!("CoachDesk: could not encrypt every backup: {e}");
+        }
     }
 }
 

@@ -62,7 +62,7 @@ fn crash_writer() {
             .map(|n| data.join(format!("{n}.coachdesk-backup")))
             .collect();
         loop {
-            backups::restore(&db, &names[0], "test").unwrap();
+            backups::restore(&db, &names[0], "test", None).unwrap();
             writeln!(out, "restored").unwrap();
             out.flush().unwrap();
             names.reverse();
@@ -270,7 +270,7 @@ fn saves_survive_sigkill() {
         let made = backups::list(&folder).unwrap();
         for b in &made {
             if checked.insert(b.file_name.clone()) {
-                backups::check(Path::new(&b.path), &dir.path().join("scratch")).unwrap();
+                backups::check(Path::new(&b.path), &dir.path().join("scratch"), None).unwrap();
             }
         }
         for b in made.iter().skip(KEEP_BACKUPS) {
@@ -328,7 +328,7 @@ fn saves_survive_sigkill() {
     // Every backup left is complete (a kill during a backup leaves none half-written).
     let scratch = dir.path().join("scratch");
     for b in backups::list(&backups::folder_in(data)).unwrap() {
-        backups::check(Path::new(&b.path), &scratch).unwrap();
+        backups::check(Path::new(&b.path), &scratch, None).unwrap();
     }
     eprintln!(
         "{runs} kills, {written} acknowledged writes, none lost; {} backups made, all complete",

@@ -121,7 +121,7 @@ fn an_erased_clients_words_are_in_no_file_of_the_data_folder_nor_her_backups() {
         );
     }
     // The backup is whole and still holds everyone else, under its own name and time.
-    let checked = backups::check(Path::new(&made.path), dir).unwrap();
+    let checked = backups::check(Path::new(&made.path), dir, None).unwrap();
     assert_eq!(checked.clients, 1);
     assert_eq!(checked.created_at, made.created_at);
     assert_eq!(checked.file_name, made.file_name);

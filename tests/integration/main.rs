@@ -7,6 +7,7 @@ mod clients;
 mod commands;
 mod consults;
 mod crash;
+mod encryption;
 mod erasure;
 mod handouts;
 mod practice_export;

@@ -102,7 +102,7 @@ fn export_import_export_gives_the_same_document_and_the_same_files() {
     assert_eq!(made.files, 4, "three lab files and the logo");
 
     let (dir, db) = fresh();
-    let imported = practice_export::import(&db, &first, "t").unwrap();
+    let imported = practice_export::import(&db, &first, "t", None).unwrap();
     assert_eq!(imported.clients, 2);
     assert_eq!(imported.files, 4);
     let second = dir.path().join("export two.zip");
@@ -214,7 +214,7 @@ fn an_import_never_overwrites_a_practice_that_has_clients() {
     practice_export::export(&p.db, &path, "t").unwrap();
     let (_dir, db) = fresh();
     clients::create(&db, &ClientInput::named("Ana")).unwrap();
-    let err = practice_export::import(&db, &path, "t")
+    let err = practice_export::import(&db, &path, "t", None)
         .unwrap_err()
         .to_string();
     assert!(err.contains("already holds 1 client"), "{err}");
@@ -291,7 +291,7 @@ fn bad_exports_are_refused_in_words_and_change_nothing() {
     ];
     let (fresh_dir, db) = fresh();
     for (path, expected) in cases {
-        let err = practice_export::import(&db, &path, "t")
+        let err = practice_export::import(&db, &path, "t", None)
             .unwrap_err()
             .to_string();
         assert!(err.contains(expected), "{}: {err}", path.display());
@@ -305,13 +305,13 @@ fn bad_exports_are_refused_in_words_and_change_nothing() {
         assert!(left.is_empty(), "{left:?}");
     }
     // The good one still comes in after all that.
-    let done = practice_export::import(&db, &good, "t").unwrap();
+    let done = practice_export::import(&db, &good, "t", None).unwrap();
     assert!(!done.was_backup);
     assert_eq!(clients::list(&db, &Default::default()).unwrap().total, 2);
 
     // A backup picked instead, on a new computer, is restored.
     let (_other, empty) = fresh();
-    let done = practice_export::import(&empty, Path::new(&backup.path), "t").unwrap();
+    let done = practice_export::import(&empty, Path::new(&backup.path), "t", None).unwrap();
     assert!(done.was_backup);
     assert_eq!(done.clients, 2);
     assert_eq!(clients::list(&empty, &Default::default()).unwrap().total, 2);

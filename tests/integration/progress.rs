@@ -949,7 +949,7 @@ fn a_backup_restored_into_a_fresh_data_folder_is_identical() {
     .unwrap();
 
     let fresh = tempfile::tempdir().unwrap();
-    let restored = backups::recover(fresh.path(), Path::new(&made.path)).unwrap();
+    let restored = backups::recover(fresh.path(), Path::new(&made.path), None).unwrap();
     drop(restored);
     let original = p.dir.path().join(DATABASE_FILE);
     assert_eq!(

@@ -6,16 +6,13 @@
 use std::path::Path;
 
 use chrono::DateTime;
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{
-    counts, list, open_zip, read_manifest, sha256_of, sync_folder, unpack_verified, write_zip,
-    Backup, Manifest, Part, DATABASE_PART,
-};
-use crate::db::Db;
+use super::{list, open_zip, pack, read_manifest, sync_folder, unpack_verified, Backup};
+use crate::db::{open_file, Db};
 use crate::error::Result;
+use crate::keys::Key;
 
 const STAGING: &str = ".erase-staging.db";
 
@@ -82,15 +79,17 @@ pub fn take_client_out(
     name: &str,
     added_at: &str,
 ) -> Result<TakenOut> {
+    let key = db.key();
     let mut out = remove_client(
         data_dir,
+        key.as_ref(),
         &super::folder_in(data_dir),
         client_id,
         name,
         added_at,
     )?;
     if let Some(second) = super::copy_folder(db)?.filter(|f| f.is_dir()) {
-        let there = remove_client(data_dir, &second, client_id, name, added_at)?;
+        let there = remove_client(data_dir, key.as_ref(), &second, client_id, name, added_at)?;
         out.rewritten += there.rewritten;
         out.unreadable += there.unreadable;
     }
@@ -99,9 +98,11 @@ pub fn take_client_out(
 
 /// Deletes the client (`client_id`, named `name`, so that a backup of another practice with
 /// the same number is never touched) from every backup in `folder` made since `added_at`.
-/// Each backup is replaced with one rename; a failure leaves it as it was.
+/// Each backup is replaced with one rename; a failure leaves it as it was. Backups are opened
+/// with `key` (the practice's); one made with another key is counted as unreadable.
 pub fn remove_client(
     data_dir: &Path,
+    key: Option<&Key>,
     folder: &Path,
     client_id: i64,
     name: &str,
@@ -114,13 +115,13 @@ pub fn remove_client(
         let _ = std::fs::remove_file(&staging);
         let Ok(manifest) = open_zip(path)
             .and_then(|mut zip| read_manifest(&mut zip))
-            .and_then(|m| unpack_verified(path, &staging).map(|_| m))
+            .and_then(|m| unpack_verified(path, &staging, key).map(|_| m))
         else {
             out.unreadable += 1;
             continue;
         };
         let removed = {
-            let conn = Connection::open(&staging)?;
+            let conn = open_file(&staging, false, key)?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
             conn.pragma_update(None, "secure_delete", "ON")?;
             let n = conn.execute(
@@ -140,25 +141,14 @@ pub fn remove_client(
         if !removed {
             continue;
         }
-        let (bytes, sha256) = sha256_of(&staging)?;
-        let counts = counts(&Connection::open_with_flags(
-            &staging,
-            OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?)?;
-        let manifest = Manifest {
-            counts,
-            parts: vec![Part {
-                name: DATABASE_PART.to_owned(),
-                bytes,
-                sha256,
-            }],
-            ..manifest
-        };
+        let keys = super::key_file(path)?.map(|f| f.to_bytes()).transpose()?;
         let partial = folder.join(format!(".{}.partial", backup.file_name));
-        let written = write_zip(&partial, &manifest, &staging).and_then(|()| {
-            std::fs::rename(&partial, path)
-                .map_err(|e| crate::Error::io(format!("Could not write {}", path.display()), e))
-        });
+        let backup_key = manifest.key_id.as_ref().and(key);
+        let written =
+            pack(&partial, manifest, &staging, backup_key, keys.as_deref()).and_then(|_| {
+                std::fs::rename(&partial, path)
+                    .map_err(|e| crate::Error::io(format!("Could not write {}", path.display()), e))
+            });
         if written.is_err() {
             let _ = std::fs::remove_file(&partial);
         }

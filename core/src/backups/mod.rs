@@ -10,13 +10,14 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::db::{Db, SCHEMA_VERSION};
+use crate::db::{open_file, Db, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+use crate::keys::{Key, KeyFile, KEY_FILE};
 
 /// The file name ending of a backup.
 pub const EXTENSION: &str = "coachdesk-backup";
@@ -59,6 +60,10 @@ struct Manifest {
     /// Rows in each table of the database part.
     counts: BTreeMap<String, i64>,
     parts: Vec<Part>,
+    /// Which key encrypts the database part (None: it is plain). The key file, sealed under
+    /// the passphrase in force then and the recovery key, is a part of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key_id: Option<String>,
 }
 
 /// One backup, as listed in Settings.
@@ -76,6 +81,8 @@ pub struct Backup {
     pub consults: i64,
     pub files: i64,
     pub articles: i64,
+    /// The database inside is encrypted.
+    pub encrypted: bool,
 }
 
 impl Backup {
@@ -96,6 +103,7 @@ impl Backup {
             consults: count("consults"),
             files: count("lab_files"),
             articles: count("articles"),
+            encrypted: m.key_id.is_some(),
         }
     }
 }
@@ -155,7 +163,7 @@ pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) 
     let result = (|| -> Result<Backup> {
         // A second connection reads a consistent snapshot of the file (WAL lets it), so the
         // app keeps saving while the copy is made; an in-memory store copies from itself.
-        let mut into = Connection::open(&copy)?;
+        let mut into = db.open_other(&copy, false)?;
         // All pages in one step, inside one read transaction: in WAL mode that never blocks
         // her saves, and saves made meanwhile cannot make the copy start over (they would,
         // page by page, on a busy practice).
@@ -171,7 +179,7 @@ pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) 
         };
         match db.path() {
             Some(path) => {
-                let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+                let source = db.open_other(path, true)?;
                 copy_from(&source, &mut into)?;
             }
             None => copy_from(&db.conn(), &mut into)?,
@@ -179,25 +187,24 @@ pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) 
         // The copy is a file of its own: no WAL beside it.
         into.pragma_update(None, "journal_mode", "DELETE")?;
         drop(into);
-        let counts = {
-            let conn = Connection::open_with_flags(&copy, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            counts(&conn)?
-        };
-        let (bytes, sha256) = sha256_of(&copy)?;
+        let key = db.key();
         let manifest = Manifest {
             format: FORMAT,
             app_version: app_version.to_owned(),
             schema_version: SCHEMA_VERSION,
             created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             reason,
-            counts,
-            parts: vec![Part {
-                name: DATABASE_PART.to_owned(),
-                bytes,
-                sha256,
-            }],
+            counts: BTreeMap::new(),
+            parts: Vec::new(),
+            key_id: key.as_ref().map(|k| k.id().to_owned()),
         };
-        write_zip(&zipped, &manifest, &copy)?;
+        let keys = match (&key, db.path().and_then(Path::parent)) {
+            (Some(_), Some(data_dir)) => {
+                KeyFile::read(data_dir)?.map(|f| f.to_bytes()).transpose()?
+            }
+            _ => None,
+        };
+        let manifest = pack(&zipped, manifest, &copy, key.as_ref(), keys.as_deref())?;
         std::fs::rename(&zipped, &target).map_err(io(format!(
             "Could not save the backup in {}",
             folder.display()
@@ -211,7 +218,41 @@ pub fn back_up(db: &Db, folder: &Path, reason: BackupReason, app_version: &str) 
     result
 }
 
-fn write_zip(path: &Path, manifest: &Manifest, database: &Path) -> Result<()> {
+/// Writes the backup at `path` (a partial file: the caller renames it) from the database file
+/// `database`, opened with `key`, and the key file's bytes: the manifest's counts and parts
+/// are filled in from them.
+fn pack(
+    path: &Path,
+    mut manifest: Manifest,
+    database: &Path,
+    key: Option<&Key>,
+    keys: Option<&[u8]>,
+) -> Result<Manifest> {
+    if key.is_some() && keys.is_none() {
+        return Err(Error::Conflict(format!(
+            "The backup was not made: the key file ({KEY_FILE}) of your practice is missing."
+        )));
+    }
+    manifest.counts = counts(&open_file(database, true, key)?)?;
+    let (bytes, sha256) = sha256_of(database)?;
+    manifest.parts = vec![Part {
+        name: DATABASE_PART.to_owned(),
+        bytes,
+        sha256,
+    }];
+    manifest.key_id = key.map(|k| k.id().to_owned());
+    if let Some(keys) = keys {
+        manifest.parts.push(Part {
+            name: KEY_FILE.to_owned(),
+            bytes: keys.len() as u64,
+            sha256: hex(&Sha256::digest(keys)),
+        });
+    }
+    write_zip(path, &manifest, database, keys)?;
+    Ok(manifest)
+}
+
+fn write_zip(path: &Path, manifest: &Manifest, database: &Path, keys: Option<&[u8]>) -> Result<()> {
     let shown = path.display().to_string();
     let file = std::fs::File::create(path).map_err(io(format!("Could not write {shown}")))?;
     let mut zip = zip::ZipWriter::new(file);
@@ -232,6 +273,11 @@ fn write_zip(path: &Path, manifest: &Manifest, database: &Path) -> Result<()> {
     let mut source = std::fs::File::open(database)
         .map_err(io(format!("Could not read {}", database.display())))?;
     std::io::copy(&mut source, &mut zip).map_err(io(format!("Could not write {shown}")))?;
+    if let Some(keys) = keys {
+        zip.start_file(KEY_FILE, options).map_err(zip_error)?;
+        zip.write_all(keys)
+            .map_err(io(format!("Could not write {shown}")))?;
+    }
     let file = zip.finish().map_err(zip_error)?;
     file.sync_all()
         .map_err(io(format!("Could not write {shown}")))?;
@@ -304,9 +350,19 @@ pub fn list(folder: &Path) -> Result<Vec<Backup>> {
 /// Unpacks the database part of the backup at `path` into `into` and verifies it: the part
 /// matches the manifest's SHA-256 and size, SQLite's integrity check passes and every table
 /// has the rows the manifest counted. Current data is never touched.
-pub fn unpack_verified(path: &Path, into: &Path) -> Result<Backup> {
+///
+/// An encrypted backup is opened with `key`; a backup made with another key is refused with
+/// `Error::Locked` (its own key file, unlocked with the passphrase of then, opens it: see
+/// `key_file`).
+pub fn unpack_verified(path: &Path, into: &Path, key: Option<&Key>) -> Result<Backup> {
     let mut zip = open_zip(path)?;
     let manifest = read_manifest(&mut zip)?;
+    if let Some(id) = &manifest.key_id {
+        if key.map(Key::id) != Some(id.as_str()) {
+            return Err(Error::Locked(LOCKED_BACKUP.to_owned()));
+        }
+    }
+    let key = manifest.key_id.as_ref().and(key);
     let part = manifest
         .parts
         .iter()
@@ -345,7 +401,7 @@ pub fn unpack_verified(path: &Path, into: &Path) -> Result<Backup> {
             return Err(damaged());
         }
     }
-    let conn = Connection::open_with_flags(into, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_file(into, true, key)?;
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|_| damaged())?;
@@ -356,15 +412,146 @@ pub fn unpack_verified(path: &Path, into: &Path) -> Result<Backup> {
     Ok(Backup::from(path, size, &manifest))
 }
 
+/// Brings the backups in `folder` in line with the practice when encryption is turned on or
+/// off: each one made with another key (or plain while the practice is encrypted, or the
+/// reverse) is written again under its own name, time and reason, encrypted with the
+/// practice's key or plain. `old` opens those made with the key before; a backup locked with
+/// a key neither holds, or that cannot be read, is left as it is. Returns how many were
+/// written again.
+pub fn match_practice(db: &Db, folder: &Path, old: Option<&Key>) -> Result<usize> {
+    let Some(data_dir) = db.path().and_then(Path::parent) else {
+        return Ok(0);
+    };
+    let target = db.key();
+    let keys = match &target {
+        Some(_) => KeyFile::read(data_dir)?.map(|f| f.to_bytes()).transpose()?,
+        None => None,
+    };
+    let unpacked = data_dir.join(".rekey-unpacked-staging.db");
+    let staging = data_dir.join(".rekey-backup-staging.db");
+    let mut rewritten = 0;
+    for backup in list(folder)? {
+        let path = Path::new(&backup.path);
+        let Ok(manifest) = open_zip(path).and_then(|mut zip| read_manifest(&mut zip)) else {
+            continue;
+        };
+        if manifest.key_id.as_deref() == target.as_ref().map(Key::id) {
+            continue;
+        }
+        let from = match &manifest.key_id {
+            None => None,
+            Some(id) if old.is_some_and(|k| k.id() == id) => old,
+            Some(_) => continue,
+        };
+        let staged = unpack_verified(path, &unpacked, from).and_then(|_| {
+            crate::db::export_keyed(
+                &open_file(&unpacked, false, from)?,
+                &staging,
+                target.as_ref(),
+            )?;
+            // A backup's copy is a file of its own: no WAL beside it.
+            open_file(&staging, false, target.as_ref())?.pragma_update(
+                None,
+                "journal_mode",
+                "DELETE",
+            )?;
+            Ok(())
+        });
+        let _ = std::fs::remove_file(&unpacked);
+        if staged.is_err() {
+            let _ = std::fs::remove_file(&staging);
+            continue;
+        }
+        let partial = folder.join(format!(".{}.partial", backup.file_name));
+        let written = pack(
+            &partial,
+            manifest,
+            &staging,
+            target.as_ref(),
+            keys.as_deref(),
+        )
+        .and_then(|_| {
+            std::fs::rename(&partial, path)
+                .map_err(io(format!("Could not write {}", path.display())))
+        });
+        let _ = std::fs::remove_file(&staging);
+        if written.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        written?;
+        sync_folder(folder);
+        rewritten += 1;
+    }
+    Ok(rewritten)
+}
+
 /// Checks a backup without touching current data (the database part is unpacked into a
 /// scratch file in `scratch_folder` and removed again).
-pub fn check(path: &Path, scratch_folder: &Path) -> Result<Backup> {
+pub fn check(path: &Path, scratch_folder: &Path, key: Option<&Key>) -> Result<Backup> {
     std::fs::create_dir_all(scratch_folder)
         .map_err(io(format!("Could not create {}", scratch_folder.display())))?;
     let scratch = scratch_folder.join(format!(".check-{}.db", std::process::id()));
-    let result = unpack_verified(path, &scratch);
+    let result = unpack_verified(path, &scratch, key);
     let _ = std::fs::remove_file(&scratch);
     result
+}
+
+/// What a backup made with another key says: she can open it with the passphrase of then.
+pub const LOCKED_BACKUP: &str = "This backup is encrypted with a passphrase other than your \
+     practice's today. Type the passphrase CoachDesk had when the backup was made (or the \
+     recovery key of then) to open it.";
+
+/// The key file inside an encrypted backup (checked against its manifest), to unlock it with
+/// the passphrase or recovery key of the day it was made; None for a plain backup.
+pub fn key_file(path: &Path) -> Result<Option<KeyFile>> {
+    let mut zip = open_zip(path)?;
+    let manifest = read_manifest(&mut zip)?;
+    if manifest.key_id.is_none() {
+        return Ok(None);
+    }
+    let damaged = || Error::Conflict("This backup is damaged: its key file is missing.".into());
+    let part = manifest
+        .parts
+        .iter()
+        .find(|p| p.name == KEY_FILE)
+        .ok_or_else(damaged)?;
+    let mut bytes = Vec::new();
+    zip.by_name(KEY_FILE)
+        .map_err(|_| damaged())?
+        .take(1 << 20)
+        .read_to_end(&mut bytes)
+        .map_err(|_| damaged())?;
+    if hex(&Sha256::digest(&bytes)) != part.sha256 {
+        return Err(damaged());
+    }
+    let file = KeyFile::parse(&bytes)?;
+    if Some(file.key_id()) != manifest.key_id.as_deref() {
+        return Err(damaged());
+    }
+    Ok(Some(file))
+}
+
+/// The key of the backup at `path`: the practice's own when it was made with it, else the
+/// one `secret` (the passphrase or recovery key of then) unlocks from the backup's key file.
+/// None for a plain backup.
+pub fn key_for(
+    path: &Path,
+    practice_key: Option<&Key>,
+    secret: Option<&str>,
+) -> Result<Option<Key>> {
+    let mut zip = open_zip(path)?;
+    let manifest = read_manifest(&mut zip)?;
+    let Some(id) = manifest.key_id else {
+        return Ok(None);
+    };
+    if let Some(key) = practice_key.filter(|k| k.id() == id) {
+        return Ok(Some(key.clone()));
+    }
+    let Some(secret) = secret else {
+        return Err(Error::Locked(LOCKED_BACKUP.to_owned()));
+    };
+    let file = key_file(path)?.ok_or_else(|| Error::Locked(LOCKED_BACKUP.to_owned()))?;
+    file.unlock(secret).map(Some)
 }
 
 /// Which backups rotation keeps, newest first: everything from the last 24 hours; then the

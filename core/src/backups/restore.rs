@@ -5,13 +5,16 @@
 use std::path::Path;
 
 use chrono::Utc;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{back_up, folder_in, sha256_of, sync_folder, unpack_verified, Backup, BackupReason};
-use crate::db::Db;
+use super::{
+    back_up, folder_in, key_file, key_for, sha256_of, sync_folder, unpack_verified, Backup,
+    BackupReason,
+};
+use crate::db::{export_keyed, open_file, Db};
 use crate::error::{Error, Result};
+use crate::keys::Key;
 
 /// The file that says a restore is under way, in the data folder.
 pub(super) const RESTORE_MARKER: &str = "restore-in-progress.json";
@@ -42,25 +45,39 @@ pub struct Restored {
 /// the staged file is swapped in with one rename and reopened (an older backup is migrated).
 /// A marker file says a restore is under way, so the next start can tell what happened if the
 /// app stopped half-way.
-pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
+///
+/// Encryption stays as the practice has it: a plain backup restored into an encrypted practice
+/// is encrypted with its key, and the reverse. A backup made with another key needs `secret`,
+/// the passphrase (or recovery key) of the day it was made. A CoachDesk with nothing in it yet
+/// (a new computer) takes the backup's encryption and key file as they are.
+pub fn restore(db: &Db, path: &Path, app_version: &str, secret: Option<&str>) -> Result<Restored> {
     let Some(data_dir) = db.path().and_then(Path::parent).map(Path::to_owned) else {
         return Err(Error::Conflict(
             "A store that is not a file cannot be restored.".into(),
         ));
     };
+    let practice_key = db.key();
+    let backup_key = key_for(path, practice_key.as_ref(), secret)?;
+    let adopt =
+        practice_key.is_none() && backup_key.is_some() && crate::practice::get(db)?.is_none();
+    let target_key = if adopt {
+        backup_key.clone()
+    } else {
+        practice_key
+    };
     let staging = data_dir.join(STAGING);
-    let from = match unpack_verified(path, &staging) {
+    let from = match stage(path, &staging, backup_key.as_ref(), target_key.as_ref()) {
         Ok(from) => from,
         Err(e) => {
             let _ = std::fs::remove_file(&staging);
             return Err(e);
         }
     };
-    // The store runs in WAL mode: switching the staged file now means opening it after the
-    // swap writes nothing, so a crash right after the swap leaves no journal to recover.
-    {
-        let staged = Connection::open(&staging)?;
-        staged.pragma_update(None, "journal_mode", "WAL")?;
+    if adopt {
+        // The backup's key file comes with it: her passphrase of then opens the practice.
+        if let Some(file) = key_file(path)? {
+            file.write(&data_dir)?;
+        }
     }
     let before_restore = back_up(
         db,
@@ -78,7 +95,7 @@ pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
         .map_err(|e| Error::Conflict(format!("Could not start the restore: {e}")))?;
     crate::files::write_atomic(&data_dir.join(RESTORE_MARKER), &json)?;
     let marker_path = data_dir.join(RESTORE_MARKER);
-    let swapped = db.replace_file(&staging, || {
+    let swapped = db.replace_file_keyed(&staging, target_key, || {
         let _ = std::fs::remove_file(&marker_path);
     });
     let _ = std::fs::remove_file(&staging);
@@ -94,13 +111,11 @@ pub fn restore(db: &Db, path: &Path, app_version: &str) -> Result<Restored> {
 /// it in the file's place and opens it. The damaged file is kept aside
 /// (`coachdesk.db.damaged-<time>`), never deleted. The last step is one rename, so a crash
 /// leaves either the damaged file (and the offer of a backup again) or the restored one.
-pub fn recover(data_dir: &Path, path: &Path) -> Result<Db> {
+/// `key` is the practice's (None when it is not encrypted).
+pub fn recover(data_dir: &Path, path: &Path, key: Option<Key>) -> Result<Db> {
     let staging = data_dir.join(STAGING);
-    let staged = unpack_verified(path, &staging).and_then(|_| {
-        let conn = Connection::open(&staging)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        Ok(())
-    });
+    let staged = key_for(path, key.as_ref(), None)
+        .and_then(|backup_key| stage(path, &staging, backup_key.as_ref(), key.as_ref()));
     if let Err(e) = staged {
         let _ = std::fs::remove_file(&staging);
         return Err(e);
@@ -127,7 +142,39 @@ pub fn recover(data_dir: &Path, path: &Path) -> Result<Db> {
     std::fs::rename(&staging, &database)
         .map_err(|e| Error::io("Could not put the backup in place", e))?;
     sync_folder(data_dir);
-    Db::open(&database)
+    Db::open_keyed(&database, key)
+}
+
+/// Unpacks and verifies the backup at `path` (encrypted with `backup_key`) into `staging`,
+/// encrypted with `target_key` and in WAL mode: the store runs in WAL mode, so opening it
+/// after the swap writes nothing, and a crash right after the swap leaves no journal to
+/// recover.
+fn stage(
+    path: &Path,
+    staging: &Path,
+    backup_key: Option<&Key>,
+    target_key: Option<&Key>,
+) -> Result<Backup> {
+    if backup_key.map(Key::id) == target_key.map(Key::id) {
+        let from = unpack_verified(path, staging, backup_key)?;
+        open_file(staging, false, target_key)?.pragma_update(None, "journal_mode", "WAL")?;
+        return Ok(from);
+    }
+    let name = staging
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let unpacked = staging.with_file_name(format!(".unpacked{name}"));
+    let from = unpack_verified(path, &unpacked, backup_key).and_then(|from| {
+        export_keyed(
+            &open_file(&unpacked, false, backup_key)?,
+            staging,
+            target_key,
+        )?;
+        Ok(from)
+    });
+    let _ = std::fs::remove_file(&unpacked);
+    from
 }
 
 /// At start, before the store opens: if a restore was under way when the app stopped, says

@@ -16,6 +16,7 @@ fn backup_at(created_at: &str, reason: BackupReason) -> Backup {
         consults: 0,
         files: 0,
         articles: 0,
+        encrypted: false,
     }
 }
 
@@ -70,7 +71,7 @@ fn restore_brings_back_the_backup_and_keeps_what_was_there() {
     let made = back_up(&db, &folder, BackupReason::Manual, "0.1.0").unwrap();
     crate::clients::create(&db, &crate::clients::ClientInput::named("Added later")).unwrap();
 
-    let restored = restore(&db, Path::new(&made.path), "0.1.0").unwrap();
+    let restored = restore(&db, Path::new(&made.path), "0.1.0", None).unwrap();
     assert_eq!(restored.from.clients, 1);
     assert_eq!(restored.before_restore.clients, 2);
     assert_eq!(restored.before_restore.reason, BackupReason::BeforeRestore);
@@ -85,7 +86,7 @@ fn restore_brings_back_the_backup_and_keeps_what_was_there() {
     assert_eq!(names, ["Renée Côté"]);
     // The store keeps working after the swap, and the restore can be undone.
     crate::clients::create(&db, &crate::clients::ClientInput::named("Zoë")).unwrap();
-    restore(&db, Path::new(&restored.before_restore.path), "0.1.0").unwrap();
+    restore(&db, Path::new(&restored.before_restore.path), "0.1.0", None).unwrap();
     let count: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
@@ -180,7 +181,7 @@ fn a_damaged_file_is_refused_at_open_and_recovered_from_a_backup() {
         "the damaged file is not changed"
     );
 
-    let db = recover(dir.path(), Path::new(&made.path)).unwrap();
+    let db = recover(dir.path(), Path::new(&made.path), None).unwrap();
     let count: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
@@ -213,7 +214,7 @@ fn a_zip_with_paths_that_climb_out_is_refused_and_nothing_is_written_outside() {
     }
     let inner = dir.path().join("a/b");
     std::fs::create_dir_all(&inner).unwrap();
-    let err = check(&evil, &inner).unwrap_err();
+    let err = check(&evil, &inner, None).unwrap_err();
     assert!(err.to_string().contains("not a CoachDesk backup"), "{err}");
     // Only the named parts are ever read; nothing else is unpacked anywhere.
     assert!(!dir.path().join("x").exists() && !dir.path().join("a/x").exists());
@@ -250,7 +251,7 @@ fn a_backup_is_checked_and_a_changed_byte_is_refused() {
     let folder = dir.path().join(FOLDER);
     let made = back_up(&db, &folder, BackupReason::Manual, "0.1.0").unwrap();
     assert_eq!(made.clients, 1);
-    let checked = check(Path::new(&made.path), &dir.path().join("scratch")).unwrap();
+    let checked = check(Path::new(&made.path), &dir.path().join("scratch"), None).unwrap();
     assert_eq!(checked, made);
     assert_eq!(list(&folder).unwrap(), std::slice::from_ref(&made));
     // Only the backup is left in the folder: no partial or scratch files.
@@ -287,24 +288,24 @@ fn a_backup_is_checked_and_a_changed_byte_is_refused() {
         out.write_all(&data).unwrap();
         out.finish().unwrap();
     }
-    let err = check(&tampered, &dir.path().join("scratch")).unwrap_err();
+    let err = check(&tampered, &dir.path().join("scratch"), None).unwrap_err();
     assert!(err.to_string().contains("damaged"), "{err}");
 
     // Not a backup at all, empty, cut short, from a newer CoachDesk.
     let junk = folder.join("junk.coachdesk-backup");
     std::fs::write(&junk, b"hello").unwrap();
-    assert!(check(&junk, dir.path())
+    assert!(check(&junk, dir.path(), None)
         .unwrap_err()
         .to_string()
         .contains("not a CoachDesk backup"));
     std::fs::write(&junk, b"").unwrap();
-    assert!(check(&junk, dir.path())
+    assert!(check(&junk, dir.path(), None)
         .unwrap_err()
         .to_string()
         .contains("not a CoachDesk backup"));
     let bytes = std::fs::read(&made.path).unwrap();
     std::fs::write(&junk, &bytes[..bytes.len() / 2]).unwrap();
-    assert!(check(&junk, dir.path()).is_err());
+    assert!(check(&junk, dir.path(), None).is_err());
     // The current data was never touched.
     assert_eq!(
         crate::clients::load(&db.conn(), zoe.id).unwrap().name,

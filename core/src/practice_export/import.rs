@@ -7,7 +7,6 @@ use std::io::Read;
 use std::path::Path;
 
 use rusqlite::types::Value;
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use super::{
@@ -82,14 +81,20 @@ fn read_part<R: Read + std::io::Seek>(
 /// into a staging file first (the schema of the export's version, then migrated to this
 /// one), checked, and swapped in with one rename: any problem leaves the practice as it was.
 /// A backup picked instead (moving computers, she may have either) is restored.
-pub fn import(db: &Db, path: &Path, app_version: &str) -> Result<PracticeImport> {
+/// A backup encrypted on her old computer needs `secret`, its passphrase or recovery key.
+pub fn import(
+    db: &Db,
+    path: &Path,
+    app_version: &str,
+    secret: Option<&str>,
+) -> Result<PracticeImport> {
     ensure_empty(db)?;
     let is_backup = std::fs::File::open(path)
         .ok()
         .and_then(|f| zip::ZipArchive::new(f).ok())
         .is_some_and(|zip| zip.index_for_name(crate::db::DATABASE_FILE).is_some());
     if is_backup {
-        let restored = crate::backups::restore(db, path, app_version)?;
+        let restored = crate::backups::restore(db, path, app_version, secret)?;
         return Ok(PracticeImport {
             clients: restored.from.clients,
             consults: restored.from.consults,
@@ -104,7 +109,8 @@ pub fn import(db: &Db, path: &Path, app_version: &str) -> Result<PracticeImport>
     };
     let staging = data_dir.join(STAGING);
     let _ = std::fs::remove_file(&staging);
-    let built = build(path, &staging);
+    let key = db.key();
+    let built = build(path, &staging, key.as_ref());
     let done = built.and_then(|imported| {
         ensure_empty(db)?;
         db.replace_file(&staging, || {})?;
@@ -114,7 +120,7 @@ pub fn import(db: &Db, path: &Path, app_version: &str) -> Result<PracticeImport>
     done
 }
 
-fn build(path: &Path, staging: &Path) -> Result<PracticeImport> {
+fn build(path: &Path, staging: &Path, key: Option<&crate::keys::Key>) -> Result<PracticeImport> {
     let file = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|_| Error::Conflict(NOT_AN_EXPORT.into()))?;
@@ -151,7 +157,7 @@ fn build(path: &Path, staging: &Path) -> Result<PracticeImport> {
         return Err(refused(format!("{DOCUMENT} does not match its manifest")));
     }
 
-    let mut conn = Connection::open(staging)?;
+    let mut conn = crate::db::open_file(staging, false, key)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     crate::db::migrate(&mut conn, document.schema_version)?;
     let tables = tables(&conn)?;

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use chrono::Utc;
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
@@ -257,7 +257,7 @@ pub fn export(db: &Db, path: &Path, app_version: &str) -> Result<PracticeExport>
     let shared;
     let conn: &Connection = match db.path() {
         Some(file) => {
-            own = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            own = db.open_other(file, true)?;
             &own
         }
         None => {

@@ -71,7 +71,8 @@ pub fn backup_now<R: Runtime>(
 #[tauri::command]
 pub fn backup_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
     let path = backups::in_folder(state.data_dir(), &file_name)?;
-    Ok(backups::check(&path, state.data_dir())?)
+    let key = state.db()?.key();
+    Ok(backups::check(&path, state.data_dir(), key.as_ref())?)
 }
 
 #[tauri::command]
@@ -79,9 +80,15 @@ pub fn backup_restore<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     file_name: String,
+    secret: Option<String>,
 ) -> CommandResult<Restored> {
     let path = backups::in_folder(state.data_dir(), &file_name)?;
-    Ok(backups::restore(state.db()?, &path, &version(&app))?)
+    Ok(backups::restore(
+        state.db()?,
+        &path,
+        &version(&app),
+        secret.as_deref(),
+    )?)
 }
 
 /// Checks a backup file she picks anywhere (a USB stick); None if she cancels.
@@ -93,19 +100,27 @@ pub async fn backup_check_pick<R: Runtime>(
     let Some(path) = dialog::pick_backup(&app) else {
         return Ok(None);
     };
-    Ok(Some(backups::check(&path, state.data_dir())?))
+    let key = state.db()?.key();
+    Ok(Some(backups::check(&path, state.data_dir(), key.as_ref())?))
 }
 
-/// Restores from a backup file she picks anywhere; None if she cancels.
+/// Restores from a backup file she picks anywhere; None if she cancels. With `secret` (the
+/// passphrase a locked backup was made with), the file picked last is tried again.
 #[tauri::command]
 pub async fn backup_restore_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    secret: Option<String>,
 ) -> CommandResult<Option<Restored>> {
-    let Some(path) = dialog::pick_backup(&app) else {
+    let Some(path) = state.picked_again(secret.is_some(), || dialog::pick_backup(&app)) else {
         return Ok(None);
     };
-    Ok(Some(backups::restore(state.db()?, &path, &version(&app))?))
+    Ok(Some(backups::restore(
+        state.db()?,
+        &path,
+        &version(&app),
+        secret.as_deref(),
+    )?))
 }
 
 /// The backups on this computer, for the recovery screen (the store may not be open).

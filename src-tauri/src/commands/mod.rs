@@ -6,6 +6,7 @@ pub mod backups;
 pub mod clients;
 pub mod consults;
 pub mod dashboard;
+pub mod encryption;
 pub mod follow_ups;
 pub mod handouts;
 pub mod labs;

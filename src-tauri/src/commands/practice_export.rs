@@ -29,16 +29,23 @@ pub async fn practice_export<R: Runtime>(
 }
 
 /// Brings in an export (or a backup) she picks, into this CoachDesk while it is empty; None if
-/// she cancels.
+/// she cancels. With `secret` (the passphrase of an encrypted backup from her old computer),
+/// the file picked last is tried again.
 #[tauri::command]
 pub async fn practice_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    secret: Option<String>,
 ) -> CommandResult<Option<PracticeImport>> {
     let db = state.db()?;
-    let Some(path) = dialog::pick_export(&app) else {
+    let Some(path) = state.picked_again(secret.is_some(), || dialog::pick_export(&app)) else {
         return Ok(None);
     };
     let version = app.package_info().version.to_string();
-    Ok(Some(practice_export::import(db, &path, &version)?))
+    Ok(Some(practice_export::import(
+        db,
+        &path,
+        &version,
+        secret.as_deref(),
+    )?))
 }

@@ -56,7 +56,7 @@ field: string,
  */
 reason: string, };
 
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "damaged" | "storage" | "io" | "internal";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "newer_schema" | "damaged" | "locked" | "storage" | "io" | "internal";
 
 export type IpcError = { code: ErrorCode, 
 /**
@@ -199,7 +199,11 @@ export type LeftOut = { file: string, what: string, };
 
 export type BackupReason = "manual" | "daily" | "atQuit" | "beforeRestore";
 
-export type Backup = { fileName: string, path: string, createdAt: string, reason: BackupReason, bytes: number, appVersion: string, schemaVersion: number, clients: number, consults: number, files: number, articles: number, };
+export type Backup = { fileName: string, path: string, createdAt: string, reason: BackupReason, bytes: number, appVersion: string, schemaVersion: number, clients: number, consults: number, files: number, articles: number, 
+/**
+ * The database inside is encrypted.
+ */
+encrypted: boolean, };
 
 export type Restored = { 
 /**
@@ -250,6 +254,28 @@ export type PracticeImport = { clients: number, consults: number, files: number,
 wasBackup: boolean, };
 
 export type BackupStatus = { overview: BackupOverview, notices: Array<string>, };
+
+export type LockState = { encrypted: boolean, locked: boolean, 
+/**
+ * The idle lock (None: never).
+ */
+lockAfterMinutes: number | null, };
+
+export type EncryptionStatus = { on: boolean, 
+/**
+ * Lock after this many idle minutes (None: never).
+ */
+lockAfterMinutes: number | null, };
+
+export type TurnedOn = { 
+/**
+ * Shown once, for her to print or write down; CoachDesk never stores it.
+ */
+recoveryKey: string, 
+/**
+ * Backups and pre-migration copies encrypted with it.
+ */
+copies: number, };
 
 export type DuplicateOf = { id: number, title: string, };
 

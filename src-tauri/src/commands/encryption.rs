@@ -1,0 +1,110 @@
+//! Encryption at rest: the lock screen (state, unlock, lock), turning encryption on, changing
+//! the passphrase, turning it off, the idle lock and the recovery sheet.
+
+use coachdesk_core::encryption::{self, EncryptionStatus, TurnedOn};
+use coachdesk_core::keys::KdfCost;
+use serde::Serialize;
+use tauri::{AppHandle, Runtime, State};
+use ts_rs::TS;
+
+use crate::dialog::{self, PDF};
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// What the window needs before anything else: is there a lock screen to show?
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LockState {
+    pub encrypted: bool,
+    pub locked: bool,
+    /// The idle lock (None: never).
+    pub lock_after_minutes: Option<u32>,
+}
+
+/// Callable while locked: it says nothing about her practice.
+#[tauri::command]
+pub fn lock_state(state: State<'_, AppState>) -> CommandResult<LockState> {
+    Ok(LockState {
+        encrypted: encryption::is_on(state.data_dir()),
+        locked: state.is_locked(),
+        lock_after_minutes: encryption::lock_after(state.data_dir()),
+    })
+}
+
+/// Opens the practice with her passphrase or recovery key (at start, or after the idle lock).
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, secret: String) -> CommandResult<()> {
+    state.unlock(&secret)
+}
+
+/// Locks the window now (idle minutes passed, or she asked).
+#[tauri::command]
+pub fn lock_now(state: State<'_, AppState>) -> CommandResult<()> {
+    state.lock_now()
+}
+
+#[tauri::command]
+pub fn encryption_status(state: State<'_, AppState>) -> CommandResult<EncryptionStatus> {
+    Ok(encryption::status(state.db()?)?)
+}
+
+/// Encrypts the practice, its backups and pre-migration copies; returns the recovery key to
+/// show once.
+#[tauri::command]
+pub async fn encryption_turn_on(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<TurnedOn> {
+    Ok(encryption::turn_on(
+        state.db()?,
+        &passphrase,
+        KdfCost::DEFAULT,
+    )?)
+}
+
+#[tauri::command]
+pub async fn encryption_change(
+    state: State<'_, AppState>,
+    current: String,
+    new: String,
+) -> CommandResult<()> {
+    Ok(encryption::change_passphrase(state.db()?, &current, &new)?)
+}
+
+/// Decrypts the practice and its copies; returns how many copies were decrypted.
+#[tauri::command]
+pub async fn encryption_turn_off(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<usize> {
+    Ok(encryption::turn_off(state.db()?, &passphrase)?)
+}
+
+#[tauri::command]
+pub fn encryption_lock_after(
+    state: State<'_, AppState>,
+    minutes: Option<u32>,
+) -> CommandResult<()> {
+    Ok(encryption::set_lock_after(state.db()?, minutes)?)
+}
+
+/// Saves the recovery sheet through the save dialog; None if she cancels.
+#[tauri::command]
+pub async fn encryption_recovery_sheet<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> CommandResult<Option<String>> {
+    let db = state.db()?;
+    let Some(path) = dialog::save_file(
+        &app,
+        "Save your recovery sheet",
+        &encryption::sheet_file_name(),
+        PDF,
+    ) else {
+        return Ok(None);
+    };
+    encryption::save_recovery_sheet(db, &recovery_key, &path)?;
+    state.remember_export(&path);
+    Ok(Some(path.display().to_string()))
+}
