@@ -15,6 +15,8 @@ pub async fn first_run(app: &App) {
         .await;
     app.fill("firstrun-coach-name", "Marie-Ève Laurent").await;
     app.click("firstrun-submit").await;
+    // Encryption is offered next (tests/e2e/encryption.rs takes it); here she starts without.
+    app.click("firstrun-skip-encryption").await;
     app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
         .await;
 }

@@ -6,6 +6,7 @@
 mod articles;
 mod backups;
 mod consults;
+mod encryption;
 mod handouts;
 mod harness;
 mod journeys;

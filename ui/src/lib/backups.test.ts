@@ -14,6 +14,7 @@ const backup: Backup = {
   consults: 12,
   files: 0,
   articles: 5,
+  encrypted: false,
 };
 
 describe("backups", () => {

@@ -16,8 +16,9 @@ export function checkBackup(fileName: string): Promise<Backup> {
 }
 
 /** Replaces current data with the backup; what was there is saved as a backup first. */
-export function restoreBackup(fileName: string): Promise<Restored> {
-  return call<Restored>("backup_restore", { fileName });
+/** A backup made with another passphrase needs that passphrase as `secret`. */
+export function restoreBackup(fileName: string, secret: string | null = null): Promise<Restored> {
+  return call<Restored>("backup_restore", { fileName, secret });
 }
 
 /** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
@@ -25,8 +26,9 @@ export function checkPickedBackup(): Promise<Backup | null> {
   return call<Backup | null>("backup_check_pick");
 }
 
-export function restorePickedBackup(): Promise<Restored | null> {
-  return call<Restored | null>("backup_restore_pick");
+/** With `secret`, the file picked last is tried again (a backup made with another passphrase). */
+export function restorePickedBackup(secret: string | null = null): Promise<Restored | null> {
+  return call<Restored | null>("backup_restore_pick", { secret });
 }
 
 /** Chooses the second place with the native folder dialog; `null` if the coach cancelled. */

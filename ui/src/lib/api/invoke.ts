@@ -12,6 +12,7 @@ const CODES: Record<ErrorCode, true> = {
   conflict: true,
   newer_schema: true,
   damaged: true,
+  locked: true,
   storage: true,
   io: true,
   internal: true,

@@ -7,6 +7,7 @@ export function exportPractice(): Promise<PracticeExport | null> {
   return call<PracticeExport | null>("practice_export");
 }
 
-export function importPractice(): Promise<PracticeImport | null> {
-  return call<PracticeImport | null>("practice_import");
+/** With `secret` (the passphrase of an encrypted backup), the file picked last is tried again. */
+export function importPractice(secret: string | null = null): Promise<PracticeImport | null> {
+  return call<PracticeImport | null>("practice_import", { secret });
 }
