@@ -304,12 +304,13 @@ pub fn recovery_sheet(db: &Db, recovery_key: &str, now: DateTime<Utc>) -> Result
                 "Your practice in CoachDesk is encrypted. It opens with your passphrase, or \
                  with the recovery key below if the passphrase is ever forgotten.",
             ),
-            Block::Heading("Recovery key".to_owned()),
-            Block::Paragraph(vec![Span {
-                text: recovery_key.trim().to_uppercase(),
-                emphasis: false,
-                strong: true,
-            }]),
+            Block::Heading("Your recovery key".to_owned()),
+            // The key in the large heading type, so it is easy to read back and type.
+            Block::Heading(recovery_key.trim().to_uppercase()),
+            plain(
+                "It has no letter O, I or L: a sign like O is the digit zero, and a single stroke \
+                 is the digit one.",
+            ),
             plain(&format!("Made on {date_label} for {practice_name}.")),
             Block::Heading("Keep it safe".to_owned()),
             Block::Bullets(

@@ -6,8 +6,27 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+/// What the first save dialog of a run adds to its title while her practice is encrypted:
+/// what she saves (a PDF, a ZIP) is an ordinary file.
+pub const PLAIN_FILES: &str = "the saved file is not encrypted";
+
+/// The title of a save dialog: once per run, with an encrypted practice, it says that the
+/// file will not be encrypted.
+fn save_title<R: Runtime>(app: &AppHandle<R>, title: &str) -> String {
+    let encrypted = app
+        .try_state::<AppState>()
+        .is_some_and(|state| state.tell_plain_files_once());
+    if encrypted {
+        format!("{title} ({PLAIN_FILES})")
+    } else {
+        title.to_owned()
+    }
+}
 
 /// The save-dialog filter for PDFs.
 pub const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
@@ -73,7 +92,7 @@ pub fn save_file<R: Runtime>(
     }
     app.dialog()
         .file()
-        .set_title(title)
+        .set_title(save_title(app, title))
         .set_file_name(default_name)
         .add_filter(filter_name, extensions)
         .blocking_save_file()
@@ -125,7 +144,7 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBu
     }
     app.dialog()
         .file()
-        .set_title(title)
+        .set_title(save_title(app, title))
         .blocking_pick_folder()
         .and_then(|folder| folder.into_path().ok())
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use coachdesk_core::keys::Key;
 use coachdesk_core::{db::DATABASE_FILE, encryption, Db};
@@ -22,13 +22,15 @@ pub struct AppState {
     idle_locked: AtomicBool,
     /// The backup or export picked last, to try again with a passphrase.
     picked: Mutex<Option<PathBuf>>,
+    /// A save dialog of this run has said that saved files are not encrypted.
+    plain_files_told: AtomicBool,
     /// Set by the Cancel button of a running bulk export.
     pub bulk_cancel: AtomicBool,
     /// Files CoachDesk saved in this run: the only ones the window may ask to open.
     exported: Mutex<Vec<PathBuf>>,
     /// Things to tell her once about backups: what became of a restore the app stopped in
     /// the middle of, a second place that was not there.
-    backup_notices: Mutex<Vec<String>>,
+    backup_notices: Arc<Mutex<Vec<String>>>,
     /// A missing second place is told once per run, not at every backup.
     copy_missing_told: AtomicBool,
     /// This run's hold on the data folder: a second CoachDesk on it is refused.
@@ -86,8 +88,10 @@ impl AppState {
         } else {
             Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from)
         };
+        let backup_notices = Arc::new(Mutex::new(restore_note.into_iter().collect()));
         if let Ok(db) = &opened {
             settle(db, &data_dir);
+            check_in_background(db, &backup_notices);
         }
         let db = OnceLock::new();
         let open_error = match opened {
@@ -104,9 +108,10 @@ impl AppState {
             key: Mutex::default(),
             idle_locked: AtomicBool::new(false),
             picked: Mutex::default(),
+            plain_files_told: AtomicBool::new(false),
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
-            backup_notices: Mutex::new(restore_note.into_iter().collect()),
+            backup_notices,
             copy_missing_told: AtomicBool::new(false),
             folder_lock: Mutex::new(folder_lock),
             in_use: false,
@@ -128,9 +133,10 @@ impl AppState {
             key: Mutex::default(),
             idle_locked: AtomicBool::new(false),
             picked: Mutex::default(),
+            plain_files_told: AtomicBool::new(false),
             bulk_cancel: AtomicBool::new(false),
             exported: Mutex::default(),
-            backup_notices: Mutex::default(),
+            backup_notices: Arc::default(),
             copy_missing_told: AtomicBool::new(false),
             folder_lock: Mutex::new(None),
             in_use: true,
@@ -196,11 +202,8 @@ impl AppState {
                 *lock(&self.folder_lock) = folder_lock
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                lock(&self.backup_notices).extend(
-                    backup_notices
-                        .into_inner()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner),
-                );
+                let told: Vec<String> = lock(&backup_notices).drain(..).collect();
+                lock(&self.backup_notices).extend(told);
                 *lock(&self.open_error) = open_error
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -263,6 +266,7 @@ impl AppState {
         match Db::open_keyed(&self.database_path(), Some(key)) {
             Ok(db) => {
                 settle(&db, &self.data_dir);
+                check_in_background(&db, &self.backup_notices);
                 *lock(&self.open_error) = None;
                 let _ = self.db.set(db);
                 Ok(())
@@ -274,6 +278,13 @@ impl AppState {
                 Err(error)
             }
         }
+    }
+
+    /// True once per run, while the practice is encrypted: the save dialog then says that the
+    /// file she saves will not be.
+    pub fn tell_plain_files_once(&self) -> bool {
+        self.open_db().is_some_and(|db| db.key().is_some())
+            && !self.plain_files_told.swap(true, Ordering::SeqCst)
     }
 
     /// For a retry with a passphrase: the file picked last; otherwise `pick` asks for one,
@@ -343,6 +354,32 @@ const LOCKED: &str = "CoachDesk is locked. Type your passphrase to open your pra
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A big practice file is read page by page after it opened (a small one was, before): any
+/// damage found is told once, with what to do.
+fn check_in_background(db: &Db, notices: &Arc<Mutex<Vec<String>>>) {
+    let Some(path) = db.path().map(Path::to_owned) else {
+        return;
+    };
+    if coachdesk_core::db::checked_at_open(&path) {
+        return;
+    }
+    let key = db.key();
+    let notices = Arc::clone(notices);
+    std::thread::spawn(move || {
+        if let Err(coachdesk_core::Error::Damaged { detail }) =
+            coachdesk_core::db::check_whole_file(&path, key.as_ref())
+        {
+            eprintln!("CoachDesk: the practice file is damaged: {detail}");
+            lock(&notices).push(
+                "CoachDesk found damage in your practice file. What you see now may be \
+                 incomplete: restore your newest backup (Settings → Your data → Restore…); \
+                 your data from just before is kept as a backup too."
+                    .to_owned(),
+            );
+        }
+    });
 }
 
 /// Once the store is open: files an older CoachDesk kept beside the database move inside it

@@ -171,6 +171,34 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
     assert!(!listed.is_empty());
     assert!(listed.iter().all(|b| b.encrypted), "{listed:?}");
 
+    // A new computer: the encrypted backup brought in from the welcome screen asks for its
+    // passphrase, and the practice arrives encrypted.
+    let backup = listed[0].path.clone();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let driver = Driver::start(
+        elsewhere.path(),
+        &[("COACHDESK_TEST_OPEN_FILE", Path::new(&backup))],
+    );
+    let app = driver.open_app().await;
+    app.click("firstrun-import").await;
+    app.wait_dialog("passphrase-prompt", true).await;
+    app.fill("passphrase-prompt-secret", "not the passphrase")
+        .await;
+    app.click("passphrase-prompt-submit").await;
+    app.wait_for_text("passphrase-prompt-problem", |t| t.contains("does not open"))
+        .await;
+    app.screenshot("91-backup-passphrase").await;
+    app.fill("passphrase-prompt-secret", PASSPHRASE).await;
+    app.click("passphrase-prompt-submit").await;
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+    app.go("nav-clients", "client-search").await;
+    wait_for_rows(&app, &["Marie O'Brien", "Renée Côté", "Zoë 李小龙 🌿"]).await;
+    app.quit().await;
+    drop(driver);
+    assert!(!is_plain_sqlite(&elsewhere.path().join(DATABASE_FILE)));
+    assert!(elsewhere.path().join("keys.json").is_file());
+
     // The recovery key, typed in lower case, opens it after a restart.
     let driver = Driver::start(data.path(), &[]);
     let app = driver.open_app().await;

@@ -4,7 +4,7 @@ use coachdesk_lib::AppState;
 use serde_json::{json, Value};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{Manager, WebviewWindowBuilder};
 
 struct App {
     _dir: tempfile::TempDir,
@@ -13,7 +13,11 @@ struct App {
 }
 
 fn app() -> App {
-    let dir = tempfile::tempdir().unwrap();
+    app_on(tempfile::tempdir().unwrap())
+}
+
+/// The app on a data folder prepared by the test.
+fn app_on(dir: tempfile::TempDir) -> App {
     let app = coachdesk_lib::setup(mock_builder())
         .manage(AppState::open(dir.path().to_owned()))
         .build(mock_context(noop_assets()))
@@ -135,18 +139,7 @@ fn a_store_that_cannot_open_is_reported_by_every_command() {
         b"not a database, just text that is long enough to be read".repeat(50),
     )
     .unwrap();
-    let app = coachdesk_lib::setup(mock_builder())
-        .manage(AppState::open(dir.path().to_owned()))
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    let app = App {
-        _dir: dir,
-        _app: app,
-        webview,
-    };
+    let app = app_on(dir);
     let err = invoke(&app, "practice_get", json!({})).unwrap_err();
     assert_eq!(err["code"], "conflict");
     assert!(err["message"]
@@ -260,4 +253,63 @@ fn a_second_launch_hands_over_to_the_first_or_finds_the_folder_taken() {
     drop(second);
     // Once the first has quit, the next launch is the first again (a stale socket is fine).
     assert!(matches!(claim(dir.path()), Claim::First(Some(_))));
+}
+
+/// An encrypted practice through IPC: locked at start (every command says so, the lock state
+/// does not), a wrong passphrase refused in words, the right one opens it; Lock now hides it
+/// again until the passphrase; the first save dialog of the run says saved files are plain.
+#[test]
+fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
+    use coachdesk_core::db::{Db, DATABASE_FILE};
+    use coachdesk_core::keys::KdfCost;
+    use coachdesk_core::practice::{self, FirstRunInput};
+
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
+        practice::create(
+            &db,
+            &FirstRunInput {
+                practice_name: "Gut & Glow".into(),
+                coach_name: "Marie-Ève".into(),
+            },
+        )
+        .unwrap();
+        coachdesk_core::encryption::turn_on(&db, "lake walks at dawn", KdfCost::CHEAP_FOR_TESTS)
+            .unwrap();
+    }
+    let app = app_on(dir);
+    let state = app._app.state::<AppState>();
+    let lock = invoke(&app, "lock_state", json!({})).unwrap();
+    assert_eq!(lock["encrypted"], true);
+    assert_eq!(lock["locked"], true);
+    let err = invoke(&app, "practice_get", json!({})).unwrap_err();
+    assert_eq!(err["code"], "locked");
+    assert!(!state.tell_plain_files_once(), "nothing is open yet");
+
+    let err = invoke(&app, "unlock", json!({"secret": "lake walks at dusk"})).unwrap_err();
+    assert_eq!(err["code"], "invalid");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("does not open this practice"));
+    invoke(&app, "unlock", json!({"secret": "lake walks at dawn"})).unwrap();
+    assert_eq!(
+        invoke(&app, "practice_get", json!({})).unwrap()["practiceName"],
+        "Gut & Glow"
+    );
+    let status = invoke(&app, "encryption_status", json!({})).unwrap();
+    assert_eq!(status["on"], true);
+
+    invoke(&app, "lock_now", json!({})).unwrap();
+    assert_eq!(invoke(&app, "lock_state", json!({})).unwrap()["locked"], true);
+    assert_eq!(
+        invoke(&app, "practice_get", json!({})).unwrap_err()["code"],
+        "locked"
+    );
+    invoke(&app, "unlock", json!({"secret": "lake walks at dawn"})).unwrap();
+    assert_eq!(invoke(&app, "lock_state", json!({})).unwrap()["locked"], false);
+
+    assert!(state.tell_plain_files_once());
+    assert!(!state.tell_plain_files_once(), "once per run");
 }

@@ -354,3 +354,49 @@ fn an_encrypted_backup_restores_here_and_on_a_new_computer_with_its_passphrase()
     assert_eq!(names, vec!["Plain Client".to_owned()]);
     assert_eq!(files_holding(&dir, LATER), Vec::<String>::new());
 }
+
+/// A big practice file opens without reading every page first (that costs about ten times as
+/// much encrypted); the whole-file check then runs on its own and finds damage, plain or
+/// encrypted.
+#[test]
+fn a_big_file_opens_at_once_and_its_whole_file_check_finds_damage() {
+    for encrypted in [false, true] {
+        let (p, _outside, _) = seeded();
+        let dir = p.dir.path().to_owned();
+        if encrypted {
+            encryption::turn_on(&p.db, PASSPHRASE, KdfCost::CHEAP_FOR_TESTS).unwrap();
+        }
+        let key = p.db.key();
+        // 40 MB of attached files make the file bigger than what is checked at open.
+        let lab = labs::for_client(&p.db, 2).unwrap()[0].id;
+        let outside = tempfile::tempdir().unwrap();
+        let files: Vec<_> = (0..4)
+            .map(|n| {
+                let path = outside.path().join(format!("scan {n}.pdf"));
+                let bytes: Vec<u8> = (0..10 * 1024 * 1024u32)
+                    .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(n) >> 24) as u8)
+                    .collect();
+                std::fs::write(&path, bytes).unwrap();
+                path
+            })
+            .collect();
+        labs::attach(&p.db, lab, &files).unwrap();
+        drop(p.db);
+        let file = dir.join(DATABASE_FILE);
+        assert!(!db::checked_at_open(&file));
+        db::check_whole_file(&file, key.as_ref()).unwrap();
+
+        // Damage in the middle of the file: it still opens (fast), and the check finds it.
+        let mut bytes = std::fs::read(&file).unwrap();
+        let middle = bytes.len() / 2 / 4096 * 4096;
+        for b in &mut bytes[middle..middle + 8192] {
+            *b = 0x5A;
+        }
+        std::fs::write(&file, &bytes).unwrap();
+        let reopened = Db::open_keyed(&file, key.clone());
+        assert!(reopened.is_ok(), "{encrypted}: {reopened:?}");
+        drop(reopened);
+        let err = db::check_whole_file(&file, key.as_ref()).unwrap_err();
+        assert!(matches!(err, Error::Damaged { .. }), "{encrypted}: {err:?}");
+    }
+}

@@ -41,6 +41,8 @@ export function showToast(
 
 /** Shows any caught error as an error toast. */
 export function showError(error: unknown): void {
+  // The lock screen already says it, and a toast would show over it.
+  if (error instanceof UserError && error.code === "locked") return;
   const message =
     error instanceof UserError
       ? error.message
