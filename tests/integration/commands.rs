@@ -302,13 +302,19 @@ fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     assert_eq!(status["on"], true);
 
     invoke(&app, "lock_now", json!({})).unwrap();
-    assert_eq!(invoke(&app, "lock_state", json!({})).unwrap()["locked"], true);
+    assert_eq!(
+        invoke(&app, "lock_state", json!({})).unwrap()["locked"],
+        true
+    );
     assert_eq!(
         invoke(&app, "practice_get", json!({})).unwrap_err()["code"],
         "locked"
     );
     invoke(&app, "unlock", json!({"secret": "lake walks at dawn"})).unwrap();
-    assert_eq!(invoke(&app, "lock_state", json!({})).unwrap()["locked"], false);
+    assert_eq!(
+        invoke(&app, "lock_state", json!({})).unwrap()["locked"],
+        false
+    );
 
     assert!(state.tell_plain_files_once());
     assert!(!state.tell_plain_files_once(), "once per run");

@@ -496,10 +496,9 @@ pub fn check(path: &Path, scratch_folder: &Path, key: Option<&Key>) -> Result<Ba
     result
 }
 
-/// What a backup made with another key says: she can open it with the passphrase of then.
-pub const LOCKED_BACKUP: &str = "This backup is encrypted with a passphrase other than your \
-     practice's today. Type the passphrase CoachDesk had when the backup was made (or the \
-     recovery key of then) to open it.";
+/// What an encrypted backup made with another key says: the passphrase of then opens it.
+pub const LOCKED_BACKUP: &str = "This backup is encrypted. Type the passphrase CoachDesk \
+     had when it was made (or the recovery key of then) to open it.";
 
 /// The key file inside an encrypted backup (checked against its manifest), to unlock it with
 /// the passphrase or recovery key of the day it was made; None for a plain backup.
@@ -551,7 +550,14 @@ pub fn key_for(
         return Err(Error::Locked(LOCKED_BACKUP.to_owned()));
     };
     let file = key_file(path)?.ok_or_else(|| Error::Locked(LOCKED_BACKUP.to_owned()))?;
-    file.unlock(secret).map(Some)
+    file.unlock(secret).map(Some).map_err(|e| match e {
+        Error::Invalid(_) => Error::invalid(
+            "passphrase",
+            "That passphrase does not open this backup. Check Caps Lock and the keyboard \
+             layout, or type the recovery key of the day it was made.",
+        ),
+        other => other,
+    })
 }
 
 /// Which backups rotation keeps, newest first: everything from the last 24 hours; then the

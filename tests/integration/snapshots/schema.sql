@@ -1,4 +1,4 @@
--- schema version 8
+-- schema version 9
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -15,12 +15,21 @@ CREATE INDEX clients_archived_by_name ON clients (sort_name, id) WHERE archived_
 CREATE INDEX clients_current_by_name ON clients (sort_name, id) WHERE archived_at IS NULL;
 -- index clients_current_by_status
 CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
+-- index clients_current_by_status_created
+CREATE INDEX clients_current_by_status_created ON clients (status, created_at DESC)
+    WHERE archived_at IS NULL;
 -- index clients_current_by_updated
 CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
 -- index consults_by_client
 CREATE INDEX consults_by_client ON consults (client_id, scheduled_at DESC);
 -- index consults_by_time
 CREATE INDEX consults_by_time ON consults (scheduled_at) WHERE status = 'scheduled';
+-- index consults_completed_by_client
+CREATE INDEX consults_completed_by_client ON consults (client_id, scheduled_at)
+    WHERE status = 'completed';
+-- index consults_not_cancelled_by_time
+CREATE INDEX consults_not_cancelled_by_time ON consults (scheduled_at)
+    WHERE status != 'cancelled';
 -- index follow_ups_by_client
 CREATE INDEX follow_ups_by_client ON follow_ups (client_id);
 -- index follow_ups_open_by_due
