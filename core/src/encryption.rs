@@ -112,6 +112,21 @@ pub fn change_passphrase(db: &Db, current: &str, new: &str) -> Result<()> {
     file.with_passphrase(&key, new)?.write(&data_dir)
 }
 
+/// A new recovery key for a lost recovery sheet, once her passphrase (or the old recovery
+/// key) is given. The old recovery key no longer opens the practice; backups made before still
+/// open with it, or with their passphrase.
+pub fn new_recovery_key(db: &Db, passphrase: &str) -> Result<String> {
+    let data_dir = data_dir(db)?;
+    let Some(key) = db.key() else {
+        return Err(Error::Conflict("Your practice is not encrypted.".into()));
+    };
+    let file = key_file(&data_dir)?;
+    check_secret(&file, &key, passphrase, "passphrase")?;
+    let (file, recovery_key) = file.with_new_recovery_key(&key)?;
+    file.write(&data_dir)?;
+    Ok(recovery_key.to_string())
+}
+
 /// Decrypts the practice, its backups and pre-migration copies, once `passphrase` (or the
 /// recovery key) is given; the key file is removed last. Returns how many copies were
 /// decrypted.

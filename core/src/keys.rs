@@ -357,6 +357,19 @@ impl KeyFile {
         })
     }
 
+    /// Seals the same data key under a new recovery key (the old one no longer opens this
+    /// file; the passphrase stays as it was). The new key is returned to be shown once.
+    pub fn with_new_recovery_key(&self, key: &Key) -> Result<(Self, Zeroizing<String>)> {
+        let recovery_key = new_recovery_key()?;
+        let canonical = canonical_recovery_key(&recovery_key)
+            .ok_or_else(|| Error::Conflict("The recovery key could not be made.".into()))?;
+        let file = Self {
+            recovery: seal(key, canonical.as_bytes(), self.cost)?,
+            ..self.clone()
+        };
+        Ok((file, recovery_key))
+    }
+
     /// Which data key this file seals.
     pub fn key_id(&self) -> &str {
         &self.key_id
@@ -446,6 +459,17 @@ mod tests {
         assert_eq!(key.bytes.as_slice(), new.key.bytes.as_slice());
         assert!(changed.unlock(&new.recovery_key).is_ok());
         assert!(new.file.with_passphrase(&new.key, "short").is_err());
+    }
+
+    #[test]
+    fn a_new_recovery_key_replaces_the_old_one_and_the_passphrase_stays() {
+        let new = KeyFile::create("the passphrase", KdfCost::CHEAP_FOR_TESTS).unwrap();
+        let (file, recovery) = new.file.with_new_recovery_key(&new.key).unwrap();
+        assert_ne!(recovery.as_str(), new.recovery_key.as_str());
+        assert!(file.unlock(&recovery).is_ok());
+        assert!(file.unlock(&new.recovery_key).is_err());
+        assert!(file.unlock("the passphrase").is_ok());
+        assert!(file.unlock_recovery(&recovery).unwrap().is_some());
     }
 
     #[test]

@@ -137,6 +137,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             encryption::encryption_turn_off,
             encryption::encryption_lock_after,
             encryption::encryption_recovery_sheet,
+            encryption::encryption_new_recovery_key,
         ])
 }
 

@@ -111,6 +111,19 @@ async fn first_run_with_a_passphrase_then_the_lock_screen_the_recovery_sheet_and
     unlock_with(&app, PASSPHRASE).await;
     app.wait_for("encryption-state").await;
     app.wait_gone("unlock").await;
+
+    // The sheet is lost: a new recovery key, her passphrase first.
+    app.click("encryption-new-key-open").await;
+    app.fill("encryption-new-key-passphrase", PASSPHRASE).await;
+    app.click("encryption-new-key-submit").await;
+    let fresh = app
+        .wait_for_text("encryption-recovery-key", |t| t.len() == 29)
+        .await;
+    assert_ne!(fresh, key);
+    app.scroll_to("encryption-recovery").await;
+    app.screenshot("92-new-recovery-key").await;
+    app.click("encryption-recovery-done").await;
+    app.wait_gone("encryption-recovery").await;
     app.quit().await;
 }
 

@@ -257,6 +257,17 @@ fn a_wrong_passphrase_is_told_the_recovery_key_opens_and_a_change_keeps_every_re
         assert_eq!(files_holding(&dir, token), Vec::<String>::new());
     }
 
+    // A new recovery key (the sheet was lost): the old one no longer opens.
+    let err = encryption::new_recovery_key(&db, "not it").unwrap_err();
+    assert_eq!(err.fields()[0].field, "passphrase");
+    let fresh = encryption::new_recovery_key(&db, "a new passphrase").unwrap();
+    assert!(encryption::unlock(&dir, &on.recovery_key).is_err());
+    assert!(encryption::unlock(&dir, &fresh).is_ok());
+    let on = encryption::TurnedOn {
+        recovery_key: fresh,
+        copies: 0,
+    };
+
     // The recovery sheet holds the recovery key, and only the real one is printed.
     let sheet = encryption::recovery_sheet(&db, &on.recovery_key, chrono::Utc::now()).unwrap();
     assert!(sheet.starts_with(b"%PDF"));

@@ -108,3 +108,12 @@ pub async fn encryption_recovery_sheet<R: Runtime>(
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }
+
+/// A new recovery key (the old sheet is lost), shown once; her passphrase first.
+#[tauri::command]
+pub async fn encryption_new_recovery_key(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CommandResult<String> {
+    Ok(encryption::new_recovery_key(state.db()?, &passphrase)?)
+}

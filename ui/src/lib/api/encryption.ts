@@ -43,3 +43,8 @@ export function setLockAfter(minutes: number | null): Promise<void> {
 export function saveRecoverySheet(recoveryKey: string): Promise<string | null> {
   return call<string | null>("encryption_recovery_sheet", { recoveryKey });
 }
+
+/** A new recovery key (the old sheet is lost), shown once; the old key stops working. */
+export function newRecoveryKey(passphrase: string): Promise<string> {
+  return call<string>("encryption_new_recovery_key", { passphrase });
+}
