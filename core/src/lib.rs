@@ -7,6 +7,7 @@ mod check;
 pub mod checkins;
 pub mod client_export;
 pub mod clients;
+pub mod comfort;
 pub mod consults;
 pub mod dashboard;
 pub mod db;

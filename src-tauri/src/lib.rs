@@ -20,8 +20,8 @@ pub use state::AppState;
 /// under `tauri::test::mock_builder()`.
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
-        app, articles, backups, clients, consults, dashboard, encryption, follow_ups, handouts,
-        labs, practice, practice_export, progress, protocols, search, templates,
+        app, articles, backups, clients, comfort, consults, dashboard, encryption, follow_ups,
+        handouts, labs, practice, practice_export, progress, protocols, search, templates,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -138,6 +138,9 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             encryption::encryption_lock_after,
             encryption::encryption_recovery_sheet,
             encryption::encryption_new_recovery_key,
+            comfort::comfort_get,
+            comfort::comfort_set_text_size,
+            comfort::comfort_step_text_size,
         ])
 }
 
@@ -215,6 +218,10 @@ pub fn run() {
             }
             None => AppState::open(data_dir),
         };
+        // Her text size, before anything shows (the lock screen included).
+        if let Some(window) = app.get_webview_window("main") {
+            commands::comfort::apply(&window, coachdesk_core::comfort::read(state.data_dir()));
+        }
         app.manage(state);
         daily_backups(app.handle().clone());
         Ok(())

@@ -233,6 +233,19 @@ impl App {
         self.press(&el).await;
     }
 
+    /// Clicks through the page's own `click()`: WebKitWebDriver refuses pointer clicks
+    /// ("element not interactable") once the page is zoomed (the text size setting).
+    pub async fn click_zoomed(&self, testid: &str) {
+        let el = self.wait_for(testid).await;
+        self.client
+            .execute(
+                "arguments[0].click();",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+    }
+
     /// Clicks an element, waiting while a toast lies over it (they leave after a few seconds).
     pub async fn press(&self, el: &Element) {
         for _ in 0..80 {

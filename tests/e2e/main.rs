@@ -5,6 +5,7 @@
 
 mod articles;
 mod backups;
+mod comfort;
 mod consults;
 mod encryption;
 mod handouts;

@@ -4,6 +4,7 @@ pub mod app;
 pub mod articles;
 pub mod backups;
 pub mod clients;
+pub mod comfort;
 pub mod consults;
 pub mod dashboard;
 pub mod encryption;

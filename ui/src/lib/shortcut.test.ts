@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isApplePlatform, isSearchShortcut, searchShortcutLabel } from "./shortcut";
+import {
+  isApplePlatform,
+  isSearchShortcut,
+  searchShortcutLabel,
+  textSizeShortcut,
+} from "./shortcut";
 
 const press = (key: string, mods: Partial<Record<"ctrl" | "meta" | "alt" | "shift", boolean>>) => ({
   key,
@@ -29,5 +34,32 @@ describe("search shortcut", () => {
     expect(isApplePlatform("Win32")).toBe(false);
     expect(searchShortcutLabel(true)).toBe("⌘K");
     expect(searchShortcutLabel(false)).toBe("Ctrl K");
+  });
+});
+
+describe("text size shortcuts", () => {
+  const press = (
+    key: string,
+    mods: Partial<Record<"ctrlKey" | "metaKey" | "altKey", boolean>>,
+  ) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: false,
+    ...mods,
+  });
+
+  it("Ctrl or Cmd with = or +, - and 0", () => {
+    expect(textSizeShortcut(press("=", { ctrlKey: true }))).toBe(1);
+    expect(textSizeShortcut(press("+", { metaKey: true }))).toBe(1);
+    expect(textSizeShortcut(press("-", { ctrlKey: true }))).toBe(-1);
+    expect(textSizeShortcut(press("0", { ctrlKey: true }))).toBe(0);
+  });
+
+  it("nothing without Ctrl or Cmd, with Alt, or for other keys", () => {
+    expect(textSizeShortcut(press("=", {}))).toBeNull();
+    expect(textSizeShortcut(press("-", { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(textSizeShortcut(press("k", { ctrlKey: true }))).toBeNull();
   });
 });

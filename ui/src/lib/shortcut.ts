@@ -31,3 +31,20 @@ export function isSearchShortcut(event: KeyPress): boolean {
     event.key.toLowerCase() === "k"
   );
 }
+
+/** Ctrl/Cmd + `=` or `+` (1), `-` (-1), `0` (0): the text size; null for any other key. */
+export function textSizeShortcut(event: KeyPress): -1 | 0 | 1 | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  switch (event.key) {
+    case "=":
+    case "+":
+      return 1;
+    case "-":
+    case "_":
+      return -1;
+    case "0":
+      return 0;
+    default:
+      return null;
+  }
+}

@@ -261,6 +261,12 @@ export type LockState = { encrypted: boolean, locked: boolean,
  */
 lockAfterMinutes: number | null, };
 
+export type Comfort = { 
+/**
+ * The whole window's size, in percent (one of `TEXT_SIZES`).
+ */
+textSize: number, };
+
 export type EncryptionStatus = { on: boolean, 
 /**
  * Lock after this many idle minutes (None: never).

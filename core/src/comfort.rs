@@ -1,0 +1,111 @@
+//! Comfort settings that must work before her practice is open (the lock screen, the first
+//! run): the text size. Kept in `comfort.json` in the data folder, outside the database, as
+//! they say nothing about her clients.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+/// The file in the data folder.
+pub const COMFORT_FILE: &str = "comfort.json";
+
+/// The text sizes offered, in percent of the normal size.
+pub const TEXT_SIZES: [u32; 7] = [100, 110, 125, 150, 175, 200, 225];
+
+/// The comfort settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Comfort {
+    /// The whole window's size, in percent (one of `TEXT_SIZES`).
+    pub text_size: u32,
+}
+
+impl Default for Comfort {
+    fn default() -> Self {
+        Self { text_size: 100 }
+    }
+}
+
+/// The settings in `data_dir`; the defaults when there are none or the file cannot be read
+/// (a comfort setting is never a reason not to start).
+pub fn read(data_dir: &Path) -> Comfort {
+    std::fs::read(data_dir.join(COMFORT_FILE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Comfort>(&bytes).ok())
+        .filter(|c| TEXT_SIZES.contains(&c.text_size))
+        .unwrap_or_default()
+}
+
+/// Sets the text size (one of `TEXT_SIZES`) and keeps it for the next runs.
+pub fn set_text_size(data_dir: &Path, percent: u32) -> Result<Comfort> {
+    if !TEXT_SIZES.contains(&percent) {
+        return Err(Error::invalid(
+            "textSize",
+            format!(
+                "Choose one of the sizes offered ({}).",
+                TEXT_SIZES.map(|p| format!("{p} %")).join(", ")
+            ),
+        ));
+    }
+    let comfort = Comfort { text_size: percent };
+    let bytes = serde_json::to_vec_pretty(&comfort)
+        .map_err(|e| Error::Conflict(format!("The comfort settings could not be written: {e}")))?;
+    std::fs::create_dir_all(data_dir)
+        .map_err(|e| Error::io(format!("Could not create {}", data_dir.display()), e))?;
+    crate::files::write_atomic(&data_dir.join(COMFORT_FILE), &bytes)?;
+    Ok(comfort)
+}
+
+/// The next size up (`steps` = 1) or down (-1) from `percent`, staying within the sizes
+/// offered: Ctrl/Cmd + `=` and `-`.
+pub fn step(percent: u32, steps: i32) -> u32 {
+    let last = TEXT_SIZES.len() as i32 - 1;
+    // The first size at or above `percent`; a value between two sizes counts as half-way.
+    let above = TEXT_SIZES
+        .iter()
+        .position(|p| *p >= percent)
+        .map_or(last + 1, |i| i as i32);
+    let exact = TEXT_SIZES.get(above as usize) == Some(&percent);
+    // Between two sizes, the one above is already one step up.
+    let at = if !exact && steps > 0 {
+        above + steps - 1
+    } else {
+        above + steps
+    };
+    TEXT_SIZES[at.clamp(0, last) as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_step_within_the_ones_offered() {
+        assert_eq!(step(100, 1), 110);
+        assert_eq!(step(200, 1), 225);
+        assert_eq!(step(225, 1), 225);
+        assert_eq!(step(100, -1), 100);
+        assert_eq!(step(150, -1), 125);
+        assert_eq!(step(130, -1), 125);
+        assert_eq!(step(130, 1), 150);
+        assert_eq!(step(500, -1), 225);
+    }
+
+    #[test]
+    fn the_size_is_kept_and_a_bad_file_falls_back_to_normal() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read(dir.path()).text_size, 100);
+        set_text_size(dir.path(), 200).unwrap();
+        assert_eq!(read(dir.path()).text_size, 200);
+        assert!(set_text_size(dir.path(), 300).is_err());
+        assert!(set_text_size(dir.path(), 0).is_err());
+        assert_eq!(read(dir.path()).text_size, 200);
+        std::fs::write(dir.path().join(COMFORT_FILE), b"{\"textSize\": 999}").unwrap();
+        assert_eq!(read(dir.path()).text_size, 100);
+        std::fs::write(dir.path().join(COMFORT_FILE), b"\xff\xfe garbage").unwrap();
+        assert_eq!(read(dir.path()).text_size, 100);
+    }
+}

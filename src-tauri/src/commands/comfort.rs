@@ -1,0 +1,51 @@
+//! Comfort: the text size of the whole window (WebKit's page zoom, so every layout scales),
+//! kept in the data folder and applied at start, before the lock screen.
+
+use coachdesk_core::comfort::{self, Comfort};
+use tauri::{Runtime, State, WebviewWindow};
+
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// Sizes the window's content to `comfort.text_size`.
+pub fn apply<R: Runtime>(window: &WebviewWindow<R>, comfort: Comfort) {
+    if let Err(e) = window.set_zoom(f64::from(comfort.text_size) / 100.0) {
+        eprintln!("CoachDesk: could not set the text size: {e}");
+    }
+}
+
+/// Callable while locked: it says nothing about her practice.
+#[tauri::command]
+pub fn comfort_get(state: State<'_, AppState>) -> CommandResult<Comfort> {
+    Ok(comfort::read(state.data_dir()))
+}
+
+/// Sets the text size (Settings → Comfort).
+#[tauri::command]
+pub fn comfort_set_text_size<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    percent: u32,
+) -> CommandResult<Comfort> {
+    let comfort = comfort::set_text_size(state.data_dir(), percent)?;
+    apply(&window, comfort);
+    Ok(comfort)
+}
+
+/// One size up (`steps` = 1), down (-1), or back to normal (0): Ctrl/Cmd + `=`, `-`, `0`.
+#[tauri::command]
+pub fn comfort_step_text_size<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    steps: i32,
+) -> CommandResult<Comfort> {
+    let now = comfort::read(state.data_dir()).text_size;
+    let percent = if steps == 0 {
+        100
+    } else {
+        comfort::step(now, steps)
+    };
+    let comfort = comfort::set_text_size(state.data_dir(), percent)?;
+    apply(&window, comfort);
+    Ok(comfort)
+}
