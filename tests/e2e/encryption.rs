@@ -221,5 +221,36 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
         .await;
     app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &["Marie O'Brien", "Renée Côté", "Zoë 李小龙 🌿"]).await;
+
+    // A new passphrase, then encryption turned off with it: the files are plain again.
+    app.go("nav-settings", "encryption-change-open").await;
+    app.scroll_to("encryption-change-open").await;
+    app.click("encryption-change-open").await;
+    app.fill("encryption-current", PASSPHRASE).await;
+    app.fill("encryption-new", "a brand new passphrase").await;
+    app.fill("encryption-new-repeat", "a brand new passphrase")
+        .await;
+    app.click("encryption-change-submit").await;
+    app.wait_for_text("toast", |t| t.contains("Passphrase changed"))
+        .await;
+    app.click("encryption-off-open").await;
+    app.fill("encryption-off-passphrase", PASSPHRASE).await;
+    app.click("encryption-off-submit").await;
+    app.wait_for_text("error-passphrase", |t| t.contains("does not open"))
+        .await;
+    app.fill("encryption-off-passphrase", "a brand new passphrase")
+        .await;
+    app.click("encryption-off-submit").await;
+    app.wait_for_text("encryption-state", |t| t.contains("not encrypted"))
+        .await;
+    app.scroll_to("encryption").await;
+    app.screenshot("98-encryption-off").await;
     app.quit().await;
+    drop(driver);
+    assert!(is_plain_sqlite(&data.path().join(DATABASE_FILE)));
+    assert!(!data.path().join("keys.json").exists());
+    assert!(backups::list(&backups::folder_in(data.path()))
+        .unwrap()
+        .iter()
+        .all(|b| !b.encrypted));
 }
