@@ -15,6 +15,7 @@ const WAIT: Duration = Duration::from_secs(10);
 pub struct Driver {
     child: Child,
     port: u16,
+    data_dir: PathBuf,
 }
 
 fn free_port() -> u16 {
@@ -45,7 +46,11 @@ impl Driver {
         let child = cmd
             .spawn()
             .expect("tauri-driver is not on PATH: run the end-to-end suite with `make e2e`");
-        Self { child, port }
+        Self {
+            child,
+            port,
+            data_dir: data_dir.to_owned(),
+        }
     }
 
     /// Opens a WebDriver session, which launches the app window.
@@ -82,7 +87,48 @@ impl Drop for Driver {
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
-        let _ = self.child.wait();
+        // It stops at once as a rule; one that does not is killed rather than waited on for
+        // ever (a make test hung there once).
+        for _ in 0..100 {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+        stop_apps_on(&self.data_dir);
+    }
+}
+
+/// Stops any CoachDesk still running on `data_dir`. WebKitWebDriver now and then ends a session
+/// without ending the app; left running, it would hold the practice, and the next start on the
+/// same folder would hand over to it instead of opening a window.
+fn stop_apps_on(data_dir: &Path) {
+    let needle = format!("COACHDESK_DATA_DIR={}", data_dir.display());
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().parse::<u32>().is_err() {
+            continue;
+        }
+        let is_app = std::fs::read_link(entry.path().join("exe"))
+            .is_ok_and(|exe| exe.file_name().is_some_and(|n| n == "coachdesk"));
+        let on_folder = std::fs::read(entry.path().join("environ"))
+            .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == needle.as_bytes()));
+        if is_app && on_folder {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+            for _ in 0..50 {
+                if !entry.path().exists() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
     }
 }
 
