@@ -29,6 +29,34 @@ impl Default for Comfort {
     }
 }
 
+/// The settings as the window shows them: the size in force and the sizes offered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ComfortView {
+    pub text_size: u32,
+    pub text_sizes: Vec<u32>,
+}
+
+impl From<Comfort> for ComfortView {
+    fn from(c: Comfort) -> Self {
+        Self {
+            text_size: c.text_size,
+            text_sizes: TEXT_SIZES.to_vec(),
+        }
+    }
+}
+
+/// One size up (`steps` = 1), down (-1), or back to normal (0), kept for the next runs:
+/// Ctrl/Cmd + `=`, `-` and `0`.
+pub fn step_text_size(data_dir: &Path, steps: i32) -> Result<Comfort> {
+    let percent = if steps == 0 {
+        100
+    } else {
+        step(read(data_dir).text_size, steps)
+    };
+    set_text_size(data_dir, percent)
+}
+
 /// The settings in `data_dir`; the defaults when there are none or the file cannot be read
 /// (a comfort setting is never a reason not to start).
 pub fn read(data_dir: &Path) -> Comfort {
@@ -60,8 +88,8 @@ pub fn set_text_size(data_dir: &Path, percent: u32) -> Result<Comfort> {
 }
 
 /// The next size up (`steps` = 1) or down (-1) from `percent`, staying within the sizes
-/// offered: Ctrl/Cmd + `=` and `-`.
-pub fn step(percent: u32, steps: i32) -> u32 {
+/// offered.
+fn step(percent: u32, steps: i32) -> u32 {
     let last = TEXT_SIZES.len() as i32 - 1;
     // The first size at or above `percent`; a value between two sizes counts as half-way.
     let above = TEXT_SIZES
@@ -100,6 +128,10 @@ mod tests {
         assert_eq!(read(dir.path()).text_size, 100);
         set_text_size(dir.path(), 200).unwrap();
         assert_eq!(read(dir.path()).text_size, 200);
+        assert_eq!(step_text_size(dir.path(), -1).unwrap().text_size, 175);
+        assert_eq!(step_text_size(dir.path(), 0).unwrap().text_size, 100);
+        assert_eq!(read(dir.path()).text_size, 100);
+        set_text_size(dir.path(), 200).unwrap();
         assert!(set_text_size(dir.path(), 300).is_err());
         assert!(set_text_size(dir.path(), 0).is_err());
         assert_eq!(read(dir.path()).text_size, 200);

@@ -13,7 +13,7 @@ use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
     PipelineColumn, StatusCount,
 };
-use coachdesk_core::comfort::Comfort;
+use coachdesk_core::comfort::ComfortView;
 use coachdesk_core::consults::{
     Consult, ConsultChange, ConsultInput, ConsultKind, ConsultStatus, ConsultSummary, NoteRevision,
     NoteSaved, NoteSection,
@@ -118,7 +118,7 @@ pub fn typescript() -> String {
         decl::<PracticeImport>(&cfg),
         decl::<BackupStatus>(&cfg),
         decl::<LockState>(&cfg),
-        decl::<Comfort>(&cfg),
+        decl::<ComfortView>(&cfg),
         decl::<EncryptionStatus>(&cfg),
         decl::<TurnedOn>(&cfg),
         decl::<DuplicateOf>(&cfg),

@@ -1,7 +1,7 @@
 //! Comfort: the text size of the whole window (WebKit's page zoom, so every layout scales),
 //! kept in the data folder and applied at start, before the lock screen.
 
-use coachdesk_core::comfort::{self, Comfort};
+use coachdesk_core::comfort::{self, Comfort, ComfortView};
 use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::CommandResult;
@@ -16,8 +16,8 @@ pub fn apply<R: Runtime>(window: &WebviewWindow<R>, comfort: Comfort) {
 
 /// Callable while locked: it says nothing about her practice.
 #[tauri::command]
-pub fn comfort_get(state: State<'_, AppState>) -> CommandResult<Comfort> {
-    Ok(comfort::read(state.data_dir()))
+pub fn comfort_get(state: State<'_, AppState>) -> CommandResult<ComfortView> {
+    Ok(comfort::read(state.data_dir()).into())
 }
 
 /// Sets the text size (Settings → Comfort).
@@ -26,10 +26,10 @@ pub fn comfort_set_text_size<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     percent: u32,
-) -> CommandResult<Comfort> {
+) -> CommandResult<ComfortView> {
     let comfort = comfort::set_text_size(state.data_dir(), percent)?;
     apply(&window, comfort);
-    Ok(comfort)
+    Ok(comfort.into())
 }
 
 /// One size up (`steps` = 1), down (-1), or back to normal (0): Ctrl/Cmd + `=`, `-`, `0`.
@@ -38,14 +38,8 @@ pub fn comfort_step_text_size<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     steps: i32,
-) -> CommandResult<Comfort> {
-    let now = comfort::read(state.data_dir()).text_size;
-    let percent = if steps == 0 {
-        100
-    } else {
-        comfort::step(now, steps)
-    };
-    let comfort = comfort::set_text_size(state.data_dir(), percent)?;
+) -> CommandResult<ComfortView> {
+    let comfort = comfort::step_text_size(state.data_dir(), steps)?;
     apply(&window, comfort);
-    Ok(comfort)
+    Ok(comfort.into())
 }

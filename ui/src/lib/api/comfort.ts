@@ -1,16 +1,16 @@
 // Comfort: the text size of the whole window, kept between runs (callable while locked).
 import { call } from "./invoke";
-import type { Comfort } from "./types";
+import type { ComfortView } from "./types";
 
-export function getComfort(): Promise<Comfort> {
-  return call<Comfort>("comfort_get");
+export function getComfort(): Promise<ComfortView> {
+  return call<ComfortView>("comfort_get");
 }
 
-export function setTextSize(percent: number): Promise<Comfort> {
-  return call<Comfort>("comfort_set_text_size", { percent });
+export function setTextSize(percent: number): Promise<ComfortView> {
+  return call<ComfortView>("comfort_set_text_size", { percent });
 }
 
 /** One size up (1), down (-1) or back to normal (0). */
-export function stepTextSize(steps: -1 | 0 | 1): Promise<Comfort> {
-  return call<Comfort>("comfort_step_text_size", { steps });
+export function stepTextSize(steps: -1 | 0 | 1): Promise<ComfortView> {
+  return call<ComfortView>("comfort_step_text_size", { steps });
 }

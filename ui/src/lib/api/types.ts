@@ -261,11 +261,7 @@ export type LockState = { encrypted: boolean, locked: boolean,
  */
 lockAfterMinutes: number | null, };
 
-export type Comfort = { 
-/**
- * The whole window's size, in percent (one of `TEXT_SIZES`).
- */
-textSize: number, };
+export type ComfortView = { textSize: number, textSizes: Array<number>, };
 
 export type EncryptionStatus = { on: boolean, 
 /**
