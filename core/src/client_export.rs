@@ -113,10 +113,10 @@ pub fn export(db: &Db, client_id: i64, path: &Path) -> Result<ClientExport> {
             crate::handouts::render_given(db, given.id)?,
         ));
     }
-    let summary = crate::handouts::client_summary(db, client_id)?;
+    let summary = crate::summary::get(db, client_id)?;
     parts.push((
         "summary.pdf".into(),
-        crate::handouts::render(db, &summary, Utc::now())?,
+        crate::documents::render(db, &summary, Utc::now())?,
     ));
 
     let shown = path.display().to_string();

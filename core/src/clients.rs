@@ -662,10 +662,10 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
     // database that could not be moved inside, go too.
     if let Some(data_dir) = db.path().and_then(std::path::Path::parent) {
         for file in her_files {
-            let copy = crate::labs::opened_folder(data_dir).join(file.to_string());
+            let copy = crate::files::opened_folder(data_dir).join(file.to_string());
             let _ = std::fs::remove_dir_all(copy);
         }
-        let folder = crate::labs::client_folder(data_dir, id);
+        let folder = crate::files::client_folder(data_dir, id);
         match std::fs::remove_dir_all(&folder) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

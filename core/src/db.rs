@@ -46,7 +46,12 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 6,
         name: "0006_protocols_progress",
-        sql: include_str!("../../migrations/0006_protocols_progress.sql"),
+        // The tables, then the starter protocols frozen as data.
+        sql: concat!(
+            include_str!("../../migrations/0006_protocols_progress.sql"),
+            "\n",
+            include_str!("../../migrations/0006_starter_protocols.sql")
+        ),
     },
     Migration {
         version: 7,
@@ -563,10 +568,6 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
                 migration.name
             ))
         })?;
-        if migration.version == 6 {
-            // The starter protocols are documents (JSON) written in Rust, not SQL.
-            crate::protocols::seed_starters(&tx)?;
-        }
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
     }

@@ -1,8 +1,20 @@
 //! Writing files the coach keeps (logos, exports) so that a crash never leaves half a file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+
+/// Where an older CoachDesk kept one client's attachments (read in by `legacy_files`; removed with her record).
+pub fn client_folder(data_dir: &Path, client_id: i64) -> PathBuf {
+    data_dir
+        .join("attachments")
+        .join(format!("client-{client_id}"))
+}
+
+/// The folder of copies written for the system viewer (a lab file she opens): removed at quit and at start.
+pub fn opened_folder(data_dir: &Path) -> PathBuf {
+    data_dir.join("opened")
+}
 
 /// Writes `bytes` to `path` through a temporary file beside it, synced to disk, and a rename
 /// (the folder synced too), so the file is either the old one or the complete new one, even

@@ -90,13 +90,6 @@ fn clean(input: &LabInput) -> Result<(String, String, String)> {
     }
 }
 
-/// Where an older CoachDesk kept one client's attachments (read in by `legacy_files`).
-pub fn client_folder(data_dir: &Path, client_id: i64) -> PathBuf {
-    data_dir
-        .join("attachments")
-        .join(format!("client-{client_id}"))
-}
-
 fn load(conn: &Connection, id: i64) -> Result<Lab> {
     let mut lab = conn
         .query_row(
@@ -299,11 +292,6 @@ pub fn file_content(db: &Db, file_id: i64) -> Result<Option<Vec<u8>>> {
         })
 }
 
-/// The folder of copies written for the system viewer.
-pub fn opened_folder(data_dir: &Path) -> PathBuf {
-    data_dir.join("opened")
-}
-
 /// Writes a copy of an attached file for the system viewer to open, and returns its path.
 pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
     let (original, content): (String, Option<Vec<u8>>) = db
@@ -323,7 +311,7 @@ pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
              last started. Please attach it again."
         )));
     };
-    let folder = opened_folder(data_dir).join(file_id.to_string());
+    let folder = crate::files::opened_folder(data_dir).join(file_id.to_string());
     std::fs::create_dir_all(&folder)
         .map_err(|e| Error::io(format!("Could not create {}", folder.display()), e))?;
     let path = folder.join(safe_name(&original));

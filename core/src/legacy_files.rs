@@ -114,7 +114,7 @@ mod tests {
         db.conn()
             .execute("UPDATE practice SET logo_file = 'logo.png'", [])
             .unwrap();
-        let folder = crate::labs::client_folder(dir.path(), client.id);
+        let folder = crate::files::client_folder(dir.path(), client.id);
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("1-a.pdf"), b"PDF").unwrap();
         std::fs::write(dir.path().join("logo.png"), b"\x89PNG\r\n\x1a\nlogo").unwrap();

@@ -126,7 +126,7 @@ proptest! {
 
     #[test]
     fn the_emphasis_parser_keeps_every_letter(text in awkward_text()) {
-        let spans = within_time("spans", || crate::handouts::spans(&text));
+        let spans = within_time("spans", || crate::documents::spans(&text));
         let joined: String = spans.iter().map(|s| s.text.as_str()).collect();
         // Only the markers themselves may go.
         prop_assert_eq!(joined.replace('*', ""), text.replace('*', ""));
@@ -190,7 +190,7 @@ proptest! {
         handout.title = title;
         handout.blocks = paragraphs
             .iter()
-            .map(|p| Block::Paragraph(crate::handouts::spans(p)))
+            .map(|p| Block::Paragraph(crate::documents::spans(p)))
             .chain([Block::Bullets(bullets.iter().map(|b| vec![span(b)]).collect())])
             .chain(bullets.first().map(|b| Block::Heading(b.clone())))
             .collect();

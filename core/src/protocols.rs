@@ -798,200 +798,45 @@ pub(crate) fn phases_for_handout(
     }
 }
 
-fn item(kind: ItemKind, text: &str) -> ProtocolItem {
-    ProtocolItem {
-        kind,
-        text: text.to_owned(),
-        dose: String::new(),
-        timing: String::new(),
-        notes: String::new(),
-    }
-}
-
-fn supplement(text: &str, dose: &str, timing: &str) -> ProtocolItem {
-    ProtocolItem {
-        dose: dose.to_owned(),
-        timing: timing.to_owned(),
-        ..item(ItemKind::Supplement, text)
-    }
-}
-
-fn phase(name: &str, duration: &str, aims: &str, items: Vec<ProtocolItem>) -> Phase {
-    Phase {
-        name: name.to_owned(),
-        duration: duration.to_owned(),
-        aims: aims.to_owned(),
-        items,
-    }
-}
-
-fn reintro_stage(n: u32, foods: &[&str]) -> Phase {
-    use ItemKind::{FoodAvoid, FoodInclude, Mindset, Sleep};
-    let mut items: Vec<ProtocolItem> = foods.iter().map(|f| item(FoodInclude, f)).collect();
-    items.push(item(
-        FoodAvoid,
-        "Foods from later stages, until you reach them",
-    ));
-    items.push(item(FoodAvoid, "Any food you reacted to, for now"));
-    items.push(item(
-        Sleep,
-        "Keep the same bedtime routine so changes stand out",
-    ));
-    items.push(item(
-        Mindset,
-        "Treat each test as information, not a pass or fail",
-    ));
-    phase(
-        &format!("Reintroduction, stage {n}"),
-        "2–6 weeks",
-        "Bring back one food at a time, leaving 5 days before the next, and notice how you \
-         feel. Keep the foods you tolerate.",
-        items,
-    )
-}
-
-/// The two starter templates, in our own words: AIP and a 5R gut-healing programme.
-pub fn starters() -> Vec<ProtocolDraft> {
-    use ItemKind::{FoodAvoid, FoodInclude, Mindset, Movement, Sleep, Stress};
-    let aip =
-        ProtocolDraft {
-            name: "Autoimmune Protocol (AIP)".to_owned(),
-            summary: "A temporary elimination diet to calm inflammation, followed by careful, \
-                  one-at-a-time reintroductions to find the foods that suit her."
-                .to_owned(),
-            phases: vec![
-            phase(
-                "Elimination",
-                "30–90 days",
-                "Remove the foods most likely to drive inflammation while filling the plate \
-                 with nutrient-dense whole foods, until symptoms settle.",
-                vec![
-                    item(FoodInclude, "Plenty of vegetables, aiming for a rainbow each day"),
-                    item(FoodInclude, "Quality meat, poultry and wild fish"),
-                    item(FoodInclude, "Organ meats once or twice a week"),
-                    item(FoodInclude, "Bone broth"),
-                    item(FoodInclude, "Fermented vegetables such as sauerkraut"),
-                    item(FoodInclude, "Olive, avocado and coconut oil"),
-                    item(FoodAvoid, "Grains, including gluten"),
-                    item(FoodAvoid, "Dairy"),
-                    item(FoodAvoid, "Eggs"),
-                    item(FoodAvoid, "Legumes, including soy and peanuts"),
-                    item(FoodAvoid, "Nuts and seeds, and seed-based spices"),
-                    item(FoodAvoid, "Nightshades: tomato, potato, peppers, eggplant"),
-                    item(FoodAvoid, "Refined sugar, alcohol and food additives"),
-                    supplement("Vitamin D3", "", "with a meal"),
-                    item(Sleep, "Aim for 8–9 hours, lights out by 10:30 pm"),
-                    item(Stress, "Ten minutes of slow breathing each day"),
-                    item(Movement, "Gentle daily walks, paced to your energy"),
-                    item(Mindset, "Keep a short evening journal of wins and symptoms"),
-                ],
-            ),
-            reintro_stage(1, &["Egg yolks", "Ghee", "Seed-based spices"]),
-            reintro_stage(2, &["Nuts and seeds", "Cocoa", "Egg whites"]),
-            reintro_stage(3, &["Coffee", "Eggplant", "Sweet peppers"]),
-            reintro_stage(4, &["Whole eggs", "Tomatoes", "Potatoes", "White rice"]),
-            phase(
-                "Maintenance",
-                "Ongoing",
-                "Enjoy the widest diet you tolerate, keeping the habits that made the difference.",
-                vec![
-                    item(FoodInclude, "Every food you have reintroduced successfully"),
-                    item(FoodAvoid, "Foods you reacted to, until a planned retest"),
-                    item(Sleep, "Protect the sleep routine built during elimination"),
-                    item(Mindset, "Review your progress with your coach every few months"),
-                ],
-            ),
-        ],
-        };
-    let five_r =
-        ProtocolDraft {
-            name: "5R gut-healing programme".to_owned(),
-            summary: "Five overlapping steps to support digestion and the gut lining: remove, \
-                  replace, reinoculate, repair and rebalance."
-                .to_owned(),
-            phases: vec![
-            phase(
-                "Remove",
-                "2–4 weeks",
-                "Take out what irritates the gut: trigger foods, alcohol and, with your doctor, \
-                 any infections.",
-                vec![
-                    item(FoodInclude, "Simple, home-cooked whole-food meals"),
-                    item(FoodAvoid, "Known trigger foods and ultra-processed food"),
-                    item(FoodAvoid, "Alcohol"),
-                    item(Stress, "Eat sitting down, slowly, without screens"),
-                ],
-            ),
-            phase(
-                "Replace",
-                "2–4 weeks",
-                "Support digestion so food is broken down well.",
-                vec![
-                    item(FoodInclude, "Bitter leaves before meals, such as rocket"),
-                    supplement("Digestive enzymes", "", "with meals"),
-                    item(Mindset, "Pause for three breaths before eating"),
-                ],
-            ),
-            phase(
-                "Reinoculate",
-                "4 weeks",
-                "Encourage helpful gut bacteria.",
-                vec![
-                    item(FoodInclude, "Fermented foods: sauerkraut, kimchi, water kefir"),
-                    item(FoodInclude, "Fibre from a wide variety of plants"),
-                    supplement("Probiotic", "", "in the morning"),
-                ],
-            ),
-            phase(
-                "Repair",
-                "4–8 weeks",
-                "Give the gut lining what it needs to heal.",
-                vec![
-                    item(FoodInclude, "Bone broth and gelatin-rich foods"),
-                    item(FoodInclude, "Oily fish two or three times a week"),
-                    supplement("L-glutamine", "", "between meals"),
-                    item(Sleep, "Regular sleep and wake times"),
-                ],
-            ),
-            phase(
-                "Rebalance",
-                "Ongoing",
-                "Keep the lifestyle habits that protect the gut for good.",
-                vec![
-                    item(Stress, "A daily relaxation practice you enjoy"),
-                    item(Movement, "Regular movement matched to your energy"),
-                    item(Sleep, "Protect 8 hours of sleep"),
-                    item(Mindset, "Notice and celebrate small improvements"),
-                ],
-            ),
-        ],
-        };
-    vec![aip, five_r]
-}
-
-/// Writes the starter templates (migration 6).
-pub(crate) fn seed_starters(tx: &Transaction<'_>) -> Result<()> {
-    for draft in starters() {
-        insert_template(tx, &clean(&draft)?)?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The starter templates a new CoachDesk holds (written by migration 6, frozen as data),
+    /// as drafts: AIP first, then the 5R programme.
+    fn starters() -> Vec<ProtocolDraft> {
+        let db = Db::open_in_memory().unwrap();
+        let mut drafts: Vec<ProtocolDraft> = list_templates(&db)
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let v = get_template(&db, t.id).unwrap().current;
+                ProtocolDraft {
+                    name: v.name,
+                    summary: v.summary,
+                    phases: v.phases,
+                }
+            })
+            .collect();
+        drafts.sort_by_key(|d| !d.name.starts_with("Autoimmune"));
+        drafts
+    }
+
+    /// Migration 6's frozen starters still pass today's checks unchanged, so a coach can save
+    /// her edited copy of one without being asked to fix what she did not write.
     #[test]
     fn starters_pass_their_own_checks() {
-        for s in starters() {
-            assert_eq!(clean(&s).unwrap(), s, "{} is tidy", s.name);
+        let starters = starters();
+        assert_eq!(starters.len(), 2);
+        for s in &starters {
+            assert_eq!(&clean(s).unwrap(), s, "{} is tidy", s.name);
         }
-        let aip = &starters()[0];
-        let names: Vec<&str> = aip.phases.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = starters[0].phases.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names.len(), 6);
         assert_eq!(names[0], "Elimination");
         assert!(names[1..5].iter().all(|n| n.starts_with("Reintroduction")));
         assert_eq!(names[5], "Maintenance");
+        assert!(starters[1].name.contains("5R"), "{}", starters[1].name);
     }
 
     #[test]

@@ -19,11 +19,11 @@ use coachdesk_core::consults::{
     NoteSaved, NoteSection,
 };
 use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
+use coachdesk_core::documents::{Printable, ResolvedBlock};
 use coachdesk_core::encryption::{EncryptionStatus, TurnedOn};
 use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
 use coachdesk_core::handouts::{
-    BulkExport, BulkProgress, GivenHandout, HandoutBlock, HandoutDraft, HandoutPreview,
-    ResolvedBlock,
+    BulkExport, BulkProgress, GivenHandout, HandoutBlock, HandoutDraft,
 };
 use coachdesk_core::import::{
     ArticleDraft, DraftNote, DraftSection, ImportProblem, NoteKind, PostStatus,
@@ -130,7 +130,7 @@ pub fn typescript() -> String {
         decl::<HandoutBlock>(&cfg),
         decl::<HandoutDraft>(&cfg),
         decl::<ResolvedBlock>(&cfg),
-        decl::<HandoutPreview>(&cfg),
+        decl::<Printable>(&cfg),
         decl::<GivenHandout>(&cfg),
         decl::<BulkExport>(&cfg),
         decl::<BulkProgress>(&cfg),

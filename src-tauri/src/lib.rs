@@ -149,7 +149,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 pub fn at_quit<R: Runtime>(app: &tauri::AppHandle<R>) {
     automatic_backup(app, BackupReason::AtQuit);
     let state = app.state::<AppState>();
-    let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(state.data_dir()));
+    let _ = std::fs::remove_dir_all(coachdesk_core::files::opened_folder(state.data_dir()));
 }
 
 /// An automatic backup, when there is a practice to back up; a failure is reported on the

@@ -81,7 +81,7 @@ impl AppState {
         let restore_note = coachdesk_core::backups::finish_interrupted_restore(&data_dir);
         coachdesk_core::backups::clean_leftovers(&data_dir);
         // Copies written for the system viewer are not kept between runs.
-        let _ = std::fs::remove_dir_all(coachdesk_core::labs::opened_folder(&data_dir));
+        let _ = std::fs::remove_dir_all(coachdesk_core::files::opened_folder(&data_dir));
         // An encrypted practice opens once her passphrase is typed (`unlock`).
         let opened = if encryption::is_on(&data_dir) {
             Err(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())))

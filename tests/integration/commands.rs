@@ -187,11 +187,11 @@ fn backups_through_ipc_and_the_backup_at_quit() {
     .unwrap();
     // What RunEvent::Exit does when she closes the window: a backup, and the copies opened
     // in the system viewer go.
-    let opened = coachdesk_core::labs::opened_folder(app._dir.path()).join("7");
+    let opened = coachdesk_core::files::opened_folder(app._dir.path()).join("7");
     std::fs::create_dir_all(&opened).unwrap();
     std::fs::write(opened.join("ferritin.pdf"), b"%PDF-1.4").unwrap();
     coachdesk_lib::at_quit(app._app.handle());
-    assert!(!coachdesk_core::labs::opened_folder(app._dir.path()).exists());
+    assert!(!coachdesk_core::files::opened_folder(app._dir.path()).exists());
     let made = invoke(&app, "backup_now", json!({})).unwrap();
     assert_eq!(made["reason"], "manual");
     let backups = invoke(&app, "backups_status", json!({})).unwrap()["overview"]["backups"].clone();

@@ -5,6 +5,7 @@ use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::practice::{self, FirstRunInput};
+use coachdesk_core::summary;
 
 fn pdftotext(path: &std::path::Path) -> String {
     let out = std::process::Command::new("pdftotext")
@@ -145,7 +146,7 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
     consults::save_notes(&db, consult.id, &sections, true).unwrap();
 
     let path = dir.path().join("summary.pdf");
-    handouts::save_client_summary(&db, client_id, &path).unwrap();
+    summary::save(&db, client_id, &path).unwrap();
     let text = pdftotext(&path);
     for phrase in [
         "Client summary: Zoë 李小龙",

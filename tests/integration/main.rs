@@ -1,6 +1,7 @@
 //! Rust integration tests: one binary, a module per area, real temp-file databases.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod architecture;
 mod articles;
 mod bindings;
 mod clients;

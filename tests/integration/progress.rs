@@ -6,11 +6,13 @@ use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
-use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft, ResolvedBlock};
+use coachdesk_core::documents::{self, ResolvedBlock};
+use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::labs::{self, LabInput};
 use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::protocols::{self, AssignInput, ItemKind, ProtocolStatus, ProtocolStep};
 use coachdesk_core::reintro::{self, FoodStatus, LogInput};
+use coachdesk_core::summary;
 use coachdesk_core::timeline;
 use coachdesk_core::Error;
 
@@ -308,7 +310,7 @@ fn reintroduction_warnings_for_timing_and_unresolved_reactions() {
     assert!(text.contains("Egg yolks (stage 1)"), "{text}");
     assert!(text.contains("Ghee from grass-fed dairy (stage 1)"));
     let path = p.dir.path().join("lists.pdf");
-    handouts::save_document(&p.db, &lists, &path).unwrap();
+    documents::save(&p.db, &lists, &path).unwrap();
     let pdf = pdftotext(&path);
     let tolerate = pdf.find("Foods you tolerate").unwrap();
     let retry = pdf.find("Foods to try again later").unwrap();
@@ -507,7 +509,7 @@ fn lab_files_are_copied_into_the_data_folder_and_bad_files_attach_nothing() {
     assert_eq!(lab.files[0].original_name, "Blood panel – Zoë.pdf");
     // The copy is kept inside the database, and opened from a copy written for the viewer.
     let opened = labs::open_copy(&p.db, p.dir.path(), lab.files[0].id).unwrap();
-    assert!(opened.starts_with(labs::opened_folder(p.dir.path())));
+    assert!(opened.starts_with(coachdesk_core::files::opened_folder(p.dir.path())));
     assert_eq!(std::fs::read(&opened).unwrap(), b"%PDF-1.4 a lab report");
     assert!(!p.dir.path().join("attachments").exists());
     // The original is untouched; removing the attachment removes only the copy.
@@ -784,7 +786,7 @@ fn the_client_summary_includes_her_protocol_and_progress() {
     let p = practice();
     let c = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
     give_her_everything(&p, c.id);
-    let summary = handouts::client_summary(&p.db, c.id).unwrap();
+    let summary = summary::get(&p.db, c.id).unwrap();
     let text = serde_json::to_string(&summary.blocks).unwrap();
     for expected in [
         "Protocol and progress",
@@ -797,8 +799,7 @@ fn the_client_summary_includes_her_protocol_and_progress() {
     }
     // A client with none of it gets no empty section.
     let other = clients::create(&p.db, &ClientInput::named("Zoë")).unwrap();
-    let text =
-        serde_json::to_string(&handouts::client_summary(&p.db, other.id).unwrap().blocks).unwrap();
+    let text = serde_json::to_string(&summary::get(&p.db, other.id).unwrap().blocks).unwrap();
     assert!(!text.contains("Protocol and progress"));
 }
 

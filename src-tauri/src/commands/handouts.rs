@@ -2,7 +2,9 @@
 
 use std::sync::atomic::Ordering;
 
-use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft, HandoutPreview};
+use coachdesk_core::documents::{self, Printable};
+use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft};
+use coachdesk_core::summary;
 use tauri::Emitter;
 use tauri::{AppHandle, Runtime, State};
 
@@ -16,7 +18,7 @@ use crate::dialog::PDF;
 pub fn handout_preview(
     state: State<'_, AppState>,
     draft: HandoutDraft,
-) -> CommandResult<HandoutPreview> {
+) -> CommandResult<Printable> {
     Ok(handouts::resolve(state.db()?, &draft)?)
 }
 
@@ -29,7 +31,7 @@ pub async fn handout_export<R: Runtime>(
     draft: HandoutDraft,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = handouts::file_name(&handouts::resolve(db, &draft)?);
+    let name = documents::file_name(&handouts::resolve(db, &draft)?);
     let Some(path) = dialog::save_file(&app, "Export handout", &name, PDF) else {
         return Ok(None);
     };
@@ -71,11 +73,11 @@ pub async fn client_summary_export<R: Runtime>(
     client_id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = handouts::file_name(&handouts::client_summary(db, client_id)?);
+    let name = documents::file_name(&summary::get(db, client_id)?);
     let Some(path) = dialog::save_file(&app, "Save client summary", &name, PDF) else {
         return Ok(None);
     };
-    handouts::save_client_summary(db, client_id, &path)?;
+    summary::save(db, client_id, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }

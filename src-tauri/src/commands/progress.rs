@@ -1,7 +1,7 @@
 //! Progress tracking: the reintroduction tracker, symptom check-ins and their chart and CSV.
 
 use coachdesk_core::checkins::{self, Chart, CheckIn, CheckInInput, Symptom};
-use coachdesk_core::handouts::{self, HandoutPreview};
+use coachdesk_core::documents::{self, Printable};
 use coachdesk_core::reintro::{self, Food, FoodInput, LogInput, LogResult, ReintroBoard};
 use tauri::{AppHandle, Runtime, State};
 
@@ -72,7 +72,7 @@ pub fn reintro_settle(
 pub fn reintro_lists_preview(
     state: State<'_, AppState>,
     client_id: i64,
-) -> CommandResult<HandoutPreview> {
+) -> CommandResult<Printable> {
     Ok(reintro::lists(state.db()?, client_id)?)
 }
 
@@ -85,11 +85,11 @@ pub async fn reintro_lists_export<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
     let doc = reintro::lists(db, client_id)?;
-    let name = handouts::file_name(&doc);
+    let name = documents::file_name(&doc);
     let Some(path) = dialog::save_file(&app, "Save food lists", &name, dialog::PDF) else {
         return Ok(None);
     };
-    handouts::save_document(db, &doc, &path)?;
+    documents::save(db, &doc, &path)?;
     state.remember_export(&path);
     Ok(Some(path.display().to_string()))
 }

@@ -2,11 +2,11 @@
 // client, and one personalised handout for each of several clients.
 import { listen } from "@tauri-apps/api/event";
 import { call, toUserError } from "./invoke";
-import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, HandoutPreview } from "./types";
+import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Printable } from "./types";
 
 /** The resolved text of every block, as the PDF will print it. */
-export function previewHandout(draft: HandoutDraft): Promise<HandoutPreview> {
-  return call<HandoutPreview>("handout_preview", { draft });
+export function previewHandout(draft: HandoutDraft): Promise<Printable> {
+  return call<Printable>("handout_preview", { draft });
 }
 
 /**

@@ -7,7 +7,7 @@ import type {
   CheckInInput,
   Food,
   FoodInput,
-  HandoutPreview,
+  Printable,
   LogInput,
   LogResult,
   ReintroBoard,
@@ -60,8 +60,8 @@ export function settleReaction(
 }
 
 /** Her "tolerated" and "to retry" lists as the PDF will print them. */
-export function previewReintroLists(clientId: number): Promise<HandoutPreview> {
-  return call<HandoutPreview>("reintro_lists_preview", { clientId });
+export function previewReintroLists(clientId: number): Promise<Printable> {
+  return call<Printable>("reintro_lists_preview", { clientId });
 }
 
 /** Saves the lists as a PDF through the save dialog; `null` if the coach cancelled. */

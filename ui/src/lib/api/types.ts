@@ -305,7 +305,7 @@ export type HandoutDraft = { title: string, clientId: number | null, blocks: Arr
 
 export type ResolvedBlock = { "kind": "heading", text: string, } | { "kind": "paragraph", text: string, } | { "kind": "bullets", items: Array<string>, } | { "kind": "checklist", title: string, items: Array<string>, } | { "kind": "call_to_action", text: string, label: string, url: string, } | { "kind": "disclaimer", text: string, } | { "kind": "columns", leftTitle: string, left: Array<string>, rightTitle: string, right: Array<string>, };
 
-export type HandoutPreview = { title: string, preparedFor: string | null, dateLabel: string, blocks: Array<ResolvedBlock>, 
+export type Printable = { title: string, preparedFor: string | null, dateLabel: string, blocks: Array<ResolvedBlock>, 
 /**
  * Characters no PDF font can print (a rare script): they are left out, and the coach told.
  */

@@ -1,0 +1,81 @@
+//! Handouts given to a client: each export for her keeps a snapshot of the document's text,
+//! so it can be listed on her page and exported again identically.
+
+use chrono::Utc;
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::clients;
+use crate::db::Db;
+use crate::documents::{self, Printable};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GivenHandout {
+    pub id: i64,
+    pub client_id: i64,
+    pub title: String,
+    pub file_name: String,
+    pub given_at: String,
+}
+
+/// Exports a handout given earlier again, from its snapshot, so the text is the same.
+pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
+    crate::files::write_atomic(path, &render_given(db, id)?)
+}
+
+/// The PDF of a handout given earlier, rendered again from its snapshot.
+pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
+    let snapshot: String = db
+        .conn()
+        .query_row(
+            "SELECT snapshot FROM handouts_given WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That handout",
+        })?;
+    let preview: Printable = serde_json::from_str(&snapshot)
+        .map_err(|e| Error::Conflict(format!("The saved handout could not be read: {e}")))?;
+    documents::render(db, &preview, Utc::now())
+}
+
+/// The snapshot of a given handout and its suggested file name.
+pub fn given_file_name(db: &Db, id: i64) -> Result<String> {
+    db.conn()
+        .query_row(
+            "SELECT file_name FROM handouts_given WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That handout",
+        })
+}
+
+/// A client's handouts, newest first.
+pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<GivenHandout>> {
+    let conn = db.conn();
+    clients::load(&conn, client_id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, client_id, title, file_name, given_at FROM handouts_given
+         WHERE client_id = ?1 ORDER BY given_at DESC, id DESC",
+    )?;
+    let rows = stmt
+        .query_map([client_id], |r| {
+            Ok(GivenHandout {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                title: r.get(2)?,
+                file_name: r.get(3)?,
+                given_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

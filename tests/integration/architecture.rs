@@ -1,0 +1,203 @@
+//! The shape of the code, checked (issue #11): no circle of imports between core's modules,
+//! and no file growing past the size a newcomer can read. Files already over the limit are
+//! listed with their size today; they may shrink (and must leave the list once under the
+//! limit) but never grow.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Lines a core source file may have.
+const CORE_LIMIT: usize = 600;
+/// Lines a Svelte component may have.
+const SVELTE_LIMIT: usize = 450;
+
+/// Core files still over the limit, with the most lines each may have until it is split.
+const CORE_OVER: &[(&str, usize)] = &[
+    ("articles.rs", 615),
+    ("backups/mod.rs", 840),
+    ("checkins.rs", 615),
+    ("clients.rs", 973),
+    ("consults.rs", 812),
+    ("db.rs", 624),
+    ("pdf/layout.rs", 876),
+    ("protocols.rs", 854),
+];
+
+/// Svelte components still over the limit, likewise.
+const SVELTE_OVER: &[(&str, usize)] = &[
+    ("lib/components/ProtocolForm.svelte", 856),
+    ("routes/articles/ArticleImport.svelte", 763),
+    ("routes/articles/ArticlePage.svelte", 506),
+    ("routes/clients/ClientList.svelte", 475),
+    ("routes/clients/ClientPage.svelte", 604),
+    ("routes/clients/progress/CheckInsTab.svelte", 639),
+    ("routes/clients/progress/LabsTab.svelte", 660),
+    ("routes/clients/progress/ProtocolTab.svelte", 769),
+    ("routes/clients/progress/ReintroTab.svelte", 719),
+    ("routes/consults/ConsultPage.svelte", 804),
+    ("routes/dashboard/Dashboard.svelte", 476),
+    ("routes/handouts/HandoutComposer.svelte", 1072),
+    ("routes/protocols/FoodCatalogue.svelte", 461),
+    ("routes/protocols/ProtocolEditor.svelte", 678),
+    ("routes/settings/Backups.svelte", 465),
+    ("routes/settings/Settings.svelte", 609),
+    ("routes/settings/SymptomList.svelte", 477),
+];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_owned()
+}
+
+/// Every file under `dir` whose name ends with `ext`, as (path relative to `dir`, text).
+fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_owned()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.to_string_lossy().ends_with(ext) {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Which of core's top-level modules each one uses (`crate::x`), outside its tests.
+fn core_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let sources = files(&root().join("core/src"), ".rs");
+    for (rel, text) in &sources {
+        let top = rel
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if top == "lib" {
+            continue;
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let used = graph.entry(top.clone()).or_default();
+        let mut words = code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'));
+        for word in words.by_ref() {
+            if let Some(rest) = word.strip_prefix("crate::") {
+                let name = rest.split("::").next().unwrap_or_default();
+                if !name.is_empty() && name != top {
+                    used.insert(name.to_owned());
+                }
+            }
+        }
+        // `use crate::{a, b::c}` names modules inside braces.
+        for group in code.split("use crate::{").skip(1) {
+            let inside = group.split('}').next().unwrap_or_default();
+            for item in inside.split(',') {
+                let name = item.trim().split("::").next().unwrap_or_default().trim();
+                if !name.is_empty() && name != top && name != "self" {
+                    used.insert(name.to_owned());
+                }
+            }
+        }
+    }
+    let names: BTreeSet<String> = graph.keys().cloned().collect();
+    for used in graph.values_mut() {
+        used.retain(|u| names.contains(u));
+    }
+    graph
+}
+
+/// A path of imports from `from` to `to`, if there is one.
+fn path_between(
+    graph: &BTreeMap<String, BTreeSet<String>>,
+    from: &str,
+    to: &str,
+) -> Option<Vec<String>> {
+    let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut todo = std::collections::VecDeque::from([from]);
+    while let Some(m) = todo.pop_front() {
+        if m == to {
+            let mut path = vec![to.to_owned()];
+            let mut at = to;
+            while at != from {
+                at = came_from[at];
+                path.push(at.to_owned());
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for next in graph.get(m).into_iter().flatten() {
+            if next != from && !came_from.contains_key(next.as_str()) {
+                came_from.insert(next, m);
+                todo.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_core_module_imports_one_that_imports_it_back() {
+    let graph = core_imports();
+    assert!(graph.len() > 20, "core's modules were found: {graph:?}");
+    assert!(graph["handouts"].contains("documents"), "imports are read");
+    let mut circles = Vec::new();
+    for (module, used) in &graph {
+        for u in used {
+            if let Some(back) = path_between(&graph, u, module) {
+                circles.push(format!("{module} → {}", back.join(" → ")));
+            }
+        }
+    }
+    assert!(
+        circles.is_empty(),
+        "core modules import each other in a circle (move the shared part into a module both \
+         can use):\n{}",
+        circles.join("\n")
+    );
+}
+
+fn check_sizes(dir: &Path, ext: &str, limit: usize, over: &[(&str, usize)]) {
+    let mut problems = Vec::new();
+    let found = files(dir, ext);
+    for (rel, text) in &found {
+        let lines = text.lines().count();
+        match over.iter().find(|(name, _)| name == rel) {
+            Some((_, cap)) if lines > *cap => problems.push(format!(
+                "{rel} has grown to {lines} lines (at most {cap} until it is split; the limit \
+                 is {limit})"
+            )),
+            Some(_) if lines <= limit => problems.push(format!(
+                "{rel} is down to {lines} lines: take it off the list of files over {limit}"
+            )),
+            None if lines > limit => problems.push(format!(
+                "{rel} has {lines} lines, over the limit of {limit}: split it into parts with \
+                 one job each"
+            )),
+            _ => {}
+        }
+    }
+    for (name, _) in over {
+        if !found.iter().any(|(rel, _)| rel == name) {
+            problems.push(format!("{name} is listed but no longer exists"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_core_file_grows_past_the_limit() {
+    check_sizes(&root().join("core/src"), ".rs", CORE_LIMIT, CORE_OVER);
+}
+
+#[test]
+fn no_svelte_component_grows_past_the_limit() {
+    check_sizes(&root().join("ui/src"), ".svelte", SVELTE_LIMIT, SVELTE_OVER);
+}
