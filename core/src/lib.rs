@@ -22,6 +22,7 @@ pub mod keys;
 pub mod labs;
 pub mod legacy_files;
 pub mod pdf;
+pub mod pipeline;
 pub mod practice;
 pub mod practice_export;
 #[cfg(test)]

@@ -11,7 +11,7 @@ use coachdesk_core::checkins::{
 use coachdesk_core::client_export::ClientExport;
 use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
-    PipelineColumn, StatusCount,
+    StatusCount,
 };
 use coachdesk_core::comfort::ComfortView;
 use coachdesk_core::consults::{
@@ -29,6 +29,7 @@ use coachdesk_core::import::{
     ArticleDraft, DraftNote, DraftSection, ImportProblem, NoteKind, PostStatus,
 };
 use coachdesk_core::labs::{Lab, LabFile, LabInput};
+use coachdesk_core::pipeline::PipelineColumn;
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
 use coachdesk_core::practice_export::{PracticeExport, PracticeImport};
 use coachdesk_core::protocols::{

@@ -21,7 +21,8 @@ pub use state::AppState;
 pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
         app, articles, backups, clients, comfort, consults, dashboard, encryption, follow_ups,
-        handouts, labs, practice, practice_export, progress, protocols, search, templates,
+        handouts, labs, pipeline, practice, practice_export, progress, protocols, search,
+        templates,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -59,7 +60,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             follow_ups::follow_ups_for_client,
             follow_ups::follow_up_delete,
             dashboard::dashboard,
-            dashboard::pipeline,
+            pipeline::pipeline,
             search::search,
             articles::articles_import_pick,
             articles::articles_import_paste,

@@ -14,13 +14,9 @@ const SVELTE_LIMIT: usize = 450;
 /// Core files still over the limit, with the most lines each may have until it is split.
 const CORE_OVER: &[(&str, usize)] = &[
     ("articles.rs", 615),
-    ("backups/mod.rs", 840),
     ("checkins.rs", 615),
-    ("clients.rs", 973),
-    ("consults.rs", 812),
     ("db.rs", 624),
     ("pdf/layout.rs", 876),
-    ("protocols.rs", 854),
 ];
 
 /// Svelte components still over the limit, likewise.

@@ -9,7 +9,8 @@ use chrono::DateTime;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{list, open_zip, pack, read_manifest, sync_folder, unpack_verified, Backup};
+use super::verify::{open_zip, read_manifest};
+use super::{list, pack, sync_folder, unpack_verified, Backup};
 use crate::db::{open_file, Db};
 use crate::error::Result;
 use crate::keys::Key;

@@ -1,6 +1,5 @@
-//! The home screen and the pipeline board.
+//! The home screen.
 
-use coachdesk_core::clients::{self, PipelineColumn};
 use coachdesk_core::dashboard::{self, Dashboard};
 use tauri::State;
 
@@ -11,9 +10,4 @@ use crate::state::AppState;
 #[tauri::command]
 pub fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
     Ok(dashboard::now(state.db()?)?)
-}
-
-#[tauri::command]
-pub fn pipeline(state: State<'_, AppState>) -> CommandResult<Vec<PipelineColumn>> {
-    Ok(clients::pipeline(state.db()?)?)
 }

@@ -11,6 +11,7 @@ pub mod encryption;
 pub mod follow_ups;
 pub mod handouts;
 pub mod labs;
+pub mod pipeline;
 pub mod practice;
 pub mod practice_export;
 pub mod progress;

@@ -1,0 +1,104 @@
+//! The client list: search as you type, filters, sorts and pages, and the short summaries
+//! other screens (the dashboard, the pipeline) show.
+
+use rusqlite::{Connection, ToSql};
+
+use super::{
+    status_at, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, StatusCount,
+};
+use crate::db::Db;
+use crate::error::Result;
+use crate::text::fold;
+
+const MAX_PAGE: i64 = 500;
+
+/// Lists clients for the list screen: search-as-you-type over name, preferred name, email and
+/// tags (ignoring case and accents), a status filter, current or archived, sorted, paged.
+pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
+    let conn = db.conn();
+    let needle = fold(query.search.trim());
+    // The SQL is assembled from fixed pieces (never from the coach's text, which is bound), so
+    // that SQLite can use the partial indexes for the archived/current split and the order.
+    let mut filter = String::from(if query.archived {
+        "archived_at IS NOT NULL"
+    } else {
+        "archived_at IS NULL"
+    });
+    let mut args: Vec<&dyn ToSql> = Vec::new();
+    if !needle.is_empty() {
+        // instr() on the pre-folded key matches the text literally: % and _ are not wildcards.
+        filter.push_str(" AND instr(search_key, ?) > 0");
+        args.push(&needle);
+    }
+
+    let mut counts_stmt = conn.prepare_cached(&format!(
+        "SELECT status, count(*) FROM clients WHERE {filter} GROUP BY status"
+    ))?;
+    let mut status_counts: Vec<StatusCount> = counts_stmt
+        .query_map(args.as_slice(), |row| {
+            Ok(StatusCount {
+                status: status_at(row, 0)?,
+                count: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    status_counts.sort_by_key(|c| ClientStatus::ALL.iter().position(|s| *s == c.status));
+    let total = status_counts
+        .iter()
+        .filter(|c| query.status.is_none_or(|s| s == c.status))
+        .map(|c| c.count)
+        .sum();
+
+    let status = query.status.map(ClientStatus::as_str);
+    if let Some(status) = &status {
+        filter.push_str(" AND status = ?");
+        args.push(status);
+    }
+    let order = match query.sort {
+        ClientSort::Name => "c.sort_name, c.id",
+        ClientSort::Recent => "c.updated_at DESC, c.id DESC",
+        ClientSort::Created => "c.id DESC",
+    };
+    let page = (query.limit.clamp(1, MAX_PAGE), query.offset.max(0));
+    let clients = summaries_where(&conn, &filter, &args, order, page)?;
+    Ok(ClientPage {
+        clients,
+        total,
+        status_counts,
+    })
+}
+
+/// List rows for clients matching `condition` (SQL over `clients c`, with `?` bound to
+/// `args`), in `order`, one page of (limit, offset).
+pub(crate) fn summaries_where(
+    conn: &Connection,
+    condition: &str,
+    args: &[&dyn ToSql],
+    order: &str,
+    (limit, offset): (i64, i64),
+) -> Result<Vec<ClientSummary>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.preferred_name, c.email, c.status, c.archived_at, c.updated_at,
+            (SELECT group_concat(tag, char(31)) FROM
+                (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position))
+         FROM clients c WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+    ))?;
+    let rows = stmt
+        .query_map(args, |row| {
+            let tags: Option<String> = row.get(7)?;
+            Ok(ClientSummary {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                preferred_name: row.get(2)?,
+                email: row.get(3)?,
+                status: status_at(row, 4)?,
+                archived_at: row.get(5)?,
+                updated_at: row.get(6)?,
+                tags: tags
+                    .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

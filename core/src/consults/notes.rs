@@ -1,0 +1,188 @@
+//! A consult's notes as the coach types them: cleaned, saved, and kept in a revision
+//! history (saves within a few minutes coalesce into one revision; leaving the editor seals
+//! it; an earlier revision can be brought back without losing the text it replaces).
+
+use chrono::{Duration, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{
+    load, sections_at, to_json, utc_text, Consult, NoteRevision, NoteSaved, NoteSection,
+    MAX_HEADING, MAX_SECTIONS, MAX_SECTION_BODY, REVISION_WINDOW_MINUTES,
+};
+use crate::db::Db;
+use crate::error::{Error, Result};
+
+/// Cleans what the editor sent: control characters (other than line breaks and tabs) are
+/// dropped, sizes are bounded.
+fn clean_sections(sections: &[NoteSection]) -> Result<Vec<NoteSection>> {
+    if sections.len() > MAX_SECTIONS {
+        return Err(Error::invalid(
+            "sections",
+            format!("Notes can have at most {MAX_SECTIONS} sections."),
+        ));
+    }
+    let strip = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .filter(|c| *c != '\r')
+            .collect()
+    };
+    let mut out = Vec::with_capacity(sections.len());
+    for section in sections {
+        let heading = strip(section.heading.trim());
+        let body = strip(&section.body);
+        if heading.chars().count() > MAX_HEADING {
+            return Err(Error::invalid(
+                "sections",
+                "A section heading can be at most 200 characters.",
+            ));
+        }
+        if body.chars().count() > MAX_SECTION_BODY {
+            return Err(Error::invalid(
+                "sections",
+                format!(
+                    "“{heading}” is longer than {MAX_SECTION_BODY} characters; please split it."
+                ),
+            ));
+        }
+        out.push(NoteSection { heading, body });
+    }
+    Ok(out)
+}
+
+fn plain_text(sections: &[NoteSection]) -> String {
+    let mut text = String::new();
+    for s in sections.iter().filter(|s| !s.body.trim().is_empty()) {
+        text.push_str(&s.heading);
+        text.push('\n');
+        text.push_str(s.body.trim());
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// Saves the notes as the coach types. The newest revision absorbs saves for a few minutes;
+/// `checkpoint` (leaving the editor) seals it, so the next typing starts a new revision.
+pub fn save_notes(
+    db: &Db,
+    id: i64,
+    sections: &[NoteSection],
+    checkpoint: bool,
+) -> Result<NoteSaved> {
+    let sections = clean_sections(sections)?;
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    load(&tx, id)?;
+    let now = crate::now();
+    let json = to_json(&sections);
+    tx.execute(
+        "UPDATE consults SET sections = ?2, notes_text = ?3, notes_updated_at = ?4 WHERE id = ?1",
+        params![id, json, plain_text(&sections), now],
+    )?;
+    write_revision(&tx, id, &json, &now, checkpoint, false)?;
+    let revision_count = tx.query_row(
+        "SELECT count(*) FROM note_revisions WHERE consult_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.commit()?;
+    Ok(NoteSaved {
+        updated_at: now,
+        revision_count,
+    })
+}
+
+fn write_revision(
+    tx: &Transaction<'_>,
+    consult_id: i64,
+    json: &str,
+    now: &str,
+    seal: bool,
+    force_new: bool,
+) -> Result<()> {
+    let latest: Option<(i64, String, bool, String)> = tx
+        .query_row(
+            "SELECT id, started_at, sealed, sections FROM note_revisions WHERE consult_id = ?1
+             ORDER BY id DESC LIMIT 1",
+            [consult_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let window_start = utc_text(Utc::now() - Duration::minutes(REVISION_WINDOW_MINUTES));
+    match latest {
+        Some((rev, _, _, same)) if same == json && !force_new => {
+            tx.execute(
+                "UPDATE note_revisions SET sealed = max(sealed, ?2) WHERE id = ?1",
+                params![rev, seal],
+            )?;
+        }
+        Some((rev, started, false, _)) if started >= window_start && !force_new => {
+            tx.execute(
+                "UPDATE note_revisions SET sections = ?2, saved_at = ?3, sealed = ?4 WHERE id = ?1",
+                params![rev, json, now, seal],
+            )?;
+        }
+        _ => {
+            tx.execute(
+                "INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
+                 VALUES (?1, ?2, ?3, ?3, ?4)",
+                params![consult_id, json, now, seal],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The notes' history, newest (the current text) first.
+pub fn revisions(db: &Db, id: i64) -> Result<Vec<NoteRevision>> {
+    let conn = db.conn();
+    load(&conn, id)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, consult_id, saved_at, sections FROM note_revisions WHERE consult_id = ?1
+         ORDER BY id DESC",
+    )?;
+    let rows = stmt
+        .query_map([id], |row| {
+            Ok(NoteRevision {
+                id: row.get(0)?,
+                consult_id: row.get(1)?,
+                saved_at: row.get(2)?,
+                sections: sections_at(row, 3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Brings back an earlier revision as the current notes. Nothing is lost: the text it
+/// replaces stays in the history, and the restored text becomes a revision of its own.
+pub fn restore_revision(db: &Db, id: i64, revision_id: i64) -> Result<Consult> {
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    load(&tx, id)?;
+    let json: String = tx
+        .query_row(
+            "SELECT sections FROM note_revisions WHERE id = ?1 AND consult_id = ?2",
+            params![revision_id, id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "That revision",
+        })?;
+    let sections: Vec<NoteSection> = serde_json::from_str(&json)
+        .map_err(|e| Error::Conflict(format!("That revision could not be read: {e}")))?;
+    let now = crate::now();
+    tx.execute(
+        "UPDATE consults SET sections = ?2, notes_text = ?3, notes_updated_at = ?4 WHERE id = ?1",
+        params![id, json, plain_text(&sections), now],
+    )?;
+    tx.execute(
+        "UPDATE note_revisions SET sealed = 1 WHERE consult_id = ?1",
+        [id],
+    )?;
+    write_revision(&tx, id, &json, &now, true, true)?;
+    let consult = load(&tx, id)?;
+    tx.commit()?;
+    Ok(consult)
+}
