@@ -7,6 +7,7 @@
 //! printing an empty box: `unprintable_chars` lists those characters so the coach can be
 //! told before she exports.
 
+mod blocks;
 mod draw;
 mod fonts;
 mod layout;

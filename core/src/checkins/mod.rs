@@ -7,14 +7,19 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod chart;
+mod symptoms;
+
+pub use chart::chart;
+use symptoms::symptoms_in;
+pub use symptoms::{add_symptom, move_symptom, rename_symptom, set_symptom_archived, symptoms};
+
 use crate::check;
 use crate::clients;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
-use crate::protocols::{self, ProtocolEventKind};
 use crate::reintro::FoodStatus;
 use crate::text::csv_cell;
-use crate::text::fold;
 use crate::timeline::{self, TimelineKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -90,128 +95,6 @@ pub struct Chart {
     pub series: Vec<Series>,
     pub bands: Vec<PhaseBand>,
     pub markers: Vec<FoodMarker>,
-}
-
-const MAX_SYMPTOMS: i64 = 40;
-
-/// The symptom list in its order; archived ones only when asked for.
-pub fn symptoms(db: &Db, include_archived: bool) -> Result<Vec<Symptom>> {
-    symptoms_in(&db.conn(), include_archived)
-}
-
-fn symptoms_in(conn: &Connection, include_archived: bool) -> Result<Vec<Symptom>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, archived_at IS NOT NULL FROM symptoms
-         WHERE ?1 OR archived_at IS NULL ORDER BY position, id",
-    )?;
-    let list = stmt
-        .query_map([include_archived], |r| {
-            Ok(Symptom {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                archived: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(list)
-}
-
-fn clean_symptom(conn: &Connection, name: &str, except: i64) -> Result<(String, String)> {
-    let mut p = Vec::new();
-    let name = check::line(&mut p, "name", name, "the symptom's name", 60, true);
-    if !p.is_empty() {
-        return Err(Error::Invalid(p));
-    }
-    let key = fold(&name);
-    let taken: Option<String> = conn
-        .query_row(
-            "SELECT name FROM symptoms WHERE name_key = ?1 AND id <> ?2",
-            params![key, except],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(taken) = taken {
-        return Err(Error::invalid(
-            "name",
-            format!("“{taken}” is already on the list."),
-        ));
-    }
-    Ok((name, key))
-}
-
-pub fn add_symptom(db: &Db, name: &str) -> Result<Vec<Symptom>> {
-    let conn = db.conn();
-    let (name, key) = clean_symptom(&conn, name, 0)?;
-    let active: i64 = conn.query_row(
-        "SELECT count(*) FROM symptoms WHERE archived_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
-    if active >= MAX_SYMPTOMS {
-        return Err(Error::invalid(
-            "name",
-            format!("The list can hold {MAX_SYMPTOMS} symptoms; archive one first."),
-        ));
-    }
-    conn.execute(
-        "INSERT INTO symptoms (name, name_key, position)
-         VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM symptoms))",
-        params![name, key],
-    )?;
-    symptoms_in(&conn, true)
-}
-
-/// Renaming keeps every rating she gave under the old name.
-pub fn rename_symptom(db: &Db, id: i64, name: &str) -> Result<Vec<Symptom>> {
-    let conn = db.conn();
-    let (name, key) = clean_symptom(&conn, name, id)?;
-    let n = conn.execute(
-        "UPDATE symptoms SET name = ?2, name_key = ?3 WHERE id = ?1",
-        params![id, name, key],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That symptom",
-        });
-    }
-    symptoms_in(&conn, true)
-}
-
-pub fn set_symptom_archived(db: &Db, id: i64, archived: bool) -> Result<Vec<Symptom>> {
-    let conn = db.conn();
-    let n = conn.execute(
-        "UPDATE symptoms SET archived_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
-        params![id, archived, crate::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That symptom",
-        });
-    }
-    symptoms_in(&conn, true)
-}
-
-/// Moves a symptom one place up (`-1`) or down (`1`) in the list.
-pub fn move_symptom(db: &Db, id: i64, by: i32) -> Result<Vec<Symptom>> {
-    let mut conn = db.conn();
-    let tx = conn.transaction()?;
-    let ids: Vec<i64> = symptoms_in(&tx, true)?.iter().map(|s| s.id).collect();
-    let at = ids.iter().position(|s| *s == id).ok_or(Error::NotFound {
-        what: "That symptom",
-    })?;
-    let to = at.saturating_add_signed(by as isize).min(ids.len() - 1);
-    let mut order = ids;
-    let moved = order.remove(at);
-    order.insert(to, moved);
-    for (i, s) in order.iter().enumerate() {
-        tx.execute(
-            "UPDATE symptoms SET position = ?2 WHERE id = ?1",
-            params![s, i as i64 + 1],
-        )?;
-    }
-    let list = symptoms_in(&tx, true)?;
-    tx.commit()?;
-    Ok(list)
 }
 
 fn clean_checkin(
@@ -408,122 +291,6 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<CheckIn>> {
         }
     }
     Ok(list)
-}
-
-/// Everything the trend chart draws for her, in one query per kind of data.
-pub fn chart(db: &Db, client_id: i64) -> Result<Chart> {
-    let (dates, series, markers) = chart_data(&db.conn(), client_id)?;
-    let bands = phase_bands(db, client_id)?;
-    Ok(Chart {
-        dates,
-        series,
-        bands,
-        markers,
-    })
-}
-
-type ChartData = (Vec<String>, Vec<Series>, Vec<FoodMarker>);
-
-fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
-    clients::load(conn, client_id)?;
-    let mut dates: Vec<String> = Vec::new();
-    let mut stmt =
-        conn.prepare_cached("SELECT on_date FROM checkins WHERE client_id = ?1 ORDER BY on_date")?;
-    let mut rows = stmt.query([client_id])?;
-    while let Some(r) = rows.next()? {
-        dates.push(r.get(0)?);
-    }
-    let index: HashMap<&str, usize> = dates
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.as_str(), i))
-        .collect();
-    // Every symptom she has ever rated, plus the current list, in list order.
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.name FROM symptoms s
-         WHERE s.archived_at IS NULL OR EXISTS (
-            SELECT 1 FROM checkin_ratings r JOIN checkins c ON c.id = r.checkin_id
-            WHERE c.client_id = ?1 AND r.symptom_id = s.id)
-         ORDER BY s.position, s.id",
-    )?;
-    let mut series: Vec<Series> = stmt
-        .query_map([client_id], |r| {
-            Ok(Series {
-                symptom_id: r.get(0)?,
-                name: r.get(1)?,
-                values: vec![None; dates.len()],
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let slot: HashMap<i64, usize> = series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.symptom_id, i))
-        .collect();
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.on_date, r.symptom_id, r.value FROM checkins c
-         JOIN checkin_ratings r ON r.checkin_id = c.id WHERE c.client_id = ?1",
-    )?;
-    let mut rows = stmt.query([client_id])?;
-    while let Some(r) = rows.next()? {
-        let day = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let symptom: i64 = r.get(1)?;
-        if let (Some(&i), Some(&s)) = (index.get(day), slot.get(&symptom)) {
-            series[s].values[i] = Some(r.get(2)?);
-        }
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.on_date, f.name, l.outcome FROM reintro_log l
-         JOIN reintro_foods f ON f.id = l.food_id WHERE l.client_id = ?1 ORDER BY l.on_date, l.id",
-    )?;
-    let markers = stmt
-        .query_map([client_id], |r| {
-            let outcome: String = r.get(2)?;
-            Ok(FoodMarker {
-                on_date: r.get(0)?,
-                food: r.get(1)?,
-                outcome: FoodStatus::parse(&outcome),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok((dates, series, markers))
-}
-
-/// Each phase she went through, from the day it began to the day the next began (or the
-/// protocol was completed). Pauses do not end a phase.
-fn phase_bands(db: &Db, client_id: i64) -> Result<Vec<PhaseBand>> {
-    let mut bands = Vec::new();
-    for p in protocols::for_client(db, client_id)?.into_iter().rev() {
-        let mut open: Option<PhaseBand> = None;
-        for e in &p.history {
-            match e.kind {
-                ProtocolEventKind::Phase => {
-                    if let Some(mut b) = open.take() {
-                        b.to = Some(e.on_date.clone());
-                        bands.push(b);
-                    }
-                    let name = p
-                        .phases
-                        .get(e.phase as usize)
-                        .map_or("", |ph| ph.name.as_str());
-                    open = Some(PhaseBand {
-                        label: name.to_owned(),
-                        from: e.on_date.clone(),
-                        to: None,
-                    });
-                }
-                ProtocolEventKind::Completed => {
-                    if let Some(mut b) = open.take() {
-                        b.to = Some(e.on_date.clone());
-                        bands.push(b);
-                    }
-                }
-                ProtocolEventKind::Paused | ProtocolEventKind::Resumed => {}
-            }
-        }
-        bands.extend(open);
-    }
-    Ok(bands)
 }
 
 /// Her check-ins as CSV (UTF-8 with a byte-order mark, so spreadsheets read accents right):
