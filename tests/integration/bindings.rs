@@ -1,4 +1,18 @@
-//! The TypeScript types in the UI are generated from Rust; this fails when they drift.
+//! The TypeScript the UI uses to talk to Rust is generated from Rust; these fail when it
+//! drifts. `make types` writes both files.
+//!
+//! - `ui/src/lib/api/types.ts`: every type that crosses IPC (ts-rs, src-tauri/src/bindings.rs).
+//! - `ui/src/lib/api/commands.ts`: every registered command, with its arguments and its
+//!   result, read from the commands' Rust signatures, so that `call("name", args)` is checked
+//!   by svelte-check: a misspelt command, a missing or misnamed argument, or a wrong result
+//!   type fails the UI's build, not the coach's click.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Type};
+
+const COMMANDS_FILE: &str = "ui/src/lib/api/commands.ts";
 
 #[test]
 fn generated_typescript_types_are_committed_and_current() {
@@ -7,4 +21,187 @@ fn generated_typescript_types_are_committed_and_current() {
         &coachdesk_lib::bindings::typescript(),
         "make types",
     );
+}
+
+#[test]
+fn generated_command_map_is_committed_and_current() {
+    crate::assert_matches_file(COMMANDS_FILE, &command_map(), "make types");
+}
+
+/// The commands registered with `generate_handler!`, as `module::function`.
+fn registered() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let lib = std::fs::read_to_string(root.join("src-tauri/src/lib.rs")).unwrap();
+    let start = lib
+        .find("generate_handler![")
+        .expect("lib.rs registers commands");
+    let list = &lib[start + "generate_handler![".len()..];
+    let list = &list[..list.find(']').unwrap()];
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let (module, name) = s.split_once("::").expect("module::command");
+            (module.to_owned(), name.to_owned())
+        })
+        .collect()
+}
+
+/// The TypeScript for a Rust type as serde and ts-rs write it; named types are collected in
+/// `named` (they come from types.ts).
+fn ts(ty: &Type, named: &mut BTreeSet<String>) -> String {
+    match ty {
+        Type::Reference(r) => ts(&r.elem, named),
+        // Tauri sends `()` as JSON null.
+        Type::Tuple(t) if t.elems.is_empty() => "null".to_owned(),
+        Type::Tuple(t) => format!(
+            "[{}]",
+            t.elems
+                .iter()
+                .map(|e| ts(e, named))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Type::Slice(s) => format!("Array<{}>", ts(&s.elem, named)),
+        Type::Path(p) => {
+            let last = p.path.segments.last().unwrap();
+            let name = last.ident.to_string();
+            let inner = |named: &mut BTreeSet<String>| -> Vec<String> {
+                match &last.arguments {
+                    PathArguments::AngleBracketed(a) => a
+                        .args
+                        .iter()
+                        .filter_map(|g| match g {
+                            GenericArgument::Type(t) => Some(ts(t, named)),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                }
+            };
+            match name.as_str() {
+                "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize"
+                | "f32" | "f64" => "number".to_owned(),
+                "String" | "str" | "PathBuf" | "Path" => "string".to_owned(),
+                "bool" => "boolean".to_owned(),
+                "Option" => format!("{} | null", inner(named)[0]),
+                "Vec" => format!("Array<{}>", inner(named)[0]),
+                "CommandResult" => inner(named)[0].clone(),
+                other => {
+                    assert!(
+                        matches!(last.arguments, PathArguments::None),
+                        "{other}<…> has no TypeScript form yet: teach `ts` in bindings.rs"
+                    );
+                    named.insert(other.to_owned());
+                    other.to_owned()
+                }
+            }
+        }
+        _ => panic!("a command uses a kind of type `ts` does not know: teach it in bindings.rs"),
+    }
+}
+
+/// Tauri's name for an argument: camelCase, as the UI passes it.
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Arguments the shell supplies itself, never the UI.
+fn supplied_by_tauri(ty: &Type) -> bool {
+    let Type::Path(p) = ty else { return false };
+    let name = p.path.segments.last().unwrap().ident.to_string();
+    matches!(
+        name.as_str(),
+        "State" | "AppHandle" | "WebviewWindow" | "Window" | "Webview"
+    )
+}
+
+/// The whole generated commands.ts.
+fn command_map() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut named = BTreeSet::new();
+    let mut entries = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (module, name) in registered() {
+        assert!(seen.insert(name.clone()), "{name} is registered twice");
+        let path = root.join(format!("src-tauri/src/commands/{module}.rs"));
+        let file = syn::parse_file(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let f = file
+            .items
+            .iter()
+            .find_map(|item| match item {
+                Item::Fn(f) if f.sig.ident == name => Some(f),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{name} is registered but not found in {module}.rs"));
+        assert!(
+            f.attrs
+                .iter()
+                .any(|a| a.path().segments.iter().any(|s| s.ident == "command")),
+            "{name} is registered but is not a #[tauri::command]"
+        );
+        let mut args = Vec::new();
+        for input in &f.sig.inputs {
+            let FnArg::Typed(arg) = input else { continue };
+            if supplied_by_tauri(&arg.ty) {
+                continue;
+            }
+            let Pat::Ident(id) = &*arg.pat else {
+                panic!("{name}: arguments must be plain names")
+            };
+            let ty = ts(&arg.ty, &mut named);
+            // Tauri fills an absent Option argument with None.
+            let optional = if ty.ends_with(" | null") { "?" } else { "" };
+            args.push(format!("{}{optional}: {ty}", camel(&id.ident.to_string())));
+        }
+        let result = match &f.sig.output {
+            ReturnType::Default => "null".to_owned(),
+            ReturnType::Type(_, ty) => ts(ty, &mut named),
+        };
+        let args = if args.is_empty() {
+            "Record<string, never>".to_owned()
+        } else {
+            format!("{{ {} }}", args.join("; "))
+        };
+        entries.push(format!("  {name}: {{ args: {args}; result: {result} }};\n"));
+    }
+    let types = coachdesk_lib::bindings::typescript();
+    for n in &named {
+        assert!(
+            types.contains(&format!("export type {n} ")),
+            "a command uses {n}, which types.ts does not export: add it to src-tauri/src/bindings.rs"
+        );
+    }
+    let mut out = String::from(
+        "// Generated from the Rust commands' signatures by `make types`; do not edit.\n\
+         // Every command the app registers, with its arguments (camelCase, as Tauri takes them)\n\
+         // and its result. `call` in invoke.ts is typed by it.\n",
+    );
+    let names: Vec<&str> = named.iter().map(String::as_str).collect();
+    out.push_str(&format!(
+        "import type {{\n{}\n}} from \"./types\";\n\n",
+        names
+            .iter()
+            .map(|n| format!("  {n},"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    ));
+    out.push_str("export interface Commands {\n");
+    for e in entries {
+        out.push_str(&e);
+    }
+    out.push_str("}\n\nexport type CommandName = keyof Commands;\n");
+    out
 }

@@ -5,30 +5,30 @@ import type { Article, ArticleDraft, ArticleSummary, ImportPreview } from "./typ
 
 /** Opens the native multi-select file dialog (in the backend); `null` if the coach cancelled. */
 export function pickArticleFiles(): Promise<ImportPreview | null> {
-  return call<ImportPreview | null>("articles_import_pick");
+  return call("articles_import_pick");
 }
 
 export function previewPastedArticle(text: string): Promise<ImportPreview> {
-  return call<ImportPreview>("articles_import_paste", { text });
+  return call("articles_import_paste", { text });
 }
 
 /** All or nothing; field errors name `drafts[i].…` by position in `drafts`. */
 export function commitImport(drafts: ArticleDraft[]): Promise<ArticleSummary[]> {
-  return call<ArticleSummary[]>("articles_import_commit", { drafts });
+  return call("articles_import_commit", { drafts });
 }
 
 export function listArticles(search: string): Promise<ArticleSummary[]> {
-  return call<ArticleSummary[]>("articles_list", { search });
+  return call("articles_list", { search });
 }
 
 export function getArticle(id: number): Promise<Article> {
-  return call<Article>("article_get", { id });
+  return call("article_get", { id });
 }
 
 export function updateArticle(id: number, input: ArticleDraft): Promise<Article> {
-  return call<Article>("article_update", { id, input });
+  return call("article_update", { id, input });
 }
 
 export function deleteArticle(id: number): Promise<null> {
-  return call<null>("article_delete", { id });
+  return call("article_delete", { id });
 }

@@ -15,31 +15,31 @@ import type {
 } from "./types";
 
 export function listClients(query: ClientQuery): Promise<ClientPage> {
-  return call<ClientPage>("clients_list", { query });
+  return call("clients_list", { query });
 }
 
 export function getClient(id: number): Promise<Client> {
-  return call<Client>("client_get", { id });
+  return call("client_get", { id });
 }
 
 export function createClient(input: ClientInput): Promise<Client> {
-  return call<Client>("client_create", { input });
+  return call("client_create", { input });
 }
 
 export function updateClient(id: number, input: ClientInput): Promise<Client> {
-  return call<Client>("client_update", { id, input });
+  return call("client_update", { id, input });
 }
 
 export function setClientStatus(id: number, status: ClientStatus): Promise<Client> {
-  return call<Client>("client_set_status", { id, status });
+  return call("client_set_status", { id, status });
 }
 
 export function archiveClient(id: number): Promise<Client> {
-  return call<Client>("client_archive", { id });
+  return call("client_archive", { id });
 }
 
 export function restoreClient(id: number): Promise<Client> {
-  return call<Client>("client_restore", { id });
+  return call("client_restore", { id });
 }
 
 /**
@@ -51,25 +51,25 @@ export function eraseClient(
   confirmName: string,
   fromBackups: boolean,
 ): Promise<TakenOut> {
-  return call<TakenOut>("client_erase", { id, confirmName, fromBackups });
+  return call("client_erase", { id, confirmName, fromBackups });
 }
 
 /** The backups that still hold her record (made since she was added). */
 export function backupsHoldingClient(id: number): Promise<Backup[]> {
-  return call<Backup[]>("client_erase_backups", { id });
+  return call("client_erase_backups", { id });
 }
 
 /** Newest first. */
 export function clientTimeline(id: number): Promise<TimelineEvent[]> {
-  return call<TimelineEvent[]>("client_timeline", { id });
+  return call("client_timeline", { id });
 }
 
 /** One column per status in pipeline order, each with its total and up to 100 clients. */
 export function pipeline(): Promise<PipelineColumn[]> {
-  return call<PipelineColumn[]>("pipeline");
+  return call("pipeline");
 }
 
 /** Everything kept about her as one ZIP, through the save dialog; `null` if cancelled. */
 export function exportClientData(id: number): Promise<ClientExport | null> {
-  return call<ClientExport | null>("client_export", { id });
+  return call("client_export", { id });
 }

@@ -3,14 +3,14 @@ import { call } from "./invoke";
 import type { ComfortView } from "./types";
 
 export function getComfort(): Promise<ComfortView> {
-  return call<ComfortView>("comfort_get");
+  return call("comfort_get");
 }
 
 export function setTextSize(percent: number): Promise<ComfortView> {
-  return call<ComfortView>("comfort_set_text_size", { percent });
+  return call("comfort_set_text_size", { percent });
 }
 
 /** One size up (1), down (-1) or back to normal (0). */
 export function stepTextSize(steps: -1 | 0 | 1): Promise<ComfortView> {
-  return call<ComfortView>("comfort_step_text_size", { steps });
+  return call("comfort_step_text_size", { steps });
 }

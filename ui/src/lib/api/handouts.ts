@@ -6,7 +6,7 @@ import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Printable } 
 
 /** The resolved text of every block, as the PDF will print it. */
 export function previewHandout(draft: HandoutDraft): Promise<Printable> {
-  return call<Printable>("handout_preview", { draft });
+  return call("handout_preview", { draft });
 }
 
 /**
@@ -14,17 +14,17 @@ export function previewHandout(draft: HandoutDraft): Promise<Printable> {
  * on her timeline. Resolves to the saved path, or `null` if the coach cancelled.
  */
 export function exportHandout(draft: HandoutDraft): Promise<string | null> {
-  return call<string | null>("handout_export", { draft });
+  return call("handout_export", { draft });
 }
 
 /** Newest first. */
 export function handoutsForClient(clientId: number): Promise<GivenHandout[]> {
-  return call<GivenHandout[]>("handouts_for_client", { clientId });
+  return call("handouts_for_client", { clientId });
 }
 
 /** Writes the same PDF again from the stored snapshot; `null` if the coach cancelled. */
 export function reexportHandout(id: number): Promise<string | null> {
-  return call<string | null>("handout_reexport", { id });
+  return call("handout_reexport", { id });
 }
 
 /**
@@ -32,7 +32,7 @@ export function reexportHandout(id: number): Promise<string | null> {
  * notes) through the native save dialog; `null` if the coach cancelled.
  */
 export function exportClientSummary(clientId: number): Promise<string | null> {
-  return call<string | null>("client_summary_export", { clientId });
+  return call("client_summary_export", { clientId });
 }
 
 /** The event the backend sends after each client of a bulk export. */
@@ -60,7 +60,7 @@ export async function bulkExport(
     throw toUserError(raw);
   }
   try {
-    return await call<BulkExport | null>("handouts_bulk_export", { draft, clientIds });
+    return await call("handouts_bulk_export", { draft, clientIds });
   } finally {
     unlisten();
   }
@@ -68,5 +68,5 @@ export async function bulkExport(
 
 /** Asks a running bulk export to stop once the current client's handout is written. */
 export function cancelBulkExport(): Promise<null> {
-  return call<null>("handouts_bulk_cancel");
+  return call("handouts_bulk_cancel");
 }

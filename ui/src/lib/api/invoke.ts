@@ -1,6 +1,7 @@
 // The one typed doorway to the Rust backend: every command goes through `call`, and every
 // rejection comes out as a `UserError` the screens can show.
 import { invoke } from "@tauri-apps/api/core";
+import type { CommandName, Commands } from "./commands";
 import type { ErrorCode, FieldProblem } from "./types";
 
 export type UserErrorCode = ErrorCode | "unknown";
@@ -68,10 +69,20 @@ export function toUserError(raw: unknown): UserError {
   return new UserError("unknown", FRIENDLY_UNKNOWN_MESSAGE);
 }
 
-/** Calls a Tauri command; rejects only with `UserError`. */
-export async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+type ArgsOf<K extends CommandName> = Commands[K]["args"];
+type ResultOf<K extends CommandName> = Commands[K]["result"];
+
+/**
+ * Calls a Tauri command; rejects only with `UserError`. The command's name, its arguments and
+ * its result are checked against `commands.ts`, generated from the Rust signatures, so a
+ * misspelt name or argument fails svelte-check. Commands without arguments take none.
+ */
+export async function call<K extends CommandName>(
+  cmd: K,
+  ...args: Record<string, never> extends ArgsOf<K> ? [args?: ArgsOf<K>] : [args: ArgsOf<K>]
+): Promise<ResultOf<K>> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<ResultOf<K>>(cmd, args[0]);
   } catch (raw: unknown) {
     const error = toUserError(raw);
     if (error.code === "unknown") {

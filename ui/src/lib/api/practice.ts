@@ -4,36 +4,36 @@ import type { AppInfo, FirstRunInput, Practice, PracticeInput } from "./types";
 
 /** `null` means CoachDesk has never been set up on this computer. */
 export function getPractice(): Promise<Practice | null> {
-  return call<Practice | null>("practice_get");
+  return call("practice_get");
 }
 
 export function createPractice(input: FirstRunInput): Promise<Practice> {
-  return call<Practice>("practice_create", { input });
+  return call("practice_create", { input });
 }
 
 export function updatePractice(input: PracticeInput): Promise<Practice> {
-  return call<Practice>("practice_update", { input });
+  return call("practice_update", { input });
 }
 
 /** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
 export function pickLogo(): Promise<Practice | null> {
-  return call<Practice | null>("practice_pick_logo");
+  return call("practice_pick_logo");
 }
 
 /** The logo as a data: URL for an <img>, or `null` when there is none. */
 export function getLogo(): Promise<string | null> {
-  return call<string | null>("practice_logo");
+  return call("practice_logo");
 }
 
 export function removeLogo(): Promise<Practice> {
-  return call<Practice>("practice_remove_logo");
+  return call("practice_remove_logo");
 }
 
 export function getAppInfo(): Promise<AppInfo> {
-  return call<AppInfo>("app_info");
+  return call("app_info");
 }
 
 /** Opens a file CoachDesk has just saved (a PDF, a calendar file) with the system's viewer. */
 export function openExported(path: string): Promise<null> {
-  return call<null>("open_exported", { path });
+  return call("open_exported", { path });
 }

@@ -16,24 +16,24 @@ import type {
 
 /** The practice's reintroduction food catalogue, by stage then name. */
 export function listReintroFoods(): Promise<Food[]> {
-  return call<Food[]>("reintro_foods");
+  return call("reintro_foods");
 }
 
 export function createReintroFood(input: FoodInput): Promise<Food> {
-  return call<Food>("reintro_food_create", { input });
+  return call("reintro_food_create", { input });
 }
 
 export function updateReintroFood(id: number, input: FoodInput): Promise<Food> {
-  return call<Food>("reintro_food_update", { id, input });
+  return call("reintro_food_update", { id, input });
 }
 
 export function archiveReintroFood(id: number): Promise<null> {
-  return call<null>("reintro_food_archive", { id });
+  return call("reintro_food_archive", { id });
 }
 
 /** Every food with her status, and her log (newest first). */
 export function reintroBoard(clientId: number): Promise<ReintroBoard> {
-  return call<ReintroBoard>("reintro_board", { clientId });
+  return call("reintro_board", { clientId });
 }
 
 /** Why starting this food on this date may be too soon (empty when it is fine). */
@@ -42,12 +42,12 @@ export function reintroWarnings(
   foodId: number,
   onDate: string,
 ): Promise<string[]> {
-  return call<string[]>("reintro_warnings", { clientId, foodId, onDate });
+  return call("reintro_warnings", { clientId, foodId, onDate });
 }
 
 /** Records a test; the warnings about its timing come back with the new board. */
 export function logReintro(input: LogInput): Promise<LogResult> {
-  return call<LogResult>("reintro_log", { input });
+  return call("reintro_log", { input });
 }
 
 /** Marks her reaction to a food as settled, so new foods can start. */
@@ -56,73 +56,73 @@ export function settleReaction(
   foodId: number,
   onDate: string,
 ): Promise<ReintroBoard> {
-  return call<ReintroBoard>("reintro_settle", { clientId, foodId, onDate });
+  return call("reintro_settle", { clientId, foodId, onDate });
 }
 
 /** Her "tolerated" and "to retry" lists as the PDF will print them. */
 export function previewReintroLists(clientId: number): Promise<Printable> {
-  return call<Printable>("reintro_lists_preview", { clientId });
+  return call("reintro_lists_preview", { clientId });
 }
 
 /** Saves the lists as a PDF through the save dialog; `null` if the coach cancelled. */
 export function exportReintroLists(clientId: number): Promise<string | null> {
-  return call<string | null>("reintro_lists_export", { clientId });
+  return call("reintro_lists_export", { clientId });
 }
 
 /** The practice's symptom list in order (archived ones only when asked). */
 export function listSymptoms(includeArchived: boolean): Promise<Symptom[]> {
-  return call<Symptom[]>("symptoms", { includeArchived });
+  return call("symptoms", { includeArchived });
 }
 
 /** Each of these returns the whole list (archived included) after the change. */
 export function addSymptom(name: string): Promise<Symptom[]> {
-  return call<Symptom[]>("symptom_add", { name });
+  return call("symptom_add", { name });
 }
 
 export function renameSymptom(id: number, name: string): Promise<Symptom[]> {
-  return call<Symptom[]>("symptom_rename", { id, name });
+  return call("symptom_rename", { id, name });
 }
 
 export function setSymptomArchived(id: number, archived: boolean): Promise<Symptom[]> {
-  return call<Symptom[]>("symptom_set_archived", { id, archived });
+  return call("symptom_set_archived", { id, archived });
 }
 
 /** `by` is -1 (up) or 1 (down). */
 export function moveSymptom(id: number, by: number): Promise<Symptom[]> {
-  return call<Symptom[]>("symptom_move", { id, by });
+  return call("symptom_move", { id, by });
 }
 
 export function addCheckIn(input: CheckInInput): Promise<CheckIn> {
-  return call<CheckIn>("checkin_add", { input });
+  return call("checkin_add", { input });
 }
 
 export function updateCheckIn(id: number, input: CheckInInput): Promise<CheckIn> {
-  return call<CheckIn>("checkin_update", { id, input });
+  return call("checkin_update", { id, input });
 }
 
 export function deleteCheckIn(id: number): Promise<null> {
-  return call<null>("checkin_delete", { id });
+  return call("checkin_delete", { id });
 }
 
 /** Newest first. */
 export function checkInsForClient(clientId: number): Promise<CheckIn[]> {
-  return call<CheckIn[]>("checkins_for_client", { clientId });
+  return call("checkins_for_client", { clientId });
 }
 
 /** Dates (oldest first), one series per symptom, phase bands and reintroduction markers. */
 export function checkInChart(clientId: number): Promise<Chart> {
-  return call<Chart>("checkin_chart", { clientId });
+  return call("checkin_chart", { clientId });
 }
 
 /** Saves her check-ins as CSV through the save dialog; `null` if the coach cancelled. */
 export function exportCheckInsCsv(clientId: number): Promise<string | null> {
-  return call<string | null>("checkins_export_csv", { clientId });
+  return call("checkins_export_csv", { clientId });
 }
 
 export function trackingHidden(clientId: number): Promise<boolean> {
-  return call<boolean>("tracking_hidden", { clientId });
+  return call("tracking_hidden", { clientId });
 }
 
 export function setTrackingHidden(clientId: number, hidden: boolean): Promise<boolean> {
-  return call<boolean>("tracking_set_hidden", { clientId, hidden });
+  return call("tracking_set_hidden", { clientId, hidden });
 }

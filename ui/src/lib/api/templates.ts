@@ -3,7 +3,7 @@ import { call } from "./invoke";
 import type { NoteTemplate, NoteTemplateInput, TemplateKey } from "./types";
 
 export function listNoteTemplates(): Promise<NoteTemplate[]> {
-  return call<NoteTemplate[]>("note_templates_list");
+  return call("note_templates_list");
 }
 
 /** Applies to consults booked from now on; notes already written keep their headings. */
@@ -11,5 +11,5 @@ export function updateNoteTemplate(
   key: TemplateKey,
   input: NoteTemplateInput,
 ): Promise<NoteTemplate> {
-  return call<NoteTemplate>("note_template_update", { key, input });
+  return call("note_template_update", { key, input });
 }
