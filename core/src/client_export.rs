@@ -40,8 +40,12 @@ JSON files are UTF-8; dates are YYYY-MM-DD and times UTC (RFC 3339).
 ";
 
 fn json<T: Serialize>(value: &T) -> Result<Vec<u8>> {
-    serde_json::to_vec_pretty(value)
-        .map_err(|e| Error::Conflict(format!("Her data could not be written out: {e}")))
+    serde_json::to_vec_pretty(value).map_err(|e| {
+        Error::io(
+            "Her data could not be written out",
+            std::io::Error::other(e),
+        )
+    })
 }
 
 /// The suggested file name: "Renée Côté – her data, 2026-12-01.zip".

@@ -79,8 +79,12 @@ pub fn set_text_size(data_dir: &Path, percent: u32) -> Result<Comfort> {
         ));
     }
     let comfort = Comfort { text_size: percent };
-    let bytes = serde_json::to_vec_pretty(&comfort)
-        .map_err(|e| Error::Conflict(format!("The comfort settings could not be written: {e}")))?;
+    let bytes = serde_json::to_vec_pretty(&comfort).map_err(|e| {
+        Error::io(
+            "The comfort settings could not be written",
+            std::io::Error::other(e),
+        )
+    })?;
     std::fs::create_dir_all(data_dir)
         .map_err(|e| Error::io(format!("Could not create {}", data_dir.display()), e))?;
     crate::files::write_atomic(&data_dir.join(COMFORT_FILE), &bytes)?;

@@ -399,7 +399,7 @@ pub fn render(db: &Db, h: &Printable, now: DateTime<Utc>) -> Result<Vec<u8>> {
     if !unprintable.is_empty() {
         leave_out(&mut doc, &unprintable);
     }
-    let rendered = pdf::render(&doc, now).map_err(|e| Error::Conflict(e.to_string()))?;
+    let rendered = pdf::render(&doc, now).map_err(|e| Error::Pdf(e.to_string()))?;
     Ok(rendered.bytes)
 }
 

@@ -42,12 +42,12 @@ fn data_dir(db: &Db) -> Result<PathBuf> {
     db.path()
         .and_then(Path::parent)
         .map(Path::to_owned)
-        .ok_or_else(|| Error::Conflict("A store that is not a file cannot be encrypted.".into()))
+        .ok_or_else(|| Error::Internal("A store that is not a file cannot be encrypted.".into()))
 }
 
 fn key_file(data_dir: &Path) -> Result<KeyFile> {
     KeyFile::read(data_dir)?.ok_or_else(|| {
-        Error::Conflict(format!(
+        Error::Unreadable(format!(
             "The key file of your practice ({KEY_FILE}) is missing from {}. Restore it from a \
              backup (every backup of an encrypted practice holds a copy).",
             data_dir.display()
@@ -355,5 +355,5 @@ pub fn recovery_sheet(db: &Db, recovery_key: &str, now: DateTime<Utc>) -> Result
     };
     crate::pdf::render(&handout, now)
         .map(|r| r.bytes)
-        .map_err(|e| Error::Conflict(format!("The recovery sheet could not be made: {e}")))
+        .map_err(|e| Error::Pdf(format!("the recovery sheet: {e}")))
 }

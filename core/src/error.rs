@@ -30,8 +30,29 @@ pub enum Error {
     #[error("{}", summarise(.0))]
     Invalid(Vec<FieldProblem>),
 
+    /// What she asked for clashes with how things stand (a protocol still running, a practice
+    /// already encrypted, an export into a CoachDesk that holds data).
     #[error("{0}")]
     Conflict(String),
+    /// The file she chose cannot be used for this: not a CoachDesk database, backup or
+    /// export, a program instead of a document, empty or too big.
+    #[error("{0}")]
+    WrongFile(String),
+    /// Something CoachDesk stored (a row's JSON, a template, the key file, an attached file)
+    /// cannot be read back.
+    #[error("{0}")]
+    Unreadable(String),
+    /// A PDF could not be made.
+    #[error("The PDF could not be made: {0}")]
+    Pdf(String),
+    /// Updating the database to this version's schema failed; the file keeps its last good
+    /// version (each step is one transaction) and the copy saved before.
+    #[error("Updating the database ({name}) failed: {detail}")]
+    Migration { name: &'static str, detail: String },
+    /// What should never happen (a random-number source that fails, a store in memory asked
+    /// to do what only a file can): a bug to report, not something she did.
+    #[error("{0}")]
+    Internal(String),
 
     #[error(
         "This data was written by a newer version of CoachDesk (schema version {found}; this \
@@ -80,20 +101,6 @@ impl Error {
         Self::Io {
             context: context.into(),
             source,
-        }
-    }
-
-    /// A stable, machine-readable code for the UI.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::NotFound { .. } => "not_found",
-            Self::Invalid(_) => "invalid",
-            Self::Conflict(_) => "conflict",
-            Self::NewerSchema { .. } => "newer_schema",
-            Self::Damaged { .. } => "damaged",
-            Self::Locked(_) => "locked",
-            Self::Storage(_) => "storage",
-            Self::Io { .. } => "io",
         }
     }
 

@@ -158,7 +158,7 @@ impl ZipOut {
     pub fn start(&mut self, name: &str) -> Result<&mut impl std::io::Write> {
         self.zip
             .start_file(name, self.options)
-            .map_err(|e| Error::Conflict(format!("Could not write {}: {e}", self.shown)))?;
+            .map_err(|e| Error::io(format!("Could not write {}", self.shown), e.into()))?;
         Ok(&mut self.zip)
     }
 
@@ -196,7 +196,7 @@ pub fn write_zip(path: &Path, fill: impl FnOnce(&mut ZipOut) -> Result<()>) -> R
         fill(&mut out)?;
         out.zip
             .finish()
-            .map_err(|e| Error::Conflict(format!("Could not write {shown}: {e}")))?
+            .map_err(|e| Error::io(format!("Could not write {shown}"), e.into()))?
             .sync_all()
             .map_err(fail)?;
         std::fs::rename(&partial, path).map_err(fail)

@@ -71,7 +71,7 @@ impl Key {
 
 fn random(into: &mut [u8]) -> Result<()> {
     getrandom::fill(into).map_err(|e| {
-        Error::Conflict(format!(
+        Error::Internal(format!(
             "This computer did not give CoachDesk random numbers for a key ({e})."
         ))
     })
@@ -146,7 +146,7 @@ pub struct KeyFile {
 }
 
 fn damaged_key_file(why: &str) -> Error {
-    Error::Conflict(format!(
+    Error::Unreadable(format!(
         "The key file of your practice ({KEY_FILE}) cannot be read: {why}. Restore it from a \
          backup (every backup of an encrypted practice holds a copy)."
     ))
@@ -177,7 +177,7 @@ fn seal(key: &Key, secret: &[u8], cost: KdfCost) -> Result<Sealed> {
                 aad: key.id.as_bytes(),
             },
         )
-        .map_err(|_| Error::Conflict("The key could not be sealed.".into()))?;
+        .map_err(|_| Error::Internal("The key could not be sealed.".into()))?;
     Ok(Sealed {
         salt: b64(&salt),
         nonce: b64(&nonce),
@@ -298,7 +298,7 @@ impl KeyFile {
         let key = Key::generate()?;
         let recovery_key = new_recovery_key()?;
         let canonical = canonical_recovery_key(&recovery_key)
-            .ok_or_else(|| Error::Conflict("The recovery key could not be made.".into()))?;
+            .ok_or_else(|| Error::Internal("The recovery key could not be made.".into()))?;
         let file = Self {
             format: FORMAT,
             key_id: key.id.clone(),
@@ -362,7 +362,7 @@ impl KeyFile {
     pub fn with_new_recovery_key(&self, key: &Key) -> Result<(Self, Zeroizing<String>)> {
         let recovery_key = new_recovery_key()?;
         let canonical = canonical_recovery_key(&recovery_key)
-            .ok_or_else(|| Error::Conflict("The recovery key could not be made.".into()))?;
+            .ok_or_else(|| Error::Internal("The recovery key could not be made.".into()))?;
         let file = Self {
             recovery: seal(key, canonical.as_bytes(), self.cost)?,
             ..self.clone()
@@ -398,8 +398,12 @@ impl KeyFile {
 
     /// The file's bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        serde_json::to_vec_pretty(self)
-            .map_err(|e| Error::Conflict(format!("The key file could not be written: {e}")))
+        serde_json::to_vec_pretty(self).map_err(|e| {
+            Error::io(
+                "The key file could not be written",
+                std::io::Error::other(e),
+            )
+        })
     }
 
     /// Writes `keys.json` in `folder` (through a temporary file and a rename).

@@ -32,7 +32,7 @@ fn check_kind(shown: &str, bytes: &[u8]) -> Result<()> {
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !FILE_KINDS.contains(&ext.as_str()) {
-        return Err(Error::Conflict(format!(
+        return Err(Error::WrongFile(format!(
             "“{shown}” is not a kind of file CoachDesk keeps with lab results. PDFs, images \
              (PNG, JPEG, GIF, WebP), text, CSV, Word, OpenDocument and Excel files can be attached."
         )));
@@ -43,7 +43,7 @@ fn check_kind(shown: &str, bytes: &[u8]) -> Result<()> {
         || bytes.starts_with(&[0xCF, 0xFA, 0xED, 0xFE])
         || bytes.starts_with(&[0xCA, 0xFE, 0xBA, 0xBE]);
     if program {
-        return Err(Error::Conflict(format!(
+        return Err(Error::WrongFile(format!(
             "“{shown}” is a program, not a document, so it was not attached."
         )));
     }
@@ -208,15 +208,15 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
         let meta = std::fs::metadata(source)
             .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?;
         if !meta.is_file() {
-            return Err(Error::Conflict(format!("“{shown}” is not a file.")));
+            return Err(Error::WrongFile(format!("“{shown}” is not a file.")));
         }
         if meta.len() == 0 {
-            return Err(Error::Conflict(format!(
+            return Err(Error::WrongFile(format!(
                 "“{shown}” is empty, so it was not attached."
             )));
         }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(Error::Conflict(format!(
+            return Err(Error::WrongFile(format!(
                 "“{shown}” is {} MB; files up to {} MB can be attached.",
                 meta.len() / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
@@ -226,7 +226,7 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
         let Some(bytes) = crate::files::read_at_most(source, MAX_FILE_BYTES)
             .map_err(|e| Error::io(format!("“{shown}” could not be read"), e))?
         else {
-            return Err(Error::Conflict(format!(
+            return Err(Error::WrongFile(format!(
                 "“{shown}” is over {} MB; files up to {} MB can be attached.",
                 MAX_FILE_BYTES / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
@@ -306,7 +306,7 @@ pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
             what: "That attached file",
         })?;
     let Some(content) = content else {
-        return Err(Error::Conflict(format!(
+        return Err(Error::Unreadable(format!(
             "“{original}” is missing: it was not found in the data folder when CoachDesk \
              last started. Please attach it again."
         )));

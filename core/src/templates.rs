@@ -55,7 +55,7 @@ pub(crate) fn load(conn: &Connection, key: TemplateKey) -> Result<NoteTemplate> 
         what: "That template",
     })?;
     let headings = serde_json::from_str(&headings)
-        .map_err(|e| Error::Conflict(format!("The template “{name}” could not be read: {e}")))?;
+        .map_err(|e| Error::Unreadable(format!("The template “{name}” could not be read: {e}")))?;
     Ok(NoteTemplate {
         key,
         name,

@@ -141,7 +141,7 @@ fn a_store_that_cannot_open_is_reported_by_every_command() {
     .unwrap();
     let app = app_on(dir);
     let err = invoke(&app, "practice_get", json!({})).unwrap_err();
-    assert_eq!(err["code"], "conflict");
+    assert_eq!(err["code"], "wrong_file");
     assert!(err["message"]
         .as_str()
         .unwrap()

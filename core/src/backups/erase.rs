@@ -58,10 +58,13 @@ pub fn erase_client(
         return Ok(TakenOut::default());
     }
     take_client_out(db, data_dir, client_id, &client.name, &client.created_at).map_err(|e| {
-        crate::Error::Conflict(format!(
-            "{} was erased, but taking her out of the backups stopped: {e}",
-            client.name
-        ))
+        crate::Error::io(
+            format!(
+                "{} was erased, but taking her out of the backups stopped",
+                client.name
+            ),
+            std::io::Error::other(e.to_string()),
+        )
     })
 }
 

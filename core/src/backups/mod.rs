@@ -229,7 +229,7 @@ fn pack(
     keys: Option<&[u8]>,
 ) -> Result<Manifest> {
     if key.is_some() && keys.is_none() {
-        return Err(Error::Conflict(format!(
+        return Err(Error::Unreadable(format!(
             "The backup was not made: the key file ({KEY_FILE}) of your practice is missing."
         )));
     }
@@ -262,10 +262,14 @@ fn write_zip(path: &Path, manifest: &Manifest, database: &Path, keys: Option<&[u
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .large_file(true);
-    let json = serde_json::to_vec_pretty(manifest)
-        .map_err(|e| Error::Conflict(format!("The backup manifest could not be written: {e}")))?;
+    let json = serde_json::to_vec_pretty(manifest).map_err(|e| {
+        Error::io(
+            "The backup manifest could not be written",
+            std::io::Error::other(e),
+        )
+    })?;
     let zip_error =
-        |e: zip::result::ZipError| Error::Conflict(format!("Could not write {shown}: {e}"));
+        |e: zip::result::ZipError| Error::io(format!("Could not write {shown}"), e.into());
     zip.start_file(MANIFEST, options).map_err(zip_error)?;
     zip.write_all(&json)
         .map_err(io(format!("Could not write {shown}")))?;

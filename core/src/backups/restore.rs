@@ -52,7 +52,7 @@ pub struct Restored {
 /// (a new computer) takes the backup's encryption and key file as they are.
 pub fn restore(db: &Db, path: &Path, app_version: &str, secret: Option<&str>) -> Result<Restored> {
     let Some(data_dir) = db.path().and_then(Path::parent).map(Path::to_owned) else {
-        return Err(Error::Conflict(
+        return Err(Error::Internal(
             "A store that is not a file cannot be restored.".into(),
         ));
     };
@@ -92,7 +92,7 @@ pub fn restore(db: &Db, path: &Path, app_version: &str, secret: Option<&str>) ->
         before_restore: before_restore.file_name.clone(),
     };
     let json = serde_json::to_vec(&marker)
-        .map_err(|e| Error::Conflict(format!("Could not start the restore: {e}")))?;
+        .map_err(|e| Error::io("Could not start the restore", std::io::Error::other(e)))?;
     crate::files::write_atomic(&data_dir.join(RESTORE_MARKER), &json)?;
     let marker_path = data_dir.join(RESTORE_MARKER);
     let swapped = db.replace_file_keyed(&staging, target_key, || {

@@ -61,7 +61,7 @@ pub fn take(
 fn copy_to(backup: &Path, folder: &Path) -> Result<()> {
     let name = backup
         .file_name()
-        .ok_or_else(|| Error::Conflict("That is not a backup file.".into()))?;
+        .ok_or_else(|| Error::WrongFile("That is not a backup file.".into()))?;
     let target = folder.join(name);
     let partial = folder.join(format!(".{}.partial", name.to_string_lossy()));
     // What an earlier copy cut short (the stick pulled out mid-copy) is only clutter.

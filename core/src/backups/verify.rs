@@ -22,14 +22,14 @@ pub(super) fn read_manifest<R: Read + std::io::Seek>(
 ) -> Result<Manifest> {
     let mut text = String::new();
     zip.by_name(MANIFEST)
-        .map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?
+        .map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?
         .take(1 << 20)
         .read_to_string(&mut text)
-        .map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?;
+        .map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?;
     let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))?;
+        serde_json::from_str(&text).map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?;
     if manifest.format > FORMAT || manifest.schema_version > SCHEMA_VERSION {
-        return Err(Error::Conflict(format!(
+        return Err(Error::WrongFile(format!(
             "This backup was made by a newer CoachDesk ({}). Please update CoachDesk to use it.",
             manifest.app_version
         )));
@@ -40,7 +40,7 @@ pub(super) fn read_manifest<R: Read + std::io::Seek>(
 pub(super) fn open_zip(path: &Path) -> Result<zip::ZipArchive<std::fs::File>> {
     let file =
         std::fs::File::open(path).map_err(io(format!("Could not open {}", path.display())))?;
-    zip::ZipArchive::new(file).map_err(|_| Error::Conflict(NOT_A_BACKUP.into()))
+    zip::ZipArchive::new(file).map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))
 }
 
 /// The backups in `folder`, newest first. Files that are not readable backups are skipped.
@@ -93,9 +93,9 @@ pub fn unpack_verified(path: &Path, into: &Path, key: Option<&Key>) -> Result<Ba
         .parts
         .iter()
         .find(|p| p.name == DATABASE_PART)
-        .ok_or_else(|| Error::Conflict(NOT_A_BACKUP.into()))?;
+        .ok_or_else(|| Error::WrongFile(NOT_A_BACKUP.into()))?;
     let damaged = || {
-        Error::Conflict(
+        Error::WrongFile(
             "This backup is damaged: its contents do not match what was recorded when it was \
              made. Please choose another backup."
                 .into(),
@@ -234,7 +234,7 @@ pub fn key_file(path: &Path) -> Result<Option<KeyFile>> {
     if manifest.key_id.is_none() {
         return Ok(None);
     }
-    let damaged = || Error::Conflict("This backup is damaged: its key file is missing.".into());
+    let damaged = || Error::WrongFile("This backup is damaged: its key file is missing.".into());
     let part = manifest
         .parts
         .iter()

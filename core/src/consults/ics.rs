@@ -47,7 +47,7 @@ fn ics_time(t: DateTime<Utc>) -> String {
 pub fn ics(db: &Db, id: i64) -> Result<String> {
     let consult = get(db, id)?;
     let start = DateTime::parse_from_rfc3339(&consult.scheduled_at)
-        .map_err(|e| Error::Conflict(format!("The consult's time could not be read: {e}")))?
+        .map_err(|e| Error::Unreadable(format!("The consult's time could not be read: {e}")))?
         .with_timezone(&Utc);
     let end = start + Duration::minutes(i64::from(consult.duration_minutes));
     let practice = crate::practice::get(db)?;

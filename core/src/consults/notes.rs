@@ -171,7 +171,7 @@ pub fn restore_revision(db: &Db, id: i64, revision_id: i64) -> Result<Consult> {
             what: "That revision",
         })?;
     let sections: Vec<NoteSection> = serde_json::from_str(&json)
-        .map_err(|e| Error::Conflict(format!("That revision could not be read: {e}")))?;
+        .map_err(|e| Error::Unreadable(format!("That revision could not be read: {e}")))?;
     let now = crate::now();
     tx.execute(
         "UPDATE consults SET sections = ?2, notes_text = ?3, notes_updated_at = ?4 WHERE id = ?1",

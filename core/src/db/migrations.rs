@@ -120,12 +120,11 @@ pub fn migrate(conn: &mut Connection, target: i64) -> Result<()> {
         .filter(|m| m.version > current && m.version <= target)
     {
         let tx = conn.transaction()?;
-        tx.execute_batch(migration.sql).map_err(|e| {
-            Error::Conflict(format!(
-                "Updating the database ({}) failed: {e}",
-                migration.name
-            ))
-        })?;
+        tx.execute_batch(migration.sql)
+            .map_err(|e| Error::Migration {
+                name: migration.name,
+                detail: e.to_string(),
+            })?;
         tx.pragma_update(None, "user_version", migration.version)?;
         tx.commit()?;
     }

@@ -151,7 +151,7 @@ impl Db {
         before_swap: impl FnOnce() -> Result<()>,
     ) -> Result<()> {
         let Some(path) = self.path.clone() else {
-            return Err(Error::Conflict(
+            return Err(Error::Internal(
                 "A store that is not a file cannot be encrypted.".into(),
             ));
         };
@@ -181,7 +181,7 @@ impl Db {
         swapped: impl FnOnce(),
     ) -> Result<()> {
         let Some(path) = self.path.clone() else {
-            return Err(Error::Conflict(
+            return Err(Error::Internal(
                 "A store that is not a file cannot be replaced.".into(),
             ));
         };
@@ -329,7 +329,7 @@ fn configure(conn: &Connection) -> Result<()> {
 /// that are not ours or are newer than this build.
 fn inspect(path: &Path, key: Option<&Key>) -> Result<i64> {
     let not_ours = || {
-        Error::Conflict(format!(
+        Error::WrongFile(format!(
             "{} is not a CoachDesk database, or it is damaged. It was not changed.",
             path.display()
         ))

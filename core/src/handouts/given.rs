@@ -40,7 +40,7 @@ pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
             what: "That handout",
         })?;
     let preview: Printable = serde_json::from_str(&snapshot)
-        .map_err(|e| Error::Conflict(format!("The saved handout could not be read: {e}")))?;
+        .map_err(|e| Error::Unreadable(format!("The saved handout could not be read: {e}")))?;
     documents::render(db, &preview, Utc::now())
 }
 

@@ -310,7 +310,7 @@ pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let snapshot = serde_json::to_string(&preview)
-            .map_err(|e| Error::Conflict(format!("The handout could not be recorded: {e}")))?;
+            .map_err(|e| Error::Internal(format!("The handout could not be recorded: {e}")))?;
         let mut conn = db.conn();
         let tx = conn.transaction()?;
         tx.execute(

@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::shape::{sections_from, split_series, take_call_to_action, tidy};
-use super::{ArticleDraft, DraftNote};
+use super::{ArticleDraft, DraftNote, Unreadable};
 
 /// A larger unpacked part than this is not an article (and could be a zip bomb).
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -26,7 +26,7 @@ pub fn is_docx(bytes: &[u8]) -> bool {
         .is_ok_and(|z| z.index_for_name("word/document.xml").is_some())
 }
 
-pub fn read(bytes: &[u8], source: &str) -> Result<ArticleDraft, String> {
+pub fn read(bytes: &[u8], source: &str) -> Result<ArticleDraft, Unreadable> {
     const NOT_WORD: &str = "This is not a Word document that CoachDesk can read (it may be \
                             damaged, or an older .doc file). Please save it again as .docx.";
     let mut archive =
@@ -145,7 +145,7 @@ fn target_of(rels: &str, kind: &str, folder: &str) -> Option<String> {
 fn part<R: Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
     name: &str,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Unreadable> {
     let Ok(file) = archive.by_name(name) else {
         return Ok(None);
     };
@@ -315,7 +315,7 @@ fn toggled(e: &BytesStart<'_>) -> bool {
     !matches!(attr(e, "w:val").as_deref(), Some("0" | "false" | "off"))
 }
 
-fn paragraphs(xml: &str, styles: &HashMap<String, Role>) -> Result<Body, String> {
+fn paragraphs(xml: &str, styles: &HashMap<String, Role>) -> Result<Body, Unreadable> {
     let mut reader = Reader::from_str(xml);
     let mut body = Body {
         paragraphs: Vec::new(),
@@ -564,7 +564,7 @@ mod tests {
     #[test]
     fn damaged_documents_are_refused_in_words() {
         let err = read(b"PK\x03\x04 not really a zip", "bad.docx").unwrap_err();
-        assert!(err.contains("not a Word document"), "{err}");
+        assert!(err.0.contains("not a Word document"), "{err}");
         let mut bytes = package(&p("", &r("Text", "")), "");
         let cut = bytes.len() / 2;
         bytes.truncate(cut);

@@ -4,7 +4,7 @@
 use scraper::{ElementRef, Html, Node};
 
 use super::shape::{sections_from, split_series, take_call_to_action, tidy};
-use super::{ArticleDraft, DraftNote};
+use super::{ArticleDraft, DraftNote, Unreadable};
 
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg",
@@ -94,10 +94,10 @@ fn too_deep(depth: usize) -> String {
     )
 }
 
-pub fn read(content: &str, source: &str) -> Result<ArticleDraft, String> {
+pub fn read(content: &str, source: &str) -> Result<ArticleDraft, Unreadable> {
     let depth = nesting_depth(content);
     if depth > MAX_DEPTH {
-        return Err(too_deep(depth));
+        return Err(Unreadable(too_deep(depth)));
     }
     let document = Html::parse_document(content);
     let mut title = String::new();
@@ -314,7 +314,7 @@ mod nesting {
             let started = std::time::Instant::now();
             let err = read(&html, "deep.html").unwrap_err();
             assert!(
-                err.contains("nested") && err.contains(&MAX_DEPTH.to_string()),
+                err.0.contains("nested") && err.0.contains(&MAX_DEPTH.to_string()),
                 "{err}"
             );
             assert!(

@@ -132,7 +132,7 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<Vec<ArticleDraft>, ImportPr
 
 /// Reads one file into drafts and what was left out of it, or says why it cannot.
 pub fn read_contents(name: &str, bytes: &[u8]) -> Result<FileContents, ImportProblem> {
-    let problem = |reason: String| ImportProblem {
+    let problem = |Unreadable(reason): Unreadable| ImportProblem {
         file: name.to_owned(),
         reason,
     };
@@ -140,10 +140,10 @@ pub fn read_contents(name: &str, bytes: &[u8]) -> Result<FileContents, ImportPro
         return Err(problem("The file is empty.".into()));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(problem(format!(
+        return Err(problem(Unreadable(format!(
             "The file is {:.1} MB; articles can be at most 10 MB.",
             bytes.len() as f64 / 1_048_576.0
-        )));
+        ))));
     }
     let lower = name.to_lowercase();
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
@@ -185,7 +185,30 @@ pub fn read_contents(name: &str, bytes: &[u8]) -> Result<FileContents, ImportPro
     finish(drafts, left_out).map_err(problem)
 }
 
-fn finish(drafts: Vec<ArticleDraft>, left_out: Option<String>) -> Result<FileContents, String> {
+/// Why a file could not be read as articles, in words the coach understands (it becomes the
+/// reason of an `ImportProblem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+impl From<&str> for Unreadable {
+    fn from(reason: &str) -> Self {
+        Self(reason.to_owned())
+    }
+}
+
+impl From<String> for Unreadable {
+    fn from(reason: String) -> Self {
+        Self(reason)
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn finish(drafts: Vec<ArticleDraft>, left_out: Option<String>) -> Result<FileContents, Unreadable> {
     let mut drafts: Vec<ArticleDraft> = drafts.into_iter().filter(has_text).collect();
     if drafts.is_empty() {
         return Err("No article text was found in this file.".into());

@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::shape::{sections_from, split_series, take_call_to_action};
-use super::{ArticleDraft, DraftNote, PostStatus};
+use super::{ArticleDraft, DraftNote, PostStatus, Unreadable};
 
 #[derive(Default)]
 struct Item {
@@ -23,7 +23,10 @@ struct Item {
 }
 
 /// The posts of an export, and a sentence saying what else it held and was left out.
-pub fn read(content: &str, source: &str) -> Result<(Vec<ArticleDraft>, Option<String>), String> {
+pub fn read(
+    content: &str,
+    source: &str,
+) -> Result<(Vec<ArticleDraft>, Option<String>), Unreadable> {
     let mut reader = Reader::from_str(content);
     let mut items: Vec<Item> = Vec::new();
     let mut item: Option<Item> = None;
@@ -83,10 +86,10 @@ pub fn read(content: &str, source: &str) -> Result<(Vec<ArticleDraft>, Option<St
         }
     }
     if !path.is_empty() {
-        return Err(format!(
+        return Err(Unreadable(format!(
             "This is not a valid WordPress export: it ends before <{}> is closed.",
             path.last().map_or("", String::as_str)
-        ));
+        )));
     }
     if !saw_rss {
         return Err("This XML file is not a WordPress export (WXR).".into());
@@ -256,7 +259,7 @@ mod tests {
         let mut xml = export(3);
         xml.truncate(xml.len() - 30);
         let err = super::read(&xml, "cut.xml").unwrap_err();
-        assert!(err.contains("WordPress export"), "{err}");
+        assert!(err.0.contains("WordPress export"), "{err}");
     }
 
     #[test]

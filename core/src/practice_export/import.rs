@@ -21,7 +21,7 @@ const STAGING: &str = ".import-staging.db";
 const NOT_AN_EXPORT: &str = "This file is not a CoachDesk practice export.";
 
 fn refused(why: impl std::fmt::Display) -> Error {
-    Error::Conflict(format!(
+    Error::WrongFile(format!(
         "This export could not be brought in: {why}. Nothing was changed."
     ))
 }
@@ -103,7 +103,7 @@ pub fn import(
         });
     }
     let Some(data_dir) = db.path().and_then(Path::parent).map(Path::to_owned) else {
-        return Err(Error::Conflict(
+        return Err(Error::Internal(
             "A store that is not a file cannot take an import.".into(),
         ));
     };
@@ -123,20 +123,20 @@ pub fn import(
 fn build(path: &Path, staging: &Path, key: Option<&crate::keys::Key>) -> Result<PracticeImport> {
     let file = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|_| Error::Conflict(NOT_AN_EXPORT.into()))?;
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
     let mut text = String::new();
     zip.by_name(MANIFEST)
-        .map_err(|_| Error::Conflict(NOT_AN_EXPORT.into()))?
+        .map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?
         .take(64 << 20)
         .read_to_string(&mut text)
-        .map_err(|_| Error::Conflict(NOT_AN_EXPORT.into()))?;
+        .map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
     let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|_| Error::Conflict(NOT_AN_EXPORT.into()))?;
+        serde_json::from_str(&text).map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
     if manifest.format != FORMAT {
-        return Err(Error::Conflict(NOT_AN_EXPORT.into()));
+        return Err(Error::WrongFile(NOT_AN_EXPORT.into()));
     }
     if manifest.format_version > FORMAT_VERSION || manifest.schema_version > SCHEMA_VERSION {
-        return Err(Error::Conflict(format!(
+        return Err(Error::WrongFile(format!(
             "This export was made by a newer CoachDesk ({}). Please update CoachDesk to bring \
              it in. Nothing was changed.",
             manifest.app_version

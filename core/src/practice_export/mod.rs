@@ -404,7 +404,7 @@ fn write_export(conn: &Connection, path: &Path, app_version: &str) -> Result<Pra
             parts: std::mem::take(&mut parts),
         };
         let json = serde_json::to_vec_pretty(&manifest)
-            .map_err(|e| Error::Conflict(format!("The export could not be written: {e}")))?;
+            .map_err(|e| Error::io("The export could not be written", std::io::Error::other(e)))?;
         zip.add(MANIFEST, &json)
     })?;
     let count = |t: &str| counts.get(t).copied().unwrap_or(0);

@@ -316,7 +316,7 @@ pub(super) fn clean(draft: &ProtocolDraft) -> Result<ProtocolDraft> {
 
 pub(super) fn phases_json(phases: &[Phase]) -> Result<String> {
     serde_json::to_string(phases)
-        .map_err(|e| Error::Conflict(format!("The protocol could not be saved: {e}")))
+        .map_err(|e| Error::Internal(format!("The protocol could not be saved: {e}")))
 }
 
 pub(super) fn phases_from(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<Phase>> {
