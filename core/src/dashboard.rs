@@ -37,19 +37,25 @@ pub struct Dashboard {
 const LIST_LIMIT: i64 = 25;
 const NOT_SEEN_DAYS: u64 = 30;
 
-/// The start of a local calendar day, as a UTC timestamp text.
+/// The start of a local calendar day, as a UTC timestamp text: the first instant of that day
+/// on her clock. Where the clocks jump forward at midnight (Santiago, Havana, Beirut), 00:00
+/// does not exist and the day starts when the jump lands (01:00, or 00:30 for a half-hour
+/// change).
 fn day_start<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> String {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let local = tz
-        .from_local_datetime(&midnight)
-        .earliest()
-        .unwrap_or_else(|| {
-            // A day that starts inside a DST gap: an hour later exists.
-            tz.from_utc_datetime(&midnight)
-        });
-    local
+    day_start_instant(tz, day)
         .with_timezone(&Utc)
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn day_start_instant<Tz: TimeZone>(tz: &Tz, day: NaiveDate) -> DateTime<Tz> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // No time zone skips more than a day; minutes are the finest step any zone has used.
+    (0..24 * 60)
+        .find_map(|minute| {
+            tz.from_local_datetime(&(midnight + chrono::Duration::minutes(minute)))
+                .earliest()
+        })
+        .unwrap_or_else(|| tz.from_utc_datetime(&midnight))
 }
 
 /// The dashboard for this moment, in the coach's own time zone.
@@ -148,4 +154,53 @@ pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
         leads_without_consult,
         not_seen_recently,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    /// Over two years in zones whose clocks jump at midnight (and two that jump at night),
+    /// each day starts at the first instant of that day on the local clock, and day starts
+    /// only ever increase.
+    #[test]
+    fn a_day_starts_at_its_first_valid_local_instant_across_dst_changes() {
+        let zones: [chrono_tz::Tz; 5] = [
+            chrono_tz::America::Santiago,
+            chrono_tz::America::Havana,
+            chrono_tz::Asia::Beirut,
+            chrono_tz::America::New_York,
+            chrono_tz::Europe::London,
+        ];
+        let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let mut late_starts = 0;
+        for tz in zones {
+            let mut previous: Option<DateTime<Utc>> = None;
+            for offset in 0..730 {
+                let day = first + Days::new(offset);
+                let start = day_start_instant(&tz, day);
+                assert_eq!(start.date_naive(), day, "{tz} {day}: {start}");
+                let minute_before = (start.clone() - chrono::Duration::minutes(1)).date_naive();
+                assert!(minute_before < day, "{tz} {day}: {start} is not the first");
+                if start.hour() != 0 || start.minute() != 0 {
+                    late_starts += 1;
+                }
+                let utc = start.with_timezone(&Utc);
+                if let Some(p) = previous {
+                    assert!(utc > p, "{tz} {day}: {utc} after {p}");
+                }
+                previous = Some(utc);
+                assert_eq!(
+                    day_start(&tz, day),
+                    utc.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+                );
+            }
+        }
+        // Santiago, Havana and Beirut each skip a midnight every spring: at least six days.
+        assert!(
+            late_starts >= 6,
+            "{late_starts} days started after midnight"
+        );
+    }
 }

@@ -16,6 +16,23 @@ pub fn opened_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("opened")
 }
 
+/// `name` in `folder`, or, when a file of that name is there already, "name (2).ext",
+/// "name (3).ext"… (only the extension at the end is kept apart, so a title holding ".pdf"
+/// stays whole).
+pub fn unused_path(folder: &Path, name: &str) -> PathBuf {
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && !ext.contains(' ') => (stem, format!(".{ext}")),
+        _ => (name, String::new()),
+    };
+    let mut path = folder.join(name);
+    let mut n = 2;
+    while path.exists() {
+        path = folder.join(format!("{stem} ({n}){ext}"));
+        n += 1;
+    }
+    path
+}
+
 /// Writes `bytes` to `path` through a temporary file beside it, synced to disk, and a rename
 /// (the folder synced too), so the file is either the old one or the complete new one, even
 /// after a power cut.
@@ -246,6 +263,29 @@ pub fn lock_folder(folder: &Path) -> Result<Option<FolderLock>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unused_name_numbers_before_the_extension_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "Why .pdf files – Zoë – 2026-12-02.pdf";
+        assert_eq!(unused_path(dir.path(), name), dir.path().join(name));
+        std::fs::write(dir.path().join(name), b"x").unwrap();
+        let second = unused_path(dir.path(), name);
+        assert_eq!(
+            second,
+            dir.path().join("Why .pdf files – Zoë – 2026-12-02 (2).pdf")
+        );
+        std::fs::write(&second, b"x").unwrap();
+        assert_eq!(
+            unused_path(dir.path(), name),
+            dir.path().join("Why .pdf files – Zoë – 2026-12-02 (3).pdf")
+        );
+        std::fs::write(dir.path().join("notes"), b"x").unwrap();
+        assert_eq!(
+            unused_path(dir.path(), "notes"),
+            dir.path().join("notes (2)")
+        );
+    }
 
     #[test]
     fn a_data_folder_is_held_by_one_lock_at_a_time() {

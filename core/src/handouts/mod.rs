@@ -370,13 +370,7 @@ pub fn export_for_clients(
             ..draft.clone()
         };
         let preview = resolve(db, &personal)?;
-        let mut path = folder.join(documents::file_name(&preview));
-        let mut n = 2;
-        while path.exists() {
-            path =
-                folder.join(documents::file_name(&preview).replace(".pdf", &format!(" ({n}).pdf")));
-            n += 1;
-        }
+        let path = crate::files::unused_path(folder, &documents::file_name(&preview));
         export(db, &personal, &path)?;
         written += 1;
         let report = BulkProgress {
