@@ -181,7 +181,7 @@ mod tests {
                 let day = first + Days::new(offset);
                 let start = day_start_instant(&tz, day);
                 assert_eq!(start.date_naive(), day, "{tz} {day}: {start}");
-                let minute_before = (start.clone() - chrono::Duration::minutes(1)).date_naive();
+                let minute_before = (start - chrono::Duration::minutes(1)).date_naive();
                 assert!(minute_before < day, "{tz} {day}: {start} is not the first");
                 if start.hour() != 0 || start.minute() != 0 {
                     late_starts += 1;
