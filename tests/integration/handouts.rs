@@ -298,3 +298,73 @@ fn practice_input(db: &Db) -> practice::PracticeInput {
         typographic_quotes: p.typographic_quotes,
     }
 }
+
+/// A handout given with today's snapshot format (frozen in tests/integration/snapshots/) and
+/// one stored before snapshots carried a format number both export again with their text as
+/// given; the branding follows today's practice settings.
+#[test]
+fn frozen_snapshots_export_again_with_their_text_and_todays_branding() {
+    let (dir, db, _, draft) = setup();
+    let client_id = draft.client_id.unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/snapshots");
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    let mut ids = Vec::new();
+    for file in [
+        "handout_snapshot_v1.json",
+        "handout_snapshot_before_format.json",
+    ] {
+        let json = std::fs::read_to_string(root.join(file)).unwrap();
+        conn.execute(
+            "INSERT INTO handouts_given (client_id, title, file_name, snapshot, given_at)
+             VALUES (?1, 'frozen', 'frozen.pdf', ?2, '2026-12-01T09:00:00.000Z')",
+            rusqlite::params![client_id, json],
+        )
+        .unwrap();
+        ids.push(conn.last_insert_rowid());
+    }
+    drop(conn);
+    let path = dir.path().join("again.pdf");
+    handouts::reexport(&db, ids[0], &path).unwrap();
+    let text = pdftotext(&path);
+    let in_order = [
+        "Gut & Glow",
+        "Broth for Zoë",
+        "Prepared for Zoë 李小龙 on 1 December 2026",
+        "Hello Zoë, here is your plan for the week.",
+        "Why it helps",
+        "Gelatine soothes the gut lining, gently.",
+        "Simmer bones for a day",
+        "Make broth on Sunday",
+        // The two columns side by side: pdftotext reads across them.
+        "Enjoy",
+        "Avoid for now",
+        "Bone broth",
+        "Gluten",
+        "Book a free consult call",
+        "This handout is education, not medical advice.",
+    ];
+    let mut at = 0;
+    for words in in_order {
+        let found = text[at..]
+            .find(words)
+            .unwrap_or_else(|| panic!("{words:?} after {at} in {text}"));
+        at += found + words.len();
+    }
+
+    // Today's branding: a new practice name prints on the same text.
+    let mut input = practice_input(&db);
+    input.practice_name = "Calm Gut Coaching".into();
+    practice::update(&db, &input).unwrap();
+    handouts::reexport(&db, ids[1], &path).unwrap();
+    let text = pdftotext(&path);
+    assert!(text.contains("Calm Gut Coaching"), "{text}");
+    assert!(!text.contains("Gut & Glow"), "{text}");
+    assert!(
+        text.contains("Prepared for Renée Côté on 24 November 2026"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The lining of the gut lets through what it should not."),
+        "{text}"
+    );
+}

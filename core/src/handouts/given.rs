@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::clients;
 use crate::db::Db;
-use crate::documents::{self, Printable};
+use crate::documents;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -21,7 +21,11 @@ pub struct GivenHandout {
     pub given_at: String,
 }
 
-/// Exports a handout given earlier again, from its snapshot, so the text is the same.
+/// Exports a handout given earlier again, from its snapshot. What it keeps: the text exactly
+/// as it was given (title, for whom, the date it was given, every block, even if the article
+/// or protocol has changed since). What follows today's settings: the practice's branding
+/// (name, tagline, logo, colour, contact line, paper size and the footer's disclaimer), so a
+/// copy printed today looks like her practice today.
 pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
     crate::files::write_atomic(path, &render_given(db, id)?)
 }
@@ -39,9 +43,7 @@ pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
         .ok_or(Error::NotFound {
             what: "That handout",
         })?;
-    let preview: Printable = serde_json::from_str(&snapshot)
-        .map_err(|e| Error::Unreadable(format!("The saved handout could not be read: {e}")))?;
-    documents::render(db, &preview, Utc::now())
+    documents::render(db, &super::snapshot::read(&snapshot)?, Utc::now())
 }
 
 /// The snapshot of a given handout and its suggested file name.

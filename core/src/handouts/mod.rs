@@ -4,6 +4,7 @@
 //! snapshot of its text, on her timeline (`given`), so it can be exported again identically.
 
 mod given;
+mod snapshot;
 
 pub use given::{for_client, given_file_name, reexport, render_given, GivenHandout};
 
@@ -309,8 +310,7 @@ pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let snapshot = serde_json::to_string(&preview)
-            .map_err(|e| Error::Internal(format!("The handout could not be recorded: {e}")))?;
+        let snapshot = snapshot::write(&preview)?;
         let mut conn = db.conn();
         let tx = conn.transaction()?;
         tx.execute(
