@@ -295,6 +295,25 @@ pub(crate) fn new(
     ))
 }
 
+/// A document checked and filled in, ready for the save dialog: the name it suggests and what
+/// it writes. Everything that can refuse happens before, so she never picks a file only to
+/// be told something is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub doc: Printable,
+    pub file_name: String,
+}
+
+impl Prepared {
+    /// A document with the file name its title and client suggest.
+    pub fn new(doc: Printable) -> Self {
+        Self {
+            file_name: file_name(&doc),
+            doc,
+        }
+    }
+}
+
 /// Writes a printable document to `path`.
 pub fn save(db: &Db, doc: &Printable, path: &std::path::Path) -> Result<()> {
     let bytes = render(db, doc, Utc::now())?;

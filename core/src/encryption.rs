@@ -262,10 +262,9 @@ pub fn sheet_file_name() -> String {
     "CoachDesk recovery key.pdf".to_owned()
 }
 
-/// Saves the recovery sheet at `path`.
-pub fn save_recovery_sheet(db: &Db, recovery_key: &str, path: &Path) -> Result<()> {
-    let bytes = recovery_sheet(db, recovery_key, Utc::now())?;
-    crate::files::write_atomic(path, &bytes)
+/// The recovery sheet of today, checked and made before the save dialog opens.
+pub fn prepare_recovery_sheet(db: &Db, recovery_key: &str) -> Result<Vec<u8>> {
+    recovery_sheet(db, recovery_key, Utc::now())
 }
 
 /// The printable recovery sheet: the recovery key, what it is for and where to keep it. The

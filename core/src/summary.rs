@@ -207,6 +207,11 @@ fn progress_blocks(db: &Db, client_id: i64, blocks: &mut Vec<ResolvedBlock>) -> 
     Ok(())
 }
 
+/// The client summary, ready for the save dialog.
+pub fn prepare(db: &Db, client_id: i64) -> Result<documents::Prepared> {
+    Ok(documents::Prepared::new(get(db, client_id)?))
+}
+
 /// Writes the client summary PDF to `path`.
 pub fn save(db: &Db, client_id: i64, path: &std::path::Path) -> Result<()> {
     documents::save(db, &get(db, client_id)?, path)

@@ -4,11 +4,12 @@
 //! when `COACHDESK_TEST_SAVE_DIR` is set, the save dialog is answered with the suggested file
 //! name in that folder. Release builds never read them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// What the first save dialog of a run adds to its title while her practice is encrypted:
@@ -97,6 +98,32 @@ pub fn save_file<R: Runtime>(
         .add_filter(filter_name, extensions)
         .blocking_save_file()
         .and_then(|file| file.into_path().ok())
+}
+
+/// Every export's last step: asks where to save `name`, writes it there with `write`, and
+/// remembers the file so she can open it from the window; None if she cancels. Whatever can
+/// refuse (a title missing, a damaged snapshot, a wrong recovery key) is checked in core
+/// before, so she never picks a file only to be told something is wrong.
+pub fn save_with<R: Runtime, T>(
+    app: &AppHandle<R>,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+    write: impl FnOnce(&Path) -> coachdesk_core::Result<T>,
+) -> CommandResult<Option<T>> {
+    let Some(path) = save_file(app, title, name, filter) else {
+        return Ok(None);
+    };
+    let written = write(&path)?;
+    if let Some(state) = app.try_state::<AppState>() {
+        state.remember_export(&path);
+    }
+    Ok(Some(written))
+}
+
+/// What an export that returns its path gives the window.
+pub fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// Asks the coach for one or more files of the kinds in `filter`; None if she cancels. In debug

@@ -21,43 +21,39 @@ pub struct GivenHandout {
     pub given_at: String,
 }
 
-/// Exports a handout given earlier again, from its snapshot. What it keeps: the text exactly
-/// as it was given (title, for whom, the date it was given, every block, even if the article
-/// or protocol has changed since). What follows today's settings: the practice's branding
-/// (name, tagline, logo, colour, contact line, paper size and the footer's disclaimer), so a
-/// copy printed today looks like her practice today.
-pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
-    crate::files::write_atomic(path, &render_given(db, id)?)
-}
-
-/// The PDF of a handout given earlier, rendered again from its snapshot.
-pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
-    let snapshot: String = db
+/// A handout given earlier, ready to export again: its snapshot read (so a damaged one is told
+/// before the save dialog) and the file name it was given under.
+///
+/// What it keeps: the text exactly as it was given (title, for whom, the date it was given,
+/// every block, even if the article or protocol has changed since). What follows today's
+/// settings: the practice's branding (name, tagline, logo, colour, contact line, paper size
+/// and the footer's disclaimer), so a copy printed today looks like her practice today.
+pub fn prepare_given(db: &Db, id: i64) -> Result<documents::Prepared> {
+    let (snapshot, file_name): (String, String) = db
         .conn()
         .query_row(
-            "SELECT snapshot FROM handouts_given WHERE id = ?1",
+            "SELECT snapshot, file_name FROM handouts_given WHERE id = ?1",
             [id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .ok_or(Error::NotFound {
             what: "That handout",
         })?;
-    documents::render(db, &super::snapshot::read(&snapshot)?, Utc::now())
+    Ok(documents::Prepared {
+        doc: super::snapshot::read(&snapshot)?,
+        file_name,
+    })
 }
 
-/// The snapshot of a given handout and its suggested file name.
-pub fn given_file_name(db: &Db, id: i64) -> Result<String> {
-    db.conn()
-        .query_row(
-            "SELECT file_name FROM handouts_given WHERE id = ?1",
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That handout",
-        })
+/// Exports a handout given earlier again, from its snapshot (see `prepare_given`).
+pub fn reexport(db: &Db, id: i64, path: &std::path::Path) -> Result<()> {
+    documents::save(db, &prepare_given(db, id)?.doc, path)
+}
+
+/// The PDF of a handout given earlier, rendered again from its snapshot.
+pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
+    documents::render(db, &prepare_given(db, id)?.doc, Utc::now())
 }
 
 /// A client's handouts, newest first.

@@ -6,7 +6,7 @@
 mod given;
 mod snapshot;
 
-pub use given::{for_client, given_file_name, reexport, render_given, GivenHandout};
+pub use given::{for_client, prepare_given, reexport, render_given, GivenHandout};
 
 use chrono::Utc;
 use rusqlite::params;
@@ -298,19 +298,42 @@ fn check(draft: &HandoutDraft) -> Result<()> {
     }
 }
 
-/// Exports a composed handout to `path`; when it is for a client it is recorded on her
-/// timeline with a snapshot of its text.
-pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<()> {
+/// A handout checked and resolved, ready for the save dialog: validation happens here, before
+/// she picks a file, and the draft is resolved once for the name and the PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub doc: Printable,
+    client_id: Option<i64>,
+}
+
+impl Prepared {
+    /// The file name the save dialog suggests.
+    pub fn file_name(&self) -> String {
+        documents::file_name(&self.doc)
+    }
+}
+
+/// Checks a draft and resolves it.
+pub fn prepare(db: &Db, draft: &HandoutDraft) -> Result<Prepared> {
     check(draft)?;
-    let preview = resolve(db, draft)?;
-    let bytes = documents::render(db, &preview, Utc::now())?;
+    Ok(Prepared {
+        doc: resolve(db, draft)?,
+        client_id: draft.client_id,
+    })
+}
+
+/// Writes a prepared handout to `path`; when it is for a client it is recorded on her
+/// timeline with a snapshot of its text.
+pub fn save(db: &Db, prepared: &Prepared, path: &std::path::Path) -> Result<()> {
+    let preview = &prepared.doc;
+    let bytes = documents::render(db, preview, Utc::now())?;
     crate::files::write_atomic(path, &bytes)?;
-    if let Some(client_id) = draft.client_id {
+    if let Some(client_id) = prepared.client_id {
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let snapshot = snapshot::write(&preview)?;
+        let snapshot = snapshot::write(preview)?;
         let mut conn = db.conn();
         let tx = conn.transaction()?;
         tx.execute(
@@ -327,6 +350,12 @@ pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<(
         tx.commit()?;
     }
     Ok(())
+}
+
+/// Checks, resolves and writes a composed handout to `path` (recorded for her if it is for a
+/// client).
+pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<()> {
+    save(db, &prepare(db, draft)?, path)
 }
 
 /// How a bulk export ended.
@@ -369,14 +398,14 @@ pub fn export_for_clients(
             client_id: Some(client_id),
             ..draft.clone()
         };
-        let preview = resolve(db, &personal)?;
-        let path = crate::files::unused_path(folder, &documents::file_name(&preview));
-        export(db, &personal, &path)?;
+        let prepared = prepare(db, &personal)?;
+        let path = crate::files::unused_path(folder, &prepared.file_name());
+        save(db, &prepared, &path)?;
         written += 1;
         let report = BulkProgress {
             done: written,
             total,
-            client_name: preview.prepared_for.unwrap_or_default(),
+            client_name: prepared.doc.prepared_for.unwrap_or_default(),
         };
         if !progress(&report) && written < total {
             cancelled = true;

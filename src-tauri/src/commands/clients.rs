@@ -92,10 +92,7 @@ pub async fn client_export<R: Runtime>(
 ) -> CommandResult<Option<ClientExport>> {
     let db = state.db()?;
     let name = client_export::file_name(db, id)?;
-    let Some(path) = dialog::save_file(&app, "Save her data", &name, dialog::ZIP) else {
-        return Ok(None);
-    };
-    let exported = client_export::export(db, id, &path)?;
-    state.remember_export(&path);
-    Ok(Some(exported))
+    dialog::save_with(&app, "Save her data", &name, dialog::ZIP, |path| {
+        client_export::export(db, id, path)
+    })
 }

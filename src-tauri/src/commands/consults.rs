@@ -76,13 +76,9 @@ pub async fn consult_export_ics<R: Runtime>(
     id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let ics = consults::ics(db, id)?;
-    let name = consults::ics_file_name(db, id)?;
-    let Some(path) = dialog::save_file(&app, "Save to calendar", &name, ("Calendar", &["ics"]))
-    else {
-        return Ok(None);
-    };
-    files::write_atomic(&path, ics.as_bytes())?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let (ics, name) = (consults::ics(db, id)?, consults::ics_file_name(db, id)?);
+    let filter = ("Calendar", &["ics"][..]);
+    dialog::save_with(&app, "Save to calendar", &name, filter, |path| {
+        files::write_atomic(path, ics.as_bytes()).map(|()| dialog::shown(path))
+    })
 }

@@ -2,6 +2,7 @@
 //! the passphrase, turning it off, the idle lock and the recovery sheet.
 
 use coachdesk_core::encryption::{self, EncryptionStatus, TurnedOn};
+use coachdesk_core::files;
 use coachdesk_core::keys::KdfCost;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -95,18 +96,11 @@ pub async fn encryption_recovery_sheet<R: Runtime>(
     state: State<'_, AppState>,
     recovery_key: String,
 ) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let Some(path) = dialog::save_file(
-        &app,
-        "Save your recovery sheet",
-        &encryption::sheet_file_name(),
-        PDF,
-    ) else {
-        return Ok(None);
-    };
-    encryption::save_recovery_sheet(db, &recovery_key, &path)?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let sheet = encryption::prepare_recovery_sheet(state.db()?, &recovery_key)?;
+    let name = encryption::sheet_file_name();
+    dialog::save_with(&app, "Save your recovery sheet", &name, PDF, |path| {
+        files::write_atomic(path, &sheet).map(|()| dialog::shown(path))
+    })
 }
 
 /// A new recovery key (the old sheet is lost), shown once; her passphrase first.

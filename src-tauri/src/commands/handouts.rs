@@ -31,13 +31,10 @@ pub async fn handout_export<R: Runtime>(
     draft: HandoutDraft,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = documents::file_name(&handouts::resolve(db, &draft)?);
-    let Some(path) = dialog::save_file(&app, "Export handout", &name, PDF) else {
-        return Ok(None);
-    };
-    handouts::export(db, &draft, &path)?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let prepared = handouts::prepare(db, &draft)?;
+    dialog::save_with(&app, "Export handout", &prepared.file_name(), PDF, |path| {
+        handouts::save(db, &prepared, path).map(|()| dialog::shown(path))
+    })
 }
 
 #[tauri::command]
@@ -56,13 +53,14 @@ pub async fn handout_reexport<R: Runtime>(
     id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = handouts::given_file_name(db, id)?;
-    let Some(path) = dialog::save_file(&app, "Export handout again", &name, PDF) else {
-        return Ok(None);
-    };
-    handouts::reexport(db, id, &path)?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let given = handouts::prepare_given(db, id)?;
+    dialog::save_with(
+        &app,
+        "Export handout again",
+        &given.file_name,
+        PDF,
+        |path| documents::save(db, &given.doc, path).map(|()| dialog::shown(path)),
+    )
 }
 
 /// Saves a printable summary of a client (profile, follow-ups, consult history) as a PDF.
@@ -73,13 +71,14 @@ pub async fn client_summary_export<R: Runtime>(
     client_id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = documents::file_name(&summary::get(db, client_id)?);
-    let Some(path) = dialog::save_file(&app, "Save client summary", &name, PDF) else {
-        return Ok(None);
-    };
-    summary::save(db, client_id, &path)?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let summary = summary::prepare(db, client_id)?;
+    dialog::save_with(
+        &app,
+        "Save client summary",
+        &summary.file_name,
+        PDF,
+        |path| documents::save(db, &summary.doc, path).map(|()| dialog::shown(path)),
+    )
 }
 
 /// Asks for a folder, then writes one personalised handout per client into it, telling the

@@ -14,18 +14,15 @@ pub async fn practice_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PracticeExport>> {
-    let db = state.db()?;
-    let Some(path) = dialog::save_file(
+    let (db, version) = (state.db()?, app.package_info().version.to_string());
+    let name = practice_export::file_name();
+    dialog::save_with(
         &app,
         "Export the whole practice",
-        &practice_export::file_name(),
+        &name,
         dialog::ZIP,
-    ) else {
-        return Ok(None);
-    };
-    let exported = practice_export::export(db, &path, &app.package_info().version.to_string())?;
-    state.remember_export(&path);
-    Ok(Some(exported))
+        |path| practice_export::export(db, path, &version),
+    )
 }
 
 /// Brings in an export (or a backup) she picks, into this CoachDesk while it is empty; None if

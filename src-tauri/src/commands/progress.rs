@@ -2,6 +2,7 @@
 
 use coachdesk_core::checkins::{self, Chart, CheckIn, CheckInInput, Symptom};
 use coachdesk_core::documents::{self, Printable};
+use coachdesk_core::files;
 use coachdesk_core::reintro::{self, Food, FoodInput, LogInput, LogResult, ReintroBoard};
 use tauri::{AppHandle, Runtime, State};
 
@@ -84,14 +85,14 @@ pub async fn reintro_lists_export<R: Runtime>(
     client_id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let doc = reintro::lists(db, client_id)?;
-    let name = documents::file_name(&doc);
-    let Some(path) = dialog::save_file(&app, "Save food lists", &name, dialog::PDF) else {
-        return Ok(None);
-    };
-    documents::save(db, &doc, &path)?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
+    dialog::save_with(
+        &app,
+        "Save food lists",
+        &lists.file_name,
+        dialog::PDF,
+        |path| documents::save(db, &lists.doc, path).map(|()| dialog::shown(path)),
+    )
 }
 
 #[tauri::command]
@@ -167,15 +168,14 @@ pub async fn checkins_export_csv<R: Runtime>(
     client_id: i64,
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
-    let name = checkins::csv_file_name(db, client_id)?;
-    let csv = checkins::csv(db, client_id)?;
+    let (name, csv) = (
+        checkins::csv_file_name(db, client_id)?,
+        checkins::csv(db, client_id)?,
+    );
     let filter = ("CSV spreadsheet", &["csv"][..]);
-    let Some(path) = dialog::save_file(&app, "Export check-ins", &name, filter) else {
-        return Ok(None);
-    };
-    coachdesk_core::files::write_atomic(&path, csv.as_bytes())?;
-    state.remember_export(&path);
-    Ok(Some(path.display().to_string()))
+    dialog::save_with(&app, "Export check-ins", &name, filter, |path| {
+        files::write_atomic(path, csv.as_bytes()).map(|()| dialog::shown(path))
+    })
 }
 
 #[tauri::command]
