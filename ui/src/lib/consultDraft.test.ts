@@ -63,6 +63,8 @@ describe("durationFromText", () => {
     expect(durationFromText("45")).toBe(45);
     expect(durationFromText(" 90 ")).toBe(90);
     expect(durationFromText("30.4")).toBe(30);
+    // What an edited number input gives through bind:value.
+    expect(durationFromText(60)).toBe(60);
   });
 
   it("turns anything unreadable into 0 for the backend to reject", () => {

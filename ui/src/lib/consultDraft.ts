@@ -14,7 +14,8 @@ export type ConsultDraft = {
   kind: ConsultKind;
   date: string;
   time: string;
-  duration: string;
+  /** Text, or a number once the number input is edited. */
+  duration: string | number;
   template: TemplateKey;
 };
 
@@ -64,8 +65,12 @@ export function newConsultDraft(status: ClientStatus, now: Date = new Date()): C
  * The minutes typed into the number input. Anything that is not a number becomes 0, which the
  * backend rejects with a message next to the field (a fraction or a sign would not even reach it).
  */
-export function durationFromText(text: string): number {
-  const trimmed = text.trim();
+/**
+ * Minutes typed in a form. A number input bound with `bind:value` hands back a number once it
+ * has been edited (and a string before), so both are taken.
+ */
+export function durationFromText(text: string | number): number {
+  const trimmed = String(text).trim();
   if (trimmed === "") return 0;
   const minutes = Number(trimmed);
   return Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
@@ -85,7 +90,7 @@ export function toConsultChange(
   kind: ConsultKind,
   date: string,
   time: string,
-  duration: string,
+  duration: string | number,
   status: ConsultStatus,
 ): ConsultChange {
   return {

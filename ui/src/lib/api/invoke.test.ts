@@ -71,9 +71,9 @@ describe("toUserError", () => {
   });
 
   it("maps an unrecognised code to unknown but keeps its message", () => {
-    const error = toUserError({ code: "pdf", message: "The PDF couldn't be written" });
+    const error = toUserError({ code: "printer_on_fire", message: "The printer is on fire" });
     expect(error.code).toBe("unknown");
-    expect(error.message).toBe("The PDF couldn't be written");
+    expect(error.message).toBe("The printer is on fire");
   });
 
   it("drops malformed field entries", () => {
