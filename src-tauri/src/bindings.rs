@@ -35,7 +35,7 @@ use coachdesk_core::practice_export::{PracticeExport, PracticeImport};
 use coachdesk_core::protocols::{
     AssignInput, ClientProtocol, ItemKind, Phase, ProtocolDraft, ProtocolEvent, ProtocolEventKind,
     ProtocolItem, ProtocolStatus, ProtocolStep, TemplateDetail, TemplateSummary, TemplateVersion,
-    VersionInfo,
+    VersionInfo, SUPPLEMENT_CAUTION,
 };
 use coachdesk_core::reintro::{
     ClientFood, Food, FoodInput, FoodStatus, LogEntry, LogInput, LogResult, ReintroBoard,
@@ -170,7 +170,75 @@ pub fn typescript() -> String {
         decl::<LabInput>(&cfg),
     ];
     format!(
-        "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}",
-        decls.join("\n")
+        "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}\n{}",
+        decls.join("\n"),
+        constants()
     )
+}
+
+/// JSON for a value (a string, an enum as serde names it, a list of them).
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A TypeScript record from each value of an enum to what `f` says of it.
+fn record<K: serde::Serialize + Copy, V: serde::Serialize>(
+    keys: &[K],
+    f: impl Fn(K) -> V,
+) -> String {
+    let entries: Vec<String> = keys
+        .iter()
+        .map(|&k| format!("  {}: {},", json(&k).trim_matches('"'), json(&f(k))))
+        .collect();
+    format!("{{\n{}\n}}", entries.join("\n"))
+}
+
+/// The rules and wording the UI shows, defined once in core: the window never keeps a copy
+/// that could drift from what the PDF prints or what the backend accepts.
+fn constants() -> String {
+    let steps =
+        |on_last: bool| move |status: ProtocolStatus| status.allowed_steps(on_last).to_vec();
+    [
+        format!(
+            "/** Printed beside every supplement, wherever it appears. */\n\
+             export const SUPPLEMENT_CAUTION = {};\n",
+            json(SUPPLEMENT_CAUTION)
+        ),
+        format!(
+            "/** Every kind of protocol item, in the order the editor offers them. */\n\
+             export const ITEM_KINDS: readonly ItemKind[] = {};\n",
+            json(&ItemKind::ALL)
+        ),
+        format!(
+            "/** One item of each kind, as the kind select names it. */\n\
+             export const ITEM_KIND_LABELS: Record<ItemKind, string> = {};\n",
+            record(&ItemKind::ALL, ItemKind::item_label)
+        ),
+        format!(
+            "/** The heading each kind of item is printed under. */\n\
+             export const ITEM_GROUP_LABELS: Record<ItemKind, string> = {};\n",
+            record(&ItemKind::ALL, ItemKind::label)
+        ),
+        format!(
+            "/** Sleep, stress, movement and mindset: the lifestyle part of a phase, in order. */\n\
+             export const LIFESTYLE_KINDS: readonly ItemKind[] = {};\n",
+            json(&ItemKind::LIFESTYLE)
+        ),
+        format!(
+            "/** The steps the backend accepts for a protocol in each status, on its last phase\n\
+             \x20* and on any other. */\n\
+             export const ALLOWED_STEPS: Record<\n  ProtocolStatus,\n  {{ lastPhase: ProtocolStep[]; otherPhase: ProtocolStep[] }}\n> = {{\n{}\n}};\n",
+            ProtocolStatus::ALL
+                .iter()
+                .map(|&st| format!(
+                    "  {}: {{ lastPhase: {}, otherPhase: {} }},",
+                    json(&st).trim_matches('"'),
+                    json(&steps(true)(st)),
+                    json(&steps(false)(st))
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    ]
+    .join("\n")
 }

@@ -213,6 +213,20 @@ pub fn save_client_protocol(db: &Db, id: i64, draft: &ProtocolDraft) -> Result<C
     Ok(after)
 }
 
+/// Why `step` is refused for her protocol as it stands, in words she can act on.
+fn refusal(step: ProtocolStep, p: &ClientProtocol) -> Error {
+    let sentence = match (step, p.status) {
+        (_, ProtocolStatus::Completed) => format!("“{}” is already completed.", p.name),
+        (_, ProtocolStatus::Paused) => format!("“{}” is paused. Resume it first.", p.name),
+        (ProtocolStep::Resume, ProtocolStatus::Active) => format!("“{}” is not paused.", p.name),
+        (_, ProtocolStatus::Active) => format!(
+            "“{}” is the last phase. Complete the protocol instead.",
+            phase_name(p, p.current_phase)
+        ),
+    };
+    Error::Conflict(sentence)
+}
+
 /// Moves her protocol on: to the next phase, paused, resumed or completed, on `on_date`.
 pub fn step(db: &Db, id: i64, step: ProtocolStep, on_date: &str) -> Result<ClientProtocol> {
     let mut p = Vec::new();
@@ -236,15 +250,13 @@ pub fn step(db: &Db, id: i64, step: ProtocolStep, on_date: &str) -> Result<Clien
         ));
     }
     let phase = before.current_phase;
-    let (status, new_phase, kind, summary) = match (step, before.status) {
-        (ProtocolStep::Advance, ProtocolStatus::Active) => {
+    let on_last = phase as usize + 1 >= before.phases.len();
+    if !before.status.allowed_steps(on_last).contains(&step) {
+        return Err(refusal(step, &before));
+    }
+    let (status, new_phase, kind, summary) = match step {
+        ProtocolStep::Advance => {
             let next = phase + 1;
-            if next as usize >= before.phases.len() {
-                return Err(Error::Conflict(format!(
-                    "“{}” is the last phase. Complete the protocol instead.",
-                    phase_name(&before, phase)
-                )));
-            }
             (
                 ProtocolStatus::Active,
                 next,
@@ -252,7 +264,7 @@ pub fn step(db: &Db, id: i64, step: ProtocolStep, on_date: &str) -> Result<Clien
                 format!("{}: now in {}", before.name, phase_name(&before, next)),
             )
         }
-        (ProtocolStep::Pause, ProtocolStatus::Active) => (
+        ProtocolStep::Pause => (
             ProtocolStatus::Paused,
             phase,
             ProtocolEventKind::Paused,
@@ -262,33 +274,18 @@ pub fn step(db: &Db, id: i64, step: ProtocolStep, on_date: &str) -> Result<Clien
                 phase_name(&before, phase)
             ),
         ),
-        (ProtocolStep::Resume, ProtocolStatus::Paused) => (
+        ProtocolStep::Resume => (
             ProtocolStatus::Active,
             phase,
             ProtocolEventKind::Resumed,
             format!("{} resumed in {}", before.name, phase_name(&before, phase)),
         ),
-        (ProtocolStep::Complete, ProtocolStatus::Active | ProtocolStatus::Paused) => (
+        ProtocolStep::Complete => (
             ProtocolStatus::Completed,
             phase,
             ProtocolEventKind::Completed,
             format!("{} completed", before.name),
         ),
-        (_, ProtocolStatus::Completed) => {
-            return Err(Error::Conflict(format!(
-                "“{}” is already completed.",
-                before.name
-            )))
-        }
-        (_, ProtocolStatus::Paused) => {
-            return Err(Error::Conflict(format!(
-                "“{}” is paused. Resume it first.",
-                before.name
-            )))
-        }
-        (ProtocolStep::Resume, ProtocolStatus::Active) => {
-            return Err(Error::Conflict(format!("“{}” is not paused.", before.name)))
-        }
     };
     tx.execute(
         "UPDATE client_protocols SET status = ?2, current_phase = ?3, updated_at = ?4 WHERE id = ?1",

@@ -35,6 +35,27 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
+    pub const ALL: [Self; 7] = [
+        Self::FoodInclude,
+        Self::FoodAvoid,
+        Self::Supplement,
+        Self::Sleep,
+        Self::Stress,
+        Self::Movement,
+        Self::Mindset,
+    ];
+
+    /// Sleep, stress, movement and mindset: the "lifestyle" part of a phase, in this order.
+    pub const LIFESTYLE: [Self; 4] = [Self::Sleep, Self::Stress, Self::Movement, Self::Mindset];
+
+    /// One item of this kind, as the kind select names it.
+    pub fn item_label(self) -> &'static str {
+        match self {
+            Self::Supplement => "Supplement",
+            other => other.label(),
+        }
+    }
+
     /// The heading this kind of item is printed under.
     pub fn label(self) -> &'static str {
         match self {
@@ -50,10 +71,7 @@ impl ItemKind {
 
     /// Sleep, stress, movement and mindset: the "lifestyle" part of a phase.
     pub fn is_lifestyle(self) -> bool {
-        matches!(
-            self,
-            Self::Sleep | Self::Stress | Self::Movement | Self::Mindset
-        )
+        Self::LIFESTYLE.contains(&self)
     }
 }
 
@@ -144,6 +162,20 @@ pub enum ProtocolStatus {
 }
 
 impl ProtocolStatus {
+    pub const ALL: [Self; 3] = [Self::Active, Self::Paused, Self::Completed];
+
+    /// The steps a protocol in this status accepts (`step` refuses the others); on the last
+    /// phase there is no next one to advance to.
+    pub fn allowed_steps(self, on_last_phase: bool) -> &'static [ProtocolStep] {
+        use ProtocolStep::{Advance, Complete, Pause, Resume};
+        match (self, on_last_phase) {
+            (Self::Active, false) => &[Advance, Pause, Complete],
+            (Self::Active, true) => &[Pause, Complete],
+            (Self::Paused, _) => &[Resume, Complete],
+            (Self::Completed, _) => &[],
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             Self::Active => "active",

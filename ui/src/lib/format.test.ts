@@ -27,8 +27,6 @@ import {
   fromDateTimeInputs,
   greetingFor,
   isIsoDate,
-  itemKindLabel,
-  LIFESTYLE_KINDS,
   localDateOf,
   LOG_OUTCOMES,
   msTypeLabel,
@@ -293,19 +291,10 @@ describe("greeting", () => {
 });
 
 describe("protocol and progress labels", () => {
-  it("names protocol statuses and item kinds as the handout prints them", () => {
+  it("names protocol statuses", () => {
     expect(protocolStatusLabel("active")).toBe("Active");
     expect(protocolStatusLabel("paused")).toBe("Paused");
     expect(protocolStatusLabel("completed")).toBe("Completed");
-    expect(itemKindLabel("food_include")).toBe("Foods to enjoy");
-    expect(itemKindLabel("food_avoid")).toBe("Foods to avoid");
-    expect(itemKindLabel("mindset")).toBe("Mindset practice");
-    expect(LIFESTYLE_KINDS.map(itemKindLabel)).toEqual([
-      "Sleep",
-      "Stress",
-      "Movement",
-      "Mindset practice",
-    ]);
   });
 
   it("names food statuses, outcomes and severities", () => {

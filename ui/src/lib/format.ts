@@ -5,7 +5,6 @@ import type {
   ConsultKind,
   ConsultStatus,
   FoodStatus,
-  ItemKind,
   MsType,
   ProtocolStatus,
   TemplateKey,
@@ -477,27 +476,6 @@ const PROTOCOL_STATUS_LABELS: Record<ProtocolStatus, string> = {
 export function protocolStatusLabel(status: ProtocolStatus): string {
   return PROTOCOL_STATUS_LABELS[status];
 }
-
-const ITEM_KIND_LABELS: Record<ItemKind, string> = {
-  food_include: "Foods to enjoy",
-  food_avoid: "Foods to avoid",
-  supplement: "Supplements",
-  sleep: "Sleep",
-  stress: "Stress",
-  movement: "Movement",
-  mindset: "Mindset practice",
-};
-
-/** The heading a protocol item is listed under, as on the printed handout. */
-export function itemKindLabel(kind: ItemKind): string {
-  return ITEM_KIND_LABELS[kind];
-}
-
-/** Sleep, stress, movement and mindset: the lifestyle part of a phase, in this order. */
-export const LIFESTYLE_KINDS: readonly ItemKind[] = ["sleep", "stress", "movement", "mindset"];
-
-/** Shown beside every supplement, wherever it appears. */
-export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
 
 const FOOD_STATUS_LABELS: Record<FoodStatus, string> = {
   untested: "Untested",

@@ -2,43 +2,21 @@
 // copying a saved version into an editable draft, spotting unsaved changes, and grouping a
 // phase's items by kind for reading. What a protocol may contain is the backend's to decide.
 import type { FieldProblem, ItemKind, Phase, ProtocolDraft, ProtocolItem } from "./api/types";
+import { ITEM_GROUP_LABELS, ITEM_KIND_LABELS, ITEM_KINDS } from "./api/types";
 
-/** The order kinds are listed in, in the kind select and when items are grouped. */
-export const ITEM_KINDS: readonly ItemKind[] = [
-  "food_include",
-  "food_avoid",
-  "supplement",
-  "sleep",
-  "stress",
-  "movement",
-  "mindset",
-];
-
-const KIND_LABELS: Record<ItemKind, string> = {
-  food_include: "Foods to enjoy",
-  food_avoid: "Foods to avoid",
-  supplement: "Supplement",
-  sleep: "Sleep",
-  stress: "Stress",
-  movement: "Movement",
-  mindset: "Mindset practice",
-};
-
-// Headings over a group of items, as the handout prints them.
-const GROUP_LABELS: Record<ItemKind, string> = { ...KIND_LABELS, supplement: "Supplements" };
+// The kinds, their labels and the supplement caution come from core (generated types.ts),
+// so the editor, the client's page and the printed handout say the same thing.
+export { ITEM_KINDS, SUPPLEMENT_CAUTION } from "./api/types";
 
 /** The kind as the coach reads it in the kind select: "Foods to enjoy", "Supplement"... */
 export function itemKindLabel(kind: ItemKind): string {
-  return KIND_LABELS[kind];
+  return ITEM_KIND_LABELS[kind];
 }
 
 /** The heading over a group of items of `kind`: "Foods to enjoy", "Supplements"... */
 export function itemGroupLabel(kind: ItemKind): string {
-  return GROUP_LABELS[kind];
+  return ITEM_GROUP_LABELS[kind];
 }
-
-/** Shown beside every supplement, wherever one appears. */
-export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
 
 export function newItem(kind: ItemKind = "food_include"): ProtocolItem {
   return { kind, text: "", dose: "", timing: "", notes: "" };

@@ -462,3 +462,45 @@ export type LabFile = { id: number, originalName: string, sizeBytes: number, add
 export type Lab = { id: number, clientId: number, name: string, takenOn: string, summary: string, files: Array<LabFile>, };
 
 export type LabInput = { clientId: number, name: string, takenOn: string, summary: string, };
+
+/** Printed beside every supplement, wherever it appears. */
+export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
+
+/** Every kind of protocol item, in the order the editor offers them. */
+export const ITEM_KINDS: readonly ItemKind[] = ["food_include","food_avoid","supplement","sleep","stress","movement","mindset"];
+
+/** One item of each kind, as the kind select names it. */
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = {
+  food_include: "Foods to enjoy",
+  food_avoid: "Foods to avoid",
+  supplement: "Supplement",
+  sleep: "Sleep",
+  stress: "Stress",
+  movement: "Movement",
+  mindset: "Mindset practice",
+};
+
+/** The heading each kind of item is printed under. */
+export const ITEM_GROUP_LABELS: Record<ItemKind, string> = {
+  food_include: "Foods to enjoy",
+  food_avoid: "Foods to avoid",
+  supplement: "Supplements",
+  sleep: "Sleep",
+  stress: "Stress",
+  movement: "Movement",
+  mindset: "Mindset practice",
+};
+
+/** Sleep, stress, movement and mindset: the lifestyle part of a phase, in order. */
+export const LIFESTYLE_KINDS: readonly ItemKind[] = ["sleep","stress","movement","mindset"];
+
+/** The steps the backend accepts for a protocol in each status, on its last phase
+ * and on any other. */
+export const ALLOWED_STEPS: Record<
+  ProtocolStatus,
+  { lastPhase: ProtocolStep[]; otherPhase: ProtocolStep[] }
+> = {
+  active: { lastPhase: ["pause","complete"], otherPhase: ["advance","pause","complete"] },
+  paused: { lastPhase: ["resume","complete"], otherPhase: ["resume","complete"] },
+  completed: { lastPhase: [], otherPhase: [] },
+};

@@ -1,7 +1,7 @@
 // How her protocol reads on screen: when each phase ran, which steps make sense now, and a
 // phase's items grouped the way the printed handout groups them.
 import type { ClientProtocol, ItemKind, Phase, ProtocolItem, ProtocolStep } from "$lib/api/types";
-import { LIFESTYLE_KINDS } from "$lib/format";
+import { ALLOWED_STEPS, LIFESTYLE_KINDS } from "$lib/api/types";
 
 /** The open protocol (active or paused), if she has one: there is at most one. */
 export function openProtocol(protocols: ClientProtocol[]): ClientProtocol | null {
@@ -60,17 +60,12 @@ export function lastChangeOn(protocol: ClientProtocol): string {
   return protocol.history.at(-1)?.onDate ?? protocol.startDate;
 }
 
-/** The steps the backend accepts for the protocol's status and phase. */
+/** The steps the backend accepts for the protocol's status and phase (core's rule). */
 export function availableSteps(protocol: ClientProtocol): ProtocolStep[] {
-  const last = protocol.currentPhase >= protocol.phases.length - 1;
-  switch (protocol.status) {
-    case "active":
-      return last ? ["pause", "complete"] : ["advance", "pause", "complete"];
-    case "paused":
-      return ["resume", "complete"];
-    case "completed":
-      return [];
-  }
+  const allowed = ALLOWED_STEPS[protocol.status];
+  return protocol.currentPhase >= protocol.phases.length - 1
+    ? allowed.lastPhase
+    : allowed.otherPhase;
 }
 
 export type ItemGroups = {
