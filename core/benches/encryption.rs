@@ -17,8 +17,8 @@ use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
 use coachdesk_core::db::{self, Db, DATABASE_FILE};
 use coachdesk_core::encryption;
 use coachdesk_core::keys::KdfCost;
+use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::search;
-use coachdesk_core::templates::TemplateKey;
 
 use common::practice::{self, CLIENTS, NOTES};
 use common::{ms, percentile, report, timed};

@@ -21,6 +21,7 @@ pub mod import;
 pub mod keys;
 pub mod labs;
 pub mod legacy_files;
+pub mod note_templates;
 pub mod pdf;
 pub mod pipeline;
 pub mod practice;
@@ -31,7 +32,6 @@ pub mod protocols;
 pub mod reintro;
 pub mod search;
 pub mod summary;
-pub mod templates;
 pub mod text;
 pub mod timeline;
 

@@ -29,6 +29,7 @@ use coachdesk_core::import::{
     ArticleDraft, DraftNote, DraftSection, ImportProblem, NoteKind, PostStatus,
 };
 use coachdesk_core::labs::{Lab, LabFile, LabInput};
+use coachdesk_core::note_templates::{NoteTemplate, NoteTemplateInput, TemplateKey};
 use coachdesk_core::pipeline::PipelineColumn;
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
 use coachdesk_core::practice_export::{PracticeExport, PracticeImport};
@@ -41,7 +42,6 @@ use coachdesk_core::reintro::{
     ClientFood, Food, FoodInput, FoodStatus, LogEntry, LogInput, LogResult, ReintroBoard,
 };
 use coachdesk_core::search::{SearchHit, SearchKind, SnippetPart};
-use coachdesk_core::templates::{NoteTemplate, NoteTemplateInput, TemplateKey};
 use coachdesk_core::timeline::{TimelineEvent, TimelineKind};
 use coachdesk_core::FieldProblem;
 use ts_rs::{Config, TS};

@@ -75,7 +75,7 @@ fn first_run_then_clients_through_ipc() {
 
     let client = invoke(
         &app,
-        "client_create",
+        "clients_create",
         json!({"input": client_input("Zoë", "zoe@example.com")}),
     )
     .unwrap();
@@ -90,21 +90,21 @@ fn first_run_then_clients_through_ipc() {
 
     let active = invoke(
         &app,
-        "client_set_status",
+        "clients_set_status",
         json!({"id": id, "status": "active"}),
     )
     .unwrap();
     assert_eq!(active["status"], "active");
-    let timeline = invoke(&app, "client_timeline", json!({"id": id})).unwrap();
+    let timeline = invoke(&app, "timeline_list", json!({"id": id})).unwrap();
     assert_eq!(timeline[0]["kind"], "status_changed");
 
     invoke(
         &app,
-        "client_erase",
+        "clients_erase",
         json!({"id": id, "confirmName": "  zoe ", "fromBackups": true}),
     )
     .unwrap();
-    let err = invoke(&app, "client_get", json!({"id": id})).unwrap_err();
+    let err = invoke(&app, "clients_get", json!({"id": id})).unwrap_err();
     assert_eq!(err["code"], "not_found");
 }
 
@@ -113,7 +113,7 @@ fn validation_errors_cross_ipc_as_code_message_and_fields() {
     let app = app();
     let err = invoke(
         &app,
-        "client_create",
+        "clients_create",
         json!({"input": client_input("Zoë", "zoe-at-home")}),
     )
     .unwrap_err();
@@ -156,7 +156,7 @@ fn a_store_that_cannot_open_is_reported_by_every_command() {
 #[test]
 fn only_files_coachdesk_saved_can_be_opened_from_the_window() {
     let app = app();
-    let err = invoke(&app, "open_exported", json!({"path": "/etc/passwd"})).unwrap_err();
+    let err = invoke(&app, "app_open_exported", json!({"path": "/etc/passwd"})).unwrap_err();
     assert_eq!(err["code"], "invalid");
     assert!(err["message"]
         .as_str()
@@ -192,7 +192,7 @@ fn backups_through_ipc_and_the_backup_at_quit() {
     std::fs::write(opened.join("ferritin.pdf"), b"%PDF-1.4").unwrap();
     coachdesk_lib::at_quit(app._app.handle());
     assert!(!coachdesk_core::files::opened_folder(app._dir.path()).exists());
-    let made = invoke(&app, "backup_now", json!({})).unwrap();
+    let made = invoke(&app, "backups_create", json!({})).unwrap();
     assert_eq!(made["reason"], "manual");
     let backups = invoke(&app, "backups_status", json!({})).unwrap()["overview"]["backups"].clone();
     let reasons: Vec<&str> = backups
@@ -204,14 +204,14 @@ fn backups_through_ipc_and_the_backup_at_quit() {
     assert_eq!(reasons, ["manual", "atQuit"]);
 
     let name = made["fileName"].as_str().unwrap();
-    let checked = invoke(&app, "backup_check", json!({ "fileName": name })).unwrap();
+    let checked = invoke(&app, "backups_check", json!({ "fileName": name })).unwrap();
     assert_eq!(checked["fileName"], name);
     // The window names a backup by file name only: no paths, nothing outside the folder.
     for bad in ["../coachdesk.db", "/etc/passwd", "x.txt", ""] {
-        let err = invoke(&app, "backup_check", json!({ "fileName": bad })).unwrap_err();
+        let err = invoke(&app, "backups_check", json!({ "fileName": bad })).unwrap_err();
         assert_eq!(err["code"], "invalid", "{bad}");
     }
-    let restored = invoke(&app, "backup_restore", json!({ "fileName": name })).unwrap();
+    let restored = invoke(&app, "backups_restore", json!({ "fileName": name })).unwrap();
     assert_eq!(restored["beforeRestore"]["reason"], "beforeRestore");
     assert_eq!(
         invoke(&app, "practice_get", json!({})).unwrap()["coachName"],
@@ -280,20 +280,30 @@ fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     }
     let app = app_on(dir);
     let state = app._app.state::<AppState>();
-    let lock = invoke(&app, "lock_state", json!({})).unwrap();
+    let lock = invoke(&app, "encryption_lock_state", json!({})).unwrap();
     assert_eq!(lock["encrypted"], true);
     assert_eq!(lock["locked"], true);
     let err = invoke(&app, "practice_get", json!({})).unwrap_err();
     assert_eq!(err["code"], "locked");
     assert!(!state.tell_plain_files_once(), "nothing is open yet");
 
-    let err = invoke(&app, "unlock", json!({"secret": "lake walks at dusk"})).unwrap_err();
+    let err = invoke(
+        &app,
+        "encryption_unlock",
+        json!({"secret": "lake walks at dusk"}),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "invalid");
     assert!(err["message"]
         .as_str()
         .unwrap()
         .contains("does not open this practice"));
-    invoke(&app, "unlock", json!({"secret": "lake walks at dawn"})).unwrap();
+    invoke(
+        &app,
+        "encryption_unlock",
+        json!({"secret": "lake walks at dawn"}),
+    )
+    .unwrap();
     assert_eq!(
         invoke(&app, "practice_get", json!({})).unwrap()["practiceName"],
         "Gut & Glow"
@@ -301,18 +311,23 @@ fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     let status = invoke(&app, "encryption_status", json!({})).unwrap();
     assert_eq!(status["on"], true);
 
-    invoke(&app, "lock_now", json!({})).unwrap();
+    invoke(&app, "encryption_lock_now", json!({})).unwrap();
     assert_eq!(
-        invoke(&app, "lock_state", json!({})).unwrap()["locked"],
+        invoke(&app, "encryption_lock_state", json!({})).unwrap()["locked"],
         true
     );
     assert_eq!(
         invoke(&app, "practice_get", json!({})).unwrap_err()["code"],
         "locked"
     );
-    invoke(&app, "unlock", json!({"secret": "lake walks at dawn"})).unwrap();
+    invoke(
+        &app,
+        "encryption_unlock",
+        json!({"secret": "lake walks at dawn"}),
+    )
+    .unwrap();
     assert_eq!(
-        invoke(&app, "lock_state", json!({})).unwrap()["locked"],
+        invoke(&app, "encryption_lock_state", json!({})).unwrap()["locked"],
         false
     );
 

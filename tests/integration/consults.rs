@@ -5,7 +5,7 @@ use coachdesk_core::clients::{self, ClientInput, ClientStatus};
 use coachdesk_core::consults::{self, ConsultChange, ConsultInput, ConsultKind, ConsultStatus};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::follow_ups::{self, FollowUpInput};
-use coachdesk_core::templates::{self, NoteTemplateInput, TemplateKey};
+use coachdesk_core::note_templates::{self, NoteTemplateInput, TemplateKey};
 use coachdesk_core::{dashboard, search, timeline};
 use icalendar::{Calendar, Component, DatePerhapsTime};
 
@@ -225,7 +225,7 @@ fn editing_a_template_never_changes_notes_already_written() {
         name: "Discovery".into(),
         headings: vec!["Story".into(), " ".into(), "Plan".into()],
     };
-    let template = templates::update(&db, TemplateKey::Discovery, &input).unwrap();
+    let template = note_templates::update(&db, TemplateKey::Discovery, &input).unwrap();
     assert_eq!(template.headings, ["Story", "Plan"]);
     assert_eq!(
         consults::get(&db, before.id).unwrap().sections,

@@ -18,8 +18,8 @@ use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
 use coachdesk_core::db::{Db, DATABASE_FILE};
+use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
-use coachdesk_core::templates::TemplateKey;
 use coachdesk_lib::AppState;
 
 const ROLE: &str = "COACHDESK_CRASH_ROLE";

@@ -14,8 +14,8 @@ use coachdesk_core::db::{self, Db, DATABASE_FILE};
 use coachdesk_core::encryption;
 use coachdesk_core::keys::{KdfCost, KEY_FILE};
 use coachdesk_core::labs;
+use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
-use coachdesk_core::templates::TemplateKey;
 use coachdesk_core::Error;
 
 use crate::progress::give_her_everything;

@@ -9,7 +9,7 @@ use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
 use coachdesk_core::labs;
-use coachdesk_core::templates::TemplateKey;
+use coachdesk_core::note_templates::TemplateKey;
 
 use crate::progress::{give_her_everything, practice};
 

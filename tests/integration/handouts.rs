@@ -123,7 +123,7 @@ fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
 #[test]
 fn the_client_summary_prints_her_profile_and_consult_notes() {
     use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
-    use coachdesk_core::templates::TemplateKey;
+    use coachdesk_core::note_templates::TemplateKey;
     let (dir, db, _, draft) = setup();
     let client_id = draft.client_id.unwrap();
     let mut input = ClientInput::named("Zoë 李小龙 🌿");

@@ -11,9 +11,9 @@ use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::follow_ups::{self, FollowUpInput};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::labs;
+use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice;
 use coachdesk_core::practice_export;
-use coachdesk_core::templates::TemplateKey;
 
 use crate::progress::{attach_a_big_file, everything, give_her_everything, practice, Practice};
 

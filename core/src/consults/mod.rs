@@ -15,7 +15,7 @@ pub use notes::{restore_revision, revisions, save_notes};
 use crate::clients::{self, ClientStatus};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
-use crate::templates::{self, TemplateKey};
+use crate::note_templates::{self, TemplateKey};
 use crate::timeline::{self, TimelineKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -261,7 +261,7 @@ pub fn create(db: &Db, input: &ConsultInput) -> Result<Consult> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let client = clients::load(&tx, input.client_id)?;
-    let template = templates::load(&tx, input.template)?;
+    let template = note_templates::load(&tx, input.template)?;
     let sections: Vec<NoteSection> = template
         .headings
         .iter()

@@ -27,7 +27,7 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 /// Opens a file (or folder) CoachDesk saved in this run with the system's viewer. Any other
 /// path is refused, so the window cannot open arbitrary files.
 #[tauri::command]
-pub fn open_exported(state: State<'_, AppState>, path: String) -> CommandResult<()> {
+pub fn app_open_exported(state: State<'_, AppState>, path: String) -> CommandResult<()> {
     let path = std::path::PathBuf::from(path);
     if !state.was_exported(&path) {
         return Err(IpcError {

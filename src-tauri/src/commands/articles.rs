@@ -46,12 +46,12 @@ pub fn articles_list(
 }
 
 #[tauri::command]
-pub fn article_get(state: State<'_, AppState>, id: i64) -> CommandResult<Article> {
+pub fn articles_get(state: State<'_, AppState>, id: i64) -> CommandResult<Article> {
     Ok(articles::get(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn article_update(
+pub fn articles_update(
     state: State<'_, AppState>,
     id: i64,
     input: ArticleDraft,
@@ -60,6 +60,6 @@ pub fn article_update(
 }
 
 #[tauri::command]
-pub fn article_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub fn articles_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     Ok(articles::delete(state.db()?, id)?)
 }

@@ -34,7 +34,7 @@ pub fn backups_status(state: State<'_, AppState>) -> CommandResult<BackupStatus>
 /// Chooses the second place for a copy of every backup with the native folder dialog; None
 /// if she cancels.
 #[tauri::command]
-pub async fn backup_copy_choose<R: Runtime>(
+pub async fn backups_copy_choose<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<BackupOverview>> {
@@ -47,14 +47,14 @@ pub async fn backup_copy_choose<R: Runtime>(
 
 /// Stops copying backups to a second place.
 #[tauri::command]
-pub fn backup_copy_stop(state: State<'_, AppState>) -> CommandResult<BackupOverview> {
+pub fn backups_copy_stop(state: State<'_, AppState>) -> CommandResult<BackupOverview> {
     backups::set_copy_folder(state.db()?, None)?;
     Ok(backups::overview(state.db()?, state.data_dir())?)
 }
 
 /// "Back up now", then the rotation.
 #[tauri::command]
-pub fn backup_now<R: Runtime>(
+pub fn backups_create<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Backup> {
@@ -69,14 +69,14 @@ pub fn backup_now<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn backup_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
+pub fn backups_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
     let path = backups::in_folder(state.data_dir(), &file_name)?;
     let key = state.db()?.key();
     Ok(backups::check(&path, state.data_dir(), key.as_ref())?)
 }
 
 #[tauri::command]
-pub fn backup_restore<R: Runtime>(
+pub fn backups_restore<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     file_name: String,
@@ -93,7 +93,7 @@ pub fn backup_restore<R: Runtime>(
 
 /// Checks a backup file she picks anywhere (a USB stick); None if she cancels.
 #[tauri::command]
-pub async fn backup_check_pick<R: Runtime>(
+pub async fn backups_check_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Backup>> {
@@ -107,7 +107,7 @@ pub async fn backup_check_pick<R: Runtime>(
 /// Restores from a backup file she picks anywhere; None if she cancels. With `secret` (the
 /// passphrase a locked backup was made with), the file picked last is tried again.
 #[tauri::command]
-pub async fn backup_restore_pick<R: Runtime>(
+pub async fn backups_restore_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     secret: Option<String>,
@@ -125,13 +125,16 @@ pub async fn backup_restore_pick<R: Runtime>(
 
 /// The backups on this computer, for the recovery screen (the store may not be open).
 #[tauri::command]
-pub fn recovery_backups(state: State<'_, AppState>) -> CommandResult<Vec<Backup>> {
+pub fn backups_recovery_list(state: State<'_, AppState>) -> CommandResult<Vec<Backup>> {
     Ok(backups::list(&backups::folder_in(state.data_dir()))?)
 }
 
 /// On the recovery screen: replaces the damaged practice file with a backup and opens it.
 #[tauri::command]
-pub fn recovery_restore(state: State<'_, AppState>, file_name: String) -> CommandResult<()> {
+pub fn backups_recovery_restore(
+    state: State<'_, AppState>,
+    file_name: String,
+) -> CommandResult<()> {
     backups::in_folder(state.data_dir(), &file_name)?;
     state.recover_from(&file_name)
 }

@@ -1,12 +1,9 @@
 //! Clients: list, record, status, archive, erase, timeline.
 
 use coachdesk_core::backups::{self, Backup, TakenOut};
-use coachdesk_core::client_export::{self, ClientExport};
 use coachdesk_core::clients::{self, Client, ClientInput, ClientPage, ClientQuery, ClientStatus};
-use coachdesk_core::timeline::{self, TimelineEvent};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -16,17 +13,17 @@ pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CommandRe
 }
 
 #[tauri::command]
-pub fn client_get(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+pub fn clients_get(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
     Ok(clients::get(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn client_create(state: State<'_, AppState>, input: ClientInput) -> CommandResult<Client> {
+pub fn clients_create(state: State<'_, AppState>, input: ClientInput) -> CommandResult<Client> {
     Ok(clients::create(state.db()?, &input)?)
 }
 
 #[tauri::command]
-pub fn client_update(
+pub fn clients_update(
     state: State<'_, AppState>,
     id: i64,
     input: ClientInput,
@@ -35,7 +32,7 @@ pub fn client_update(
 }
 
 #[tauri::command]
-pub fn client_set_status(
+pub fn clients_set_status(
     state: State<'_, AppState>,
     id: i64,
     status: ClientStatus,
@@ -44,19 +41,19 @@ pub fn client_set_status(
 }
 
 #[tauri::command]
-pub fn client_archive(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+pub fn clients_archive(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
     Ok(clients::archive(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn client_restore(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
+pub fn clients_restore(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
     Ok(clients::restore(state.db()?, id)?)
 }
 
 /// Erases her for good; with `from_backups`, she is taken out of the backups that hold her
 /// too (here and in the second place).
 #[tauri::command]
-pub async fn client_erase(
+pub async fn clients_erase(
     state: State<'_, AppState>,
     id: i64,
     confirm_name: String,
@@ -74,25 +71,6 @@ pub async fn client_erase(
 
 /// The backups that still hold her record, for the erase dialog to say so.
 #[tauri::command]
-pub fn client_erase_backups(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<Backup>> {
+pub fn clients_erase_backups(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<Backup>> {
     Ok(backups::holding_client(state.db()?, state.data_dir(), id)?)
-}
-
-#[tauri::command]
-pub fn client_timeline(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<TimelineEvent>> {
-    Ok(timeline::for_client(state.db()?, id)?)
-}
-
-/// Everything kept about her, as one ZIP through the save dialog; None if the coach cancelled.
-#[tauri::command]
-pub async fn client_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<Option<ClientExport>> {
-    let db = state.db()?;
-    let name = client_export::file_name(db, id)?;
-    dialog::save_with(&app, "Save her data", &name, dialog::ZIP, |path| {
-        client_export::export(db, id, path)
-    })
 }

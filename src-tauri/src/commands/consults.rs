@@ -12,17 +12,17 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn consult_create(state: State<'_, AppState>, input: ConsultInput) -> CommandResult<Consult> {
+pub fn consults_create(state: State<'_, AppState>, input: ConsultInput) -> CommandResult<Consult> {
     Ok(consults::create(state.db()?, &input)?)
 }
 
 #[tauri::command]
-pub fn consult_get(state: State<'_, AppState>, id: i64) -> CommandResult<Consult> {
+pub fn consults_get(state: State<'_, AppState>, id: i64) -> CommandResult<Consult> {
     Ok(consults::get(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn consult_update(
+pub fn consults_update(
     state: State<'_, AppState>,
     id: i64,
     change: ConsultChange,
@@ -31,7 +31,7 @@ pub fn consult_update(
 }
 
 #[tauri::command]
-pub fn consults_for_client(
+pub fn consults_list(
     state: State<'_, AppState>,
     client_id: i64,
 ) -> CommandResult<Vec<ConsultSummary>> {
@@ -39,7 +39,7 @@ pub fn consults_for_client(
 }
 
 #[tauri::command]
-pub fn consult_save_notes(
+pub fn consults_notes_update(
     state: State<'_, AppState>,
     id: i64,
     sections: Vec<NoteSection>,
@@ -54,12 +54,15 @@ pub fn consult_save_notes(
 }
 
 #[tauri::command]
-pub fn consult_revisions(state: State<'_, AppState>, id: i64) -> CommandResult<Vec<NoteRevision>> {
+pub fn consults_revisions_list(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<Vec<NoteRevision>> {
     Ok(consults::revisions(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn consult_restore_revision(
+pub fn consults_revision_restore(
     state: State<'_, AppState>,
     id: i64,
     revision_id: i64,
@@ -70,7 +73,7 @@ pub fn consult_restore_revision(
 /// Asks where to save the consult's .ics file (native save dialog), then writes it. Returns the
 /// saved path, or None if the coach cancelled.
 #[tauri::command]
-pub async fn consult_export_ics<R: Runtime>(
+pub async fn consults_ics_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,

@@ -8,6 +8,6 @@ use crate::state::AppState;
 
 /// The dashboard for today in the coach's own time zone.
 #[tauri::command]
-pub fn dashboard(state: State<'_, AppState>) -> CommandResult<Dashboard> {
+pub fn dashboard_get(state: State<'_, AppState>) -> CommandResult<Dashboard> {
     Ok(dashboard::now(state.db()?)?)
 }

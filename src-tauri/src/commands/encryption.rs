@@ -24,7 +24,7 @@ pub struct LockState {
 
 /// Callable while locked: it says nothing about her practice.
 #[tauri::command]
-pub fn lock_state(state: State<'_, AppState>) -> CommandResult<LockState> {
+pub fn encryption_lock_state(state: State<'_, AppState>) -> CommandResult<LockState> {
     Ok(LockState {
         encrypted: encryption::is_on(state.data_dir()),
         locked: state.is_locked(),
@@ -34,13 +34,13 @@ pub fn lock_state(state: State<'_, AppState>) -> CommandResult<LockState> {
 
 /// Opens the practice with her passphrase or recovery key (at start, or after the idle lock).
 #[tauri::command]
-pub async fn unlock(state: State<'_, AppState>, secret: String) -> CommandResult<()> {
+pub async fn encryption_unlock(state: State<'_, AppState>, secret: String) -> CommandResult<()> {
     state.unlock(&secret)
 }
 
 /// Locks the window now (idle minutes passed, or she asked).
 #[tauri::command]
-pub fn lock_now(state: State<'_, AppState>) -> CommandResult<()> {
+pub fn encryption_lock_now(state: State<'_, AppState>) -> CommandResult<()> {
     state.lock_now()
 }
 
@@ -105,7 +105,7 @@ pub async fn encryption_recovery_sheet<R: Runtime>(
 
 /// A new recovery key (the old sheet is lost), shown once; her passphrase first.
 #[tauri::command]
-pub async fn encryption_new_recovery_key(
+pub async fn encryption_recovery_key_create(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> CommandResult<String> {

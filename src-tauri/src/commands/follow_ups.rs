@@ -7,7 +7,7 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn follow_up_create(
+pub fn follow_ups_create(
     state: State<'_, AppState>,
     input: FollowUpInput,
 ) -> CommandResult<FollowUp> {
@@ -15,7 +15,7 @@ pub fn follow_up_create(
 }
 
 #[tauri::command]
-pub fn follow_up_set_done(
+pub fn follow_ups_set_done(
     state: State<'_, AppState>,
     id: i64,
     done: bool,
@@ -24,14 +24,11 @@ pub fn follow_up_set_done(
 }
 
 #[tauri::command]
-pub fn follow_ups_for_client(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Vec<FollowUp>> {
+pub fn follow_ups_list(state: State<'_, AppState>, client_id: i64) -> CommandResult<Vec<FollowUp>> {
     Ok(follow_ups::for_client(state.db()?, client_id)?)
 }
 
 #[tauri::command]
-pub fn follow_up_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub fn follow_ups_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     Ok(follow_ups::delete(state.db()?, id)?)
 }

@@ -4,7 +4,6 @@ use std::sync::atomic::Ordering;
 
 use coachdesk_core::documents::{self, Printable};
 use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft};
-use coachdesk_core::summary;
 use tauri::Emitter;
 use tauri::{AppHandle, Runtime, State};
 
@@ -15,7 +14,7 @@ use crate::state::AppState;
 use crate::dialog::PDF;
 
 #[tauri::command]
-pub fn handout_preview(
+pub fn handouts_preview(
     state: State<'_, AppState>,
     draft: HandoutDraft,
 ) -> CommandResult<Printable> {
@@ -25,7 +24,7 @@ pub fn handout_preview(
 /// Asks where to save (suggesting a name), writes the PDF, records it for the client.
 /// Returns the saved path, or None if the coach cancelled.
 #[tauri::command]
-pub async fn handout_export<R: Runtime>(
+pub async fn handouts_export<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     draft: HandoutDraft,
@@ -38,7 +37,7 @@ pub async fn handout_export<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn handouts_for_client(
+pub fn handouts_list(
     state: State<'_, AppState>,
     client_id: i64,
 ) -> CommandResult<Vec<GivenHandout>> {
@@ -47,7 +46,7 @@ pub fn handouts_for_client(
 
 /// Exports a handout given earlier again, from its snapshot.
 #[tauri::command]
-pub async fn handout_reexport<R: Runtime>(
+pub async fn handouts_reexport<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
@@ -60,24 +59,6 @@ pub async fn handout_reexport<R: Runtime>(
         &given.file_name,
         PDF,
         |path| documents::save(db, &given.doc, path).map(|()| dialog::shown(path)),
-    )
-}
-
-/// Saves a printable summary of a client (profile, follow-ups, consult history) as a PDF.
-#[tauri::command]
-pub async fn client_summary_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let summary = summary::prepare(db, client_id)?;
-    dialog::save_with(
-        &app,
-        "Save client summary",
-        &summary.file_name,
-        PDF,
-        |path| documents::save(db, &summary.doc, path).map(|()| dialog::shown(path)),
     )
 }
 

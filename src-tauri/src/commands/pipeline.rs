@@ -8,6 +8,6 @@ use crate::state::AppState;
 
 /// Current clients by status, in pipeline order, with counts.
 #[tauri::command]
-pub fn pipeline(state: State<'_, AppState>) -> CommandResult<Vec<PipelineColumn>> {
+pub fn pipeline_get(state: State<'_, AppState>) -> CommandResult<Vec<PipelineColumn>> {
     Ok(pipeline::pipeline(state.db()?)?)
 }

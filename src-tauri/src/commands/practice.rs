@@ -30,7 +30,7 @@ pub fn practice_update(
 
 /// Opens the native open dialog off the main thread (async), then copies the chosen logo.
 #[tauri::command]
-pub async fn practice_pick_logo<R: Runtime>(
+pub async fn practice_logo_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Practice>> {
@@ -41,11 +41,11 @@ pub async fn practice_pick_logo<R: Runtime>(
 }
 
 #[tauri::command]
-pub fn practice_logo(state: State<'_, AppState>) -> CommandResult<Option<String>> {
+pub fn practice_logo_get(state: State<'_, AppState>) -> CommandResult<Option<String>> {
     Ok(practice::logo_data_url(state.db()?)?)
 }
 
 #[tauri::command]
-pub fn practice_remove_logo(state: State<'_, AppState>) -> CommandResult<Practice> {
+pub fn practice_logo_delete(state: State<'_, AppState>) -> CommandResult<Practice> {
     Ok(practice::remove_logo(state.db()?)?)
 }

@@ -10,7 +10,7 @@ use crate::state::AppState;
 
 /// Exports everything through the save dialog; None if she cancels.
 #[tauri::command]
-pub async fn practice_export<R: Runtime>(
+pub async fn practice_export_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<PracticeExport>> {
@@ -29,7 +29,7 @@ pub async fn practice_export<R: Runtime>(
 /// she cancels. With `secret` (the passphrase of an encrypted backup from her old computer),
 /// the file picked last is tried again.
 #[tauri::command]
-pub async fn practice_import<R: Runtime>(
+pub async fn practice_export_import<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     secret: Option<String>,

@@ -10,17 +10,20 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn protocol_templates(state: State<'_, AppState>) -> CommandResult<Vec<TemplateSummary>> {
+pub fn protocols_templates_list(state: State<'_, AppState>) -> CommandResult<Vec<TemplateSummary>> {
     Ok(protocols::list_templates(state.db()?)?)
 }
 
 #[tauri::command]
-pub fn protocol_template(state: State<'_, AppState>, id: i64) -> CommandResult<TemplateDetail> {
+pub fn protocols_template_get(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<TemplateDetail> {
     Ok(protocols::get_template(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn protocol_template_version(
+pub fn protocols_template_version_get(
     state: State<'_, AppState>,
     id: i64,
     version: i64,
@@ -29,7 +32,7 @@ pub fn protocol_template_version(
 }
 
 #[tauri::command]
-pub fn protocol_template_create(
+pub fn protocols_template_create(
     state: State<'_, AppState>,
     draft: ProtocolDraft,
 ) -> CommandResult<TemplateDetail> {
@@ -37,7 +40,7 @@ pub fn protocol_template_create(
 }
 
 #[tauri::command]
-pub fn protocol_template_save(
+pub fn protocols_template_update(
     state: State<'_, AppState>,
     id: i64,
     draft: ProtocolDraft,
@@ -46,12 +49,12 @@ pub fn protocol_template_save(
 }
 
 #[tauri::command]
-pub fn protocol_template_archive(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
+pub fn protocols_template_archive(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
     Ok(protocols::archive_template(state.db()?, id)?)
 }
 
 #[tauri::command]
-pub fn protocol_assign(
+pub fn protocols_assign(
     state: State<'_, AppState>,
     input: AssignInput,
 ) -> CommandResult<ClientProtocol> {
@@ -59,7 +62,7 @@ pub fn protocol_assign(
 }
 
 #[tauri::command]
-pub fn protocols_for_client(
+pub fn protocols_list(
     state: State<'_, AppState>,
     client_id: i64,
 ) -> CommandResult<Vec<ClientProtocol>> {
@@ -67,7 +70,7 @@ pub fn protocols_for_client(
 }
 
 #[tauri::command]
-pub fn client_protocol_save(
+pub fn protocols_update(
     state: State<'_, AppState>,
     id: i64,
     draft: ProtocolDraft,
@@ -76,7 +79,7 @@ pub fn client_protocol_save(
 }
 
 #[tauri::command]
-pub fn client_protocol_step(
+pub fn protocols_step(
     state: State<'_, AppState>,
     id: i64,
     step: ProtocolStep,

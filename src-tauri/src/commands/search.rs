@@ -7,6 +7,6 @@ use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn search(state: State<'_, AppState>, text: String) -> CommandResult<Vec<SearchHit>> {
+pub fn search_query(state: State<'_, AppState>, text: String) -> CommandResult<Vec<SearchHit>> {
     Ok(search::search(state.db()?, &text)?)
 }

@@ -22,13 +22,13 @@ export function listArticles(search: string): Promise<ArticleSummary[]> {
 }
 
 export function getArticle(id: number): Promise<Article> {
-  return call("article_get", { id });
+  return call("articles_get", { id });
 }
 
 export function updateArticle(id: number, input: ArticleDraft): Promise<Article> {
-  return call("article_update", { id, input });
+  return call("articles_update", { id, input });
 }
 
 export function deleteArticle(id: number): Promise<null> {
-  return call("article_delete", { id });
+  return call("articles_delete", { id });
 }

@@ -7,45 +7,45 @@ export function backupStatus(): Promise<BackupStatus> {
 }
 
 export function backUpNow(): Promise<Backup> {
-  return call("backup_now");
+  return call("backups_create");
 }
 
 /** Verifies a backup in the backups folder without touching current data. */
 export function checkBackup(fileName: string): Promise<Backup> {
-  return call("backup_check", { fileName });
+  return call("backups_check", { fileName });
 }
 
 /** Replaces current data with the backup; what was there is saved as a backup first. */
 /** A backup made with another passphrase needs that passphrase as `secret`. */
 export function restoreBackup(fileName: string, secret: string | null = null): Promise<Restored> {
-  return call("backup_restore", { fileName, secret });
+  return call("backups_restore", { fileName, secret });
 }
 
 /** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
 export function checkPickedBackup(): Promise<Backup | null> {
-  return call("backup_check_pick");
+  return call("backups_check_pick");
 }
 
 /** With `secret`, the file picked last is tried again (a backup made with another passphrase). */
 export function restorePickedBackup(secret: string | null = null): Promise<Restored | null> {
-  return call("backup_restore_pick", { secret });
+  return call("backups_restore_pick", { secret });
 }
 
 /** Chooses the second place with the native folder dialog; `null` if the coach cancelled. */
 export function chooseCopyFolder(): Promise<BackupOverview | null> {
-  return call("backup_copy_choose");
+  return call("backups_copy_choose");
 }
 
 export function stopCopying(): Promise<BackupOverview> {
-  return call("backup_copy_stop");
+  return call("backups_copy_stop");
 }
 
 /** The backups on this computer, when the practice file could not be opened. */
 export function recoveryBackups(): Promise<Backup[]> {
-  return call("recovery_backups");
+  return call("backups_recovery_list");
 }
 
 /** Replaces a damaged practice file with this backup and opens it. */
 export function recoverFrom(fileName: string): Promise<null> {
-  return call("recovery_restore", { fileName });
+  return call("backups_recovery_restore", { fileName });
 }

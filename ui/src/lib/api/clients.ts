@@ -19,27 +19,27 @@ export function listClients(query: ClientQuery): Promise<ClientPage> {
 }
 
 export function getClient(id: number): Promise<Client> {
-  return call("client_get", { id });
+  return call("clients_get", { id });
 }
 
 export function createClient(input: ClientInput): Promise<Client> {
-  return call("client_create", { input });
+  return call("clients_create", { input });
 }
 
 export function updateClient(id: number, input: ClientInput): Promise<Client> {
-  return call("client_update", { id, input });
+  return call("clients_update", { id, input });
 }
 
 export function setClientStatus(id: number, status: ClientStatus): Promise<Client> {
-  return call("client_set_status", { id, status });
+  return call("clients_set_status", { id, status });
 }
 
 export function archiveClient(id: number): Promise<Client> {
-  return call("client_archive", { id });
+  return call("clients_archive", { id });
 }
 
 export function restoreClient(id: number): Promise<Client> {
-  return call("client_restore", { id });
+  return call("clients_restore", { id });
 }
 
 /**
@@ -51,25 +51,25 @@ export function eraseClient(
   confirmName: string,
   fromBackups: boolean,
 ): Promise<TakenOut> {
-  return call("client_erase", { id, confirmName, fromBackups });
+  return call("clients_erase", { id, confirmName, fromBackups });
 }
 
 /** The backups that still hold her record (made since she was added). */
 export function backupsHoldingClient(id: number): Promise<Backup[]> {
-  return call("client_erase_backups", { id });
+  return call("clients_erase_backups", { id });
 }
 
 /** Newest first. */
 export function clientTimeline(id: number): Promise<TimelineEvent[]> {
-  return call("client_timeline", { id });
+  return call("timeline_list", { id });
 }
 
 /** One column per status in pipeline order, each with its total and up to 100 clients. */
 export function pipeline(): Promise<PipelineColumn[]> {
-  return call("pipeline");
+  return call("pipeline_get");
 }
 
 /** Everything kept about her as one ZIP, through the save dialog; `null` if cancelled. */
 export function exportClientData(id: number): Promise<ClientExport | null> {
-  return call("client_export", { id });
+  return call("client_export_save", { id });
 }

@@ -11,20 +11,20 @@ import type {
 } from "./types";
 
 export function createConsult(input: ConsultInput): Promise<Consult> {
-  return call("consult_create", { input });
+  return call("consults_create", { input });
 }
 
 export function getConsult(id: number): Promise<Consult> {
-  return call("consult_get", { id });
+  return call("consults_get", { id });
 }
 
 export function updateConsult(id: number, change: ConsultChange): Promise<Consult> {
-  return call("consult_update", { id, change });
+  return call("consults_update", { id, change });
 }
 
 /** Newest first. */
 export function consultsForClient(clientId: number): Promise<ConsultSummary[]> {
-  return call("consults_for_client", { clientId });
+  return call("consults_list", { clientId });
 }
 
 /**
@@ -36,20 +36,20 @@ export function saveNotes(
   sections: NoteSection[],
   checkpoint: boolean,
 ): Promise<NoteSaved> {
-  return call("consult_save_notes", { id, sections, checkpoint });
+  return call("consults_notes_update", { id, sections, checkpoint });
 }
 
 /** Newest first; the first is always the current text. */
 export function consultRevisions(id: number): Promise<NoteRevision[]> {
-  return call("consult_revisions", { id });
+  return call("consults_revisions_list", { id });
 }
 
 /** The current text stays in the history, so restoring never loses anything. */
 export function restoreRevision(id: number, revisionId: number): Promise<Consult> {
-  return call("consult_restore_revision", { id, revisionId });
+  return call("consults_revision_restore", { id, revisionId });
 }
 
 /** Opens the native save dialog (in the backend); the saved path, or `null` if cancelled. */
 export function exportConsultIcs(id: number): Promise<string | null> {
-  return call("consult_export_ics", { id });
+  return call("consults_ics_export", { id });
 }

@@ -3,5 +3,5 @@ import { call } from "./invoke";
 import type { Dashboard } from "./types";
 
 export function getDashboard(): Promise<Dashboard> {
-  return call("dashboard");
+  return call("dashboard_get");
 }

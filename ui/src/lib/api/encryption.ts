@@ -5,16 +5,16 @@ import type { EncryptionStatus, LockState, TurnedOn } from "./types";
 
 /** Callable while locked: whether there is a lock screen to show. */
 export function getLockState(): Promise<LockState> {
-  return call("lock_state");
+  return call("encryption_lock_state");
 }
 
 /** Opens the practice with her passphrase or recovery key. */
 export function unlock(secret: string): Promise<null> {
-  return call("unlock", { secret });
+  return call("encryption_unlock", { secret });
 }
 
 export function lockNow(): Promise<null> {
-  return call("lock_now");
+  return call("encryption_lock_now");
 }
 
 export function getEncryptionStatus(): Promise<EncryptionStatus> {
@@ -46,5 +46,5 @@ export function saveRecoverySheet(recoveryKey: string): Promise<string | null> {
 
 /** A new recovery key (the old sheet is lost), shown once; the old key stops working. */
 export function newRecoveryKey(passphrase: string): Promise<string> {
-  return call("encryption_new_recovery_key", { passphrase });
+  return call("encryption_recovery_key_create", { passphrase });
 }

@@ -3,18 +3,18 @@ import { call } from "./invoke";
 import type { FollowUp, FollowUpInput } from "./types";
 
 export function createFollowUp(input: FollowUpInput): Promise<FollowUp> {
-  return call("follow_up_create", { input });
+  return call("follow_ups_create", { input });
 }
 
 export function setFollowUpDone(id: number, done: boolean): Promise<FollowUp> {
-  return call("follow_up_set_done", { id, done });
+  return call("follow_ups_set_done", { id, done });
 }
 
 /** Open ones first by due date, then done ones. */
 export function followUpsForClient(clientId: number): Promise<FollowUp[]> {
-  return call("follow_ups_for_client", { clientId });
+  return call("follow_ups_list", { clientId });
 }
 
 export function deleteFollowUp(id: number): Promise<null> {
-  return call("follow_up_delete", { id });
+  return call("follow_ups_delete", { id });
 }

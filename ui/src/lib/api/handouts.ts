@@ -6,7 +6,7 @@ import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Printable } 
 
 /** The resolved text of every block, as the PDF will print it. */
 export function previewHandout(draft: HandoutDraft): Promise<Printable> {
-  return call("handout_preview", { draft });
+  return call("handouts_preview", { draft });
 }
 
 /**
@@ -14,17 +14,17 @@ export function previewHandout(draft: HandoutDraft): Promise<Printable> {
  * on her timeline. Resolves to the saved path, or `null` if the coach cancelled.
  */
 export function exportHandout(draft: HandoutDraft): Promise<string | null> {
-  return call("handout_export", { draft });
+  return call("handouts_export", { draft });
 }
 
 /** Newest first. */
 export function handoutsForClient(clientId: number): Promise<GivenHandout[]> {
-  return call("handouts_for_client", { clientId });
+  return call("handouts_list", { clientId });
 }
 
 /** Writes the same PDF again from the stored snapshot; `null` if the coach cancelled. */
 export function reexportHandout(id: number): Promise<string | null> {
-  return call("handout_reexport", { id });
+  return call("handouts_reexport", { id });
 }
 
 /**
@@ -32,7 +32,7 @@ export function reexportHandout(id: number): Promise<string | null> {
  * notes) through the native save dialog; `null` if the coach cancelled.
  */
 export function exportClientSummary(clientId: number): Promise<string | null> {
-  return call("client_summary_export", { clientId });
+  return call("summary_export", { clientId });
 }
 
 /** The event the backend sends after each client of a bulk export. */

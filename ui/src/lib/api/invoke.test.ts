@@ -15,8 +15,8 @@ describe("call", () => {
 
   it("passes the command and arguments through and returns the result", async () => {
     invoke.mockResolvedValue({ id: 1 });
-    await expect(call("client_get", { id: 1 })).resolves.toEqual({ id: 1 });
-    expect(invoke).toHaveBeenCalledWith("client_get", { id: 1 });
+    await expect(call("clients_get", { id: 1 })).resolves.toEqual({ id: 1 });
+    expect(invoke).toHaveBeenCalledWith("clients_get", { id: 1 });
   });
 
   it("turns a validation payload into a UserError with field problems", async () => {
@@ -29,7 +29,7 @@ describe("call", () => {
       ],
     });
     const input = {} as ClientInput;
-    const error: unknown = await call("client_create", { input }).catch((e: unknown) => e);
+    const error: unknown = await call("clients_create", { input }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     const userError = error as InstanceType<typeof UserError>;
     expect(userError.code).toBe("invalid");
@@ -44,7 +44,7 @@ describe("call", () => {
 
   it("keeps other backend codes and their messages", async () => {
     invoke.mockRejectedValue({ code: "not_found", message: "That client no longer exists" });
-    const error = await call("client_get", { id: 9 }).catch((e: unknown) => e);
+    const error = await call("clients_get", { id: 9 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as InstanceType<typeof UserError>).code).toBe("not_found");
     expect((error as InstanceType<typeof UserError>).message).toBe("That client no longer exists");

@@ -17,16 +17,16 @@ export function updatePractice(input: PracticeInput): Promise<Practice> {
 
 /** Opens the native file dialog (in the backend); `null` if the coach cancelled. */
 export function pickLogo(): Promise<Practice | null> {
-  return call("practice_pick_logo");
+  return call("practice_logo_pick");
 }
 
 /** The logo as a data: URL for an <img>, or `null` when there is none. */
 export function getLogo(): Promise<string | null> {
-  return call("practice_logo");
+  return call("practice_logo_get");
 }
 
 export function removeLogo(): Promise<Practice> {
-  return call("practice_remove_logo");
+  return call("practice_logo_delete");
 }
 
 export function getAppInfo(): Promise<AppInfo> {
@@ -35,5 +35,5 @@ export function getAppInfo(): Promise<AppInfo> {
 
 /** Opens a file CoachDesk has just saved (a PDF, a calendar file) with the system's viewer. */
 export function openExported(path: string): Promise<null> {
-  return call("open_exported", { path });
+  return call("app_open_exported", { path });
 }

@@ -4,10 +4,10 @@ import { call } from "./invoke";
 import type { PracticeExport, PracticeImport } from "./types";
 
 export function exportPractice(): Promise<PracticeExport | null> {
-  return call("practice_export");
+  return call("practice_export_save");
 }
 
 /** With `secret` (the passphrase of an encrypted backup), the file picked last is tried again. */
 export function importPractice(secret: string | null = null): Promise<PracticeImport | null> {
-  return call("practice_import", { secret });
+  return call("practice_export_import", { secret });
 }

@@ -16,24 +16,24 @@ import type {
 
 /** The practice's reintroduction food catalogue, by stage then name. */
 export function listReintroFoods(): Promise<Food[]> {
-  return call("reintro_foods");
+  return call("reintro_foods_list");
 }
 
 export function createReintroFood(input: FoodInput): Promise<Food> {
-  return call("reintro_food_create", { input });
+  return call("reintro_foods_create", { input });
 }
 
 export function updateReintroFood(id: number, input: FoodInput): Promise<Food> {
-  return call("reintro_food_update", { id, input });
+  return call("reintro_foods_update", { id, input });
 }
 
 export function archiveReintroFood(id: number): Promise<null> {
-  return call("reintro_food_archive", { id });
+  return call("reintro_foods_archive", { id });
 }
 
 /** Every food with her status, and her log (newest first). */
 export function reintroBoard(clientId: number): Promise<ReintroBoard> {
-  return call("reintro_board", { clientId });
+  return call("reintro_board_get", { clientId });
 }
 
 /** Why starting this food on this date may be too soon (empty when it is fine). */
@@ -42,7 +42,7 @@ export function reintroWarnings(
   foodId: number,
   onDate: string,
 ): Promise<string[]> {
-  return call("reintro_warnings", { clientId, foodId, onDate });
+  return call("reintro_warnings_list", { clientId, foodId, onDate });
 }
 
 /** Records a test; the warnings about its timing come back with the new board. */
@@ -71,58 +71,58 @@ export function exportReintroLists(clientId: number): Promise<string | null> {
 
 /** The practice's symptom list in order (archived ones only when asked). */
 export function listSymptoms(includeArchived: boolean): Promise<Symptom[]> {
-  return call("symptoms", { includeArchived });
+  return call("checkins_symptoms_list", { includeArchived });
 }
 
 /** Each of these returns the whole list (archived included) after the change. */
 export function addSymptom(name: string): Promise<Symptom[]> {
-  return call("symptom_add", { name });
+  return call("checkins_symptoms_create", { name });
 }
 
 export function renameSymptom(id: number, name: string): Promise<Symptom[]> {
-  return call("symptom_rename", { id, name });
+  return call("checkins_symptoms_rename", { id, name });
 }
 
 export function setSymptomArchived(id: number, archived: boolean): Promise<Symptom[]> {
-  return call("symptom_set_archived", { id, archived });
+  return call("checkins_symptoms_set_archived", { id, archived });
 }
 
 /** `by` is -1 (up) or 1 (down). */
 export function moveSymptom(id: number, by: number): Promise<Symptom[]> {
-  return call("symptom_move", { id, by });
+  return call("checkins_symptoms_move", { id, by });
 }
 
 export function addCheckIn(input: CheckInInput): Promise<CheckIn> {
-  return call("checkin_add", { input });
+  return call("checkins_create", { input });
 }
 
 export function updateCheckIn(id: number, input: CheckInInput): Promise<CheckIn> {
-  return call("checkin_update", { id, input });
+  return call("checkins_update", { id, input });
 }
 
 export function deleteCheckIn(id: number): Promise<null> {
-  return call("checkin_delete", { id });
+  return call("checkins_delete", { id });
 }
 
 /** Newest first. */
 export function checkInsForClient(clientId: number): Promise<CheckIn[]> {
-  return call("checkins_for_client", { clientId });
+  return call("checkins_list", { clientId });
 }
 
 /** Dates (oldest first), one series per symptom, phase bands and reintroduction markers. */
 export function checkInChart(clientId: number): Promise<Chart> {
-  return call("checkin_chart", { clientId });
+  return call("checkins_chart", { clientId });
 }
 
 /** Saves her check-ins as CSV through the save dialog; `null` if the coach cancelled. */
 export function exportCheckInsCsv(clientId: number): Promise<string | null> {
-  return call("checkins_export_csv", { clientId });
+  return call("checkins_csv_export", { clientId });
 }
 
 export function trackingHidden(clientId: number): Promise<boolean> {
-  return call("tracking_hidden", { clientId });
+  return call("checkins_tracking_hidden", { clientId });
 }
 
 export function setTrackingHidden(clientId: number, hidden: boolean): Promise<boolean> {
-  return call("tracking_set_hidden", { clientId, hidden });
+  return call("checkins_tracking_set_hidden", { clientId, hidden });
 }

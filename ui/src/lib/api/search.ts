@@ -3,5 +3,5 @@ import { call } from "./invoke";
 import type { SearchHit } from "./types";
 
 export function search(text: string): Promise<SearchHit[]> {
-  return call("search", { text });
+  return call("search_query", { text });
 }

@@ -11,5 +11,5 @@ export function updateNoteTemplate(
   key: TemplateKey,
   input: NoteTemplateInput,
 ): Promise<NoteTemplate> {
-  return call("note_template_update", { key, input });
+  return call("note_templates_update", { key, input });
 }
