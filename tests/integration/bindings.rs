@@ -29,7 +29,7 @@ fn generated_command_map_is_committed_and_current() {
 }
 
 /// The commands registered with `generate_handler!`, as `module::function`.
-fn registered() -> Vec<(String, String)> {
+pub(crate) fn registered() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let lib = std::fs::read_to_string(root.join("src-tauri/src/lib.rs")).unwrap();
     let start = lib
@@ -128,11 +128,19 @@ fn supplied_by_tauri(ty: &Type) -> bool {
     )
 }
 
-/// The whole generated commands.ts.
-fn command_map() -> String {
+/// One registered command as the UI calls it.
+pub(crate) struct Signature {
+    pub name: String,
+    /// (camelCase name, TypeScript type, optional).
+    pub args: Vec<(String, String, bool)>,
+    pub result: String,
+}
+
+/// Every registered command with its arguments and result, in registration order; the named
+/// types they use are collected in `named`.
+pub(crate) fn signatures(named: &mut BTreeSet<String>) -> Vec<Signature> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut named = BTreeSet::new();
-    let mut entries = Vec::new();
+    let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for (module, name) in registered() {
         assert!(seen.insert(name.clone()), "{name} is registered twice");
@@ -161,21 +169,39 @@ fn command_map() -> String {
             let Pat::Ident(id) = &*arg.pat else {
                 panic!("{name}: arguments must be plain names")
             };
-            let ty = ts(&arg.ty, &mut named);
+            let ty = ts(&arg.ty, named);
             // Tauri fills an absent Option argument with None.
-            let optional = if ty.ends_with(" | null") { "?" } else { "" };
-            args.push(format!("{}{optional}: {ty}", camel(&id.ident.to_string())));
+            let optional = ty.ends_with(" | null");
+            args.push((camel(&id.ident.to_string()), ty, optional));
         }
         let result = match &f.sig.output {
             ReturnType::Default => "null".to_owned(),
-            ReturnType::Type(_, ty) => ts(ty, &mut named),
+            ReturnType::Type(_, ty) => ts(ty, named),
         };
-        let args = if args.is_empty() {
+        out.push(Signature { name, args, result });
+    }
+    out
+}
+
+/// The whole generated commands.ts.
+fn command_map() -> String {
+    let mut named = BTreeSet::new();
+    let mut entries = Vec::new();
+    for sig in signatures(&mut named) {
+        let args = if sig.args.is_empty() {
             "Record<string, never>".to_owned()
         } else {
-            format!("{{ {} }}", args.join("; "))
+            let list: Vec<String> = sig
+                .args
+                .iter()
+                .map(|(n, t, optional)| format!("{n}{}: {t}", if *optional { "?" } else { "" }))
+                .collect();
+            format!("{{ {} }}", list.join("; "))
         };
-        entries.push(format!("  {name}: {{ args: {args}; result: {result} }};\n"));
+        entries.push(format!(
+            "  {}: {{ args: {args}; result: {} }};\n",
+            sig.name, sig.result
+        ));
     }
     let types = coachdesk_lib::bindings::typescript();
     for n in &named {

@@ -130,6 +130,100 @@ fn validation_errors_cross_ipc_as_code_message_and_fields() {
     assert_eq!(err["fields"].as_array().unwrap().len(), 2);
 }
 
+/// A value of each argument type the commands take, as the window would send it.
+fn sample(ty: &str) -> Value {
+    let named = |v: Value| v;
+    match ty {
+        "number" => json!(1),
+        "string" => json!("2026-12-02"),
+        "boolean" => json!(false),
+        t if t.ends_with(" | null") => Value::Null,
+        "Array<number>" => json!([1]),
+        t if t.starts_with("Array<") => json!([]),
+        "ClientInput" => client_input("Zoë", ""),
+        "ClientQuery" => {
+            serde_json::to_value(coachdesk_core::clients::ClientQuery::default()).unwrap()
+        }
+        "ClientStatus" => json!("active"),
+        "ArticleDraft" => {
+            serde_json::to_value(coachdesk_core::import::ArticleDraft::default()).unwrap()
+        }
+        "PracticeInput" => named(json!({
+            "practiceName": "Gut & Glow", "coachName": "Renée", "credentials": "", "tagline": "",
+            "email": "", "phone": "", "website": "", "bookingUrl": "", "brandColor": "#2F6F62",
+            "paperSize": "a4", "disclaimer": "", "typographicQuotes": true
+        })),
+        "FirstRunInput" => json!({"practiceName": "Gut & Glow", "coachName": "Renée"}),
+        "ConsultInput" => json!({
+            "clientId": 1, "kind": "free_consult", "scheduledAt": "2026-12-02T09:00:00Z",
+            "durationMinutes": 30, "template": "discovery"
+        }),
+        "ConsultChange" => json!({
+            "kind": "free_consult", "scheduledAt": "2026-12-02T09:00:00Z",
+            "durationMinutes": 30, "status": "scheduled"
+        }),
+        "TemplateKey" => json!("discovery"),
+        "NoteTemplateInput" => json!({"name": "Discovery call", "headings": ["Goals"]}),
+        "FollowUpInput" => json!({"clientId": 1, "title": "Call back", "dueDate": null}),
+        "HandoutDraft" => json!({"title": "Broth", "clientId": null, "blocks": []}),
+        "ProtocolDraft" => json!({"name": "AIP", "summary": "", "phases": []}),
+        "AssignInput" => json!({"clientId": 1, "templateId": 1, "startDate": "2026-12-02"}),
+        "ProtocolStep" => json!("advance"),
+        "FoodInput" => json!({"name": "Eggs", "stage": 1, "notes": ""}),
+        "LogInput" => json!({
+            "clientId": 1, "foodId": 1, "onDate": "2026-12-02", "amount": "", "symptoms": "",
+            "severity": 0, "outcome": "tolerated", "notes": ""
+        }),
+        "CheckInInput" => {
+            json!({"clientId": 1, "onDate": "2026-12-02", "notes": "", "ratings": []})
+        }
+        "LabInput" => {
+            json!({"clientId": 1, "name": "Vitamin D", "takenOn": "2026-12-02", "summary": ""})
+        }
+        other => panic!("no sample for {other}: add one to `sample` in commands.rs"),
+    }
+}
+
+/// The commands that work without her practice open, and why.
+const WITHOUT_THE_PRACTICE: &[(&str, &str)] = &[
+    (
+        "app_info",
+        "the window shows where the practice file is, to help",
+    ),
+    (
+        "app_open_exported",
+        "opens a file saved in this run (none here)",
+    ),
+    (
+        "comfort_get",
+        "text size works on the lock screen, before the practice opens",
+    ),
+    ("comfort_set_text_size", "likewise"),
+    ("comfort_step_text_size", "likewise"),
+    (
+        "encryption_lock_state",
+        "the window asks it first, to show the lock screen or not",
+    ),
+    (
+        "encryption_unlock",
+        "the lock screen's button: it opens the practice itself",
+    ),
+    ("encryption_lock_now", "there is nothing open to lock"),
+    (
+        "handouts_bulk_cancel",
+        "stops a running export; nothing to read",
+    ),
+    (
+        "backups_recovery_list",
+        "the backups to recover from are what a practice that cannot open needs",
+    ),
+    ("backups_recovery_restore", "likewise"),
+];
+
+/// Every registered command (read from the Rust signatures, as commands.ts is made) runs on
+/// the mock runtime against a practice file that is not a database: each answers with the
+/// reason in words ("not a CoachDesk database"), never a crash or a dialog, except the few
+/// that work without the practice, which answer as they should.
 #[test]
 fn a_store_that_cannot_open_is_reported_by_every_command() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,17 +234,49 @@ fn a_store_that_cannot_open_is_reported_by_every_command() {
     )
     .unwrap();
     let app = app_on(dir);
-    let err = invoke(&app, "practice_get", json!({})).unwrap_err();
-    assert_eq!(err["code"], "wrong_file");
-    assert!(err["message"]
-        .as_str()
-        .unwrap()
-        .contains("not a CoachDesk database"));
+    let mut named = std::collections::BTreeSet::new();
+    let signatures = crate::bindings::signatures(&mut named);
+    assert!(signatures.len() > 100, "{} commands", signatures.len());
+    for sig in &signatures {
+        let args: serde_json::Map<String, Value> = sig
+            .args
+            .iter()
+            .map(|(name, ty, _)| (name.clone(), sample(ty)))
+            .collect();
+        let answer = invoke(&app, &sig.name, Value::Object(args));
+        let name = sig.name.as_str();
+        if let Some((_, why)) = WITHOUT_THE_PRACTICE.iter().find(|(n, _)| *n == name) {
+            if let Err(err) = &answer {
+                assert!(
+                    err["code"].is_string() && err["message"].is_string(),
+                    "{name} ({why}) failed without a code and words: {err}"
+                );
+                assert_ne!(
+                    err["code"], "wrong_file",
+                    "{name}: {why}, but it read the store"
+                );
+            }
+            continue;
+        }
+        let err = answer.expect_err(name);
+        assert_eq!(err["code"], "wrong_file", "{name}: {err}");
+        assert!(
+            err["message"]
+                .as_str()
+                .unwrap()
+                .contains("not a CoachDesk database"),
+            "{name}: {err}"
+        );
+    }
     let info = invoke(&app, "app_info", json!({})).unwrap();
     assert!(info["databasePath"]
         .as_str()
         .unwrap()
         .ends_with("coachdesk.db"));
+    assert_eq!(
+        invoke(&app, "encryption_lock_state", json!({})).unwrap()["locked"],
+        false
+    );
 }
 
 #[test]

@@ -377,6 +377,15 @@ pub struct BulkProgress {
     pub client_name: String,
 }
 
+/// What a bulk export checks before the folder dialog opens: the draft, and some clients.
+pub fn check_for_clients(draft: &HandoutDraft, client_ids: &[i64]) -> Result<()> {
+    check(draft)?;
+    if client_ids.is_empty() {
+        return Err(Error::invalid("clientIds", "Choose at least one client."));
+    }
+    Ok(())
+}
+
 /// Exports one handout per client into `folder`, each personalised and recorded on her
 /// timeline. `progress` is told after each client and returns false to stop early.
 pub fn export_for_clients(
@@ -386,10 +395,7 @@ pub fn export_for_clients(
     folder: &std::path::Path,
     mut progress: impl FnMut(&BulkProgress) -> bool,
 ) -> Result<BulkExport> {
-    check(draft)?;
-    if client_ids.is_empty() {
-        return Err(Error::invalid("clientIds", "Choose at least one client."));
-    }
+    check_for_clients(draft, client_ids)?;
     let total = client_ids.len() as i64;
     let mut written = 0;
     let mut cancelled = false;

@@ -15,10 +15,11 @@ pub async fn articles_import_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<ImportPreview>> {
+    let db = state.db()?;
     let Some(paths) = dialog::pick_articles(&app) else {
         return Ok(None);
     };
-    Ok(Some(articles::preview_paths(state.db()?, &paths)?))
+    Ok(Some(articles::preview_paths(db, &paths)?))
 }
 
 #[tauri::command]

@@ -38,11 +38,12 @@ pub async fn backups_copy_choose<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<BackupOverview>> {
+    let db = state.db()?;
     let Some(folder) = dialog::pick_folder(&app, "Choose a second place for your backups") else {
         return Ok(None);
     };
-    backups::set_copy_folder(state.db()?, Some(&folder))?;
-    Ok(Some(backups::overview(state.db()?, state.data_dir())?))
+    backups::set_copy_folder(db, Some(&folder))?;
+    Ok(Some(backups::overview(db, state.data_dir())?))
 }
 
 /// Stops copying backups to a second place.
@@ -70,8 +71,8 @@ pub fn backups_create<R: Runtime>(
 
 #[tauri::command]
 pub fn backups_check(state: State<'_, AppState>, file_name: String) -> CommandResult<Backup> {
-    let path = backups::in_folder(state.data_dir(), &file_name)?;
     let key = state.db()?.key();
+    let path = backups::in_folder(state.data_dir(), &file_name)?;
     Ok(backups::check(&path, state.data_dir(), key.as_ref())?)
 }
 
@@ -82,9 +83,10 @@ pub fn backups_restore<R: Runtime>(
     file_name: String,
     secret: Option<String>,
 ) -> CommandResult<Restored> {
+    let db = state.db()?;
     let path = backups::in_folder(state.data_dir(), &file_name)?;
     Ok(backups::restore(
-        state.db()?,
+        db,
         &path,
         &version(&app),
         secret.as_deref(),
@@ -97,10 +99,10 @@ pub async fn backups_check_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Backup>> {
+    let key = state.db()?.key();
     let Some(path) = dialog::pick_backup(&app) else {
         return Ok(None);
     };
-    let key = state.db()?.key();
     Ok(Some(backups::check(&path, state.data_dir(), key.as_ref())?))
 }
 
@@ -112,11 +114,12 @@ pub async fn backups_restore_pick<R: Runtime>(
     state: State<'_, AppState>,
     secret: Option<String>,
 ) -> CommandResult<Option<Restored>> {
+    let db = state.db()?;
     let Some(path) = state.picked_again(secret.is_some(), || dialog::pick_backup(&app)) else {
         return Ok(None);
     };
     Ok(Some(backups::restore(
-        state.db()?,
+        db,
         &path,
         &version(&app),
         secret.as_deref(),

@@ -71,16 +71,17 @@ pub async fn handouts_bulk_export<R: Runtime>(
     draft: HandoutDraft,
     client_ids: Vec<i64>,
 ) -> CommandResult<Option<BulkExport>> {
+    let db = state.db()?;
+    handouts::check_for_clients(&draft, &client_ids)?;
     let Some(folder) = dialog::pick_folder(&app, "Choose a folder for the handouts") else {
         return Ok(None);
     };
     state.bulk_cancel.store(false, Ordering::SeqCst);
-    let result =
-        handouts::export_for_clients(state.db()?, &draft, &client_ids, &folder, |progress| {
-            // The window may be gone; the export goes on regardless.
-            let _ = app.emit("handout-bulk-progress", progress);
-            !state.bulk_cancel.load(Ordering::SeqCst)
-        })?;
+    let result = handouts::export_for_clients(db, &draft, &client_ids, &folder, |progress| {
+        // The window may be gone; the export goes on regardless.
+        let _ = app.emit("handout-bulk-progress", progress);
+        !state.bulk_cancel.load(Ordering::SeqCst)
+    })?;
     state.remember_export(&folder);
     Ok(Some(result))
 }

@@ -34,11 +34,12 @@ pub async fn labs_attach<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> CommandResult<Option<Lab>> {
+    let db = state.db()?;
     let filter = ("Lab reports (PDF, images, documents)", labs::FILE_KINDS);
     let Some(paths) = dialog::pick_files(&app, "Attach lab files", filter) else {
         return Ok(None);
     };
-    Ok(Some(labs::attach(state.db()?, id, &paths)?))
+    Ok(Some(labs::attach(db, id, &paths)?))
 }
 
 #[tauri::command]

@@ -34,10 +34,11 @@ pub async fn practice_logo_pick<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<Practice>> {
+    let db = state.db()?;
     let Some(path) = dialog::pick_image(&app) else {
         return Ok(None);
     };
-    Ok(Some(practice::set_logo(state.db()?, &path)?))
+    Ok(Some(practice::set_logo(db, &path)?))
 }
 
 #[tauri::command]
