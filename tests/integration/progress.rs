@@ -763,6 +763,79 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
     assert!(handouts::resolve(&p.db, &general).is_err());
 }
 
+/// Phases have stable ids: reordering her copy's phases, or removing one she has not been in,
+/// leaves her in the same phase and the chart's bands on the same names; a phase she is in or
+/// has been in cannot be removed.
+#[test]
+fn personalising_her_copy_keeps_her_phase_and_chart_bands_on_the_same_phases() {
+    let p = practice();
+    let zoe = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
+    let aip = template_id(&p.db, "Autoimmune");
+    let given = protocols::assign(
+        &p.db,
+        &AssignInput {
+            client_id: zoe.id,
+            template_id: aip,
+            start_date: "2026-09-01".into(),
+        },
+    )
+    .unwrap();
+    let ids: Vec<u32> = given.phases.iter().map(|ph| ph.id).collect();
+    assert_eq!(ids, [1, 2, 3, 4, 5, 6], "stored without ids, numbered by place");
+    let now = protocols::step(&p.db, given.id, ProtocolStep::Advance, "2026-10-01").unwrap();
+    assert_eq!(now.phases[now.current_phase as usize].name, "Reintroduction, stage 1");
+    let bands = |db: &Db| -> Vec<String> {
+        checkins::chart(db, zoe.id)
+            .unwrap()
+            .bands
+            .into_iter()
+            .map(|b| b.label)
+            .collect()
+    };
+    let before = bands(&p.db);
+    assert_eq!(before.len(), 2, "{before:?}");
+
+    // Maintenance moved to the top, stage 4 removed, a new phase added at the end.
+    let mut phases = now.phases.clone();
+    let maintenance = phases.pop().unwrap();
+    phases.insert(0, maintenance);
+    phases.retain(|ph| ph.name != "Reintroduction, stage 4");
+    let mut extra = phases[1].clone();
+    extra.id = 0;
+    extra.name = "Gentle start again".into();
+    phases.push(extra);
+    let draft = protocols::ProtocolDraft {
+        name: now.name.clone(),
+        summary: now.summary.clone(),
+        phases,
+    };
+    let after = protocols::save_client_protocol(&p.db, now.id, &draft).unwrap();
+    assert_eq!(after.phases[0].name, "Maintenance");
+    assert_eq!(
+        after.phases[after.current_phase as usize].name,
+        "Reintroduction, stage 1",
+        "she is still in the phase she was in"
+    );
+    assert_eq!(after.phases.last().unwrap().id, 7, "a new phase takes the next number");
+    assert_eq!(bands(&p.db), before, "the chart's bands keep their names");
+
+    // The phase she is in, and one she has been in, cannot be removed.
+    for gone in ["Reintroduction, stage 1", "Elimination"] {
+        let mut without = draft.clone();
+        without.phases = after.phases.clone();
+        without.phases.retain(|ph| ph.name != gone);
+        let Err(Error::Invalid(problems)) =
+            protocols::save_client_protocol(&p.db, now.id, &without)
+        else {
+            panic!("removing {gone} should be refused")
+        };
+        assert!(problems[0].reason.contains(gone), "{problems:?}");
+        assert!(problems[0].reason.contains("cannot be removed"), "{problems:?}");
+    }
+    let still = protocols::get_protocol(&p.db, now.id).unwrap();
+    assert_eq!(still.phases.len(), 6);
+}
+
 #[test]
 fn protocol_templates_are_found_with_ctrl_k() {
     let p = practice();

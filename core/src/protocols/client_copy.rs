@@ -184,9 +184,21 @@ pub fn save_client_protocol(db: &Db, id: i64, draft: &ProtocolDraft) -> Result<C
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let before = load_protocol(&tx, id)?;
-    let current = before
-        .current_phase
-        .min(u32::try_from(draft.phases.len() - 1).unwrap_or(0));
+    // Her current phase and every dated event follow their phase by its id to its new place.
+    let places = new_places(&before, &draft.phases)?;
+    let moved = |old: u32| places.get(old as usize).copied().flatten();
+    let current = moved(before.current_phase).unwrap_or(0);
+    for event in before.history.iter().map(|e| e.phase).collect::<std::collections::BTreeSet<_>>() {
+        // Through a number no phase has, so that two phases trading places do not merge.
+        tx.execute(
+            "UPDATE client_protocol_events SET phase = ?3 + 1000 WHERE protocol_id = ?1 AND phase = ?2",
+            params![id, event, moved(event).unwrap_or(event)],
+        )?;
+    }
+    tx.execute(
+        "UPDATE client_protocol_events SET phase = phase - 1000 WHERE protocol_id = ?1 AND phase >= 1000",
+        [id],
+    )?;
     tx.execute(
         "UPDATE client_protocols SET name = ?2, summary = ?3, phases = ?4, current_phase = ?5,
             updated_at = ?6 WHERE id = ?1",
@@ -211,6 +223,43 @@ pub fn save_client_protocol(db: &Db, id: i64, draft: &ProtocolDraft) -> Result<C
     let after = load_protocol(&tx, id)?;
     tx.commit()?;
     Ok(after)
+}
+
+/// Where each phase of her copy lands in `phases` (matched by id): the new place of each old
+/// one, None if removed. A phase she is in, or has been in (her chart and history show it),
+/// cannot be removed: she is told which, and can rename it instead.
+fn new_places(before: &ClientProtocol, phases: &[Phase]) -> Result<Vec<Option<u32>>> {
+    let places: Vec<Option<u32>> = before
+        .phases
+        .iter()
+        .map(|old| {
+            phases
+                .iter()
+                .position(|p| p.id == old.id)
+                .and_then(|i| u32::try_from(i).ok())
+        })
+        .collect();
+    let lived = before.history.iter().map(|e| e.phase).chain([before.current_phase]);
+    for old in lived {
+        if places.get(old as usize).copied().flatten().is_none() {
+            let name = phase_name(before, old);
+            return Err(Error::invalid(
+                "phases",
+                if old == before.current_phase {
+                    format!(
+                        "“{name}” is the phase she is in now, so it cannot be removed. Move her on \
+                         first, or rename it."
+                    )
+                } else {
+                    format!(
+                        "She has been in “{name}” (her chart and history show it), so it cannot \
+                         be removed. You can rename it."
+                    )
+                },
+            ));
+        }
+    }
+    Ok(places)
 }
 
 /// Why `step` is refused for her protocol as it stands, in words she can act on.

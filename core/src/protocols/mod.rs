@@ -96,6 +96,12 @@ pub struct ProtocolItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
+    /// Which phase this is within its protocol, kept when phases are renamed, reordered or
+    /// others removed, so her current phase and the chart's bands follow the phase, not its
+    /// place. 0 for a phase just added: saving gives it the next number. (Phases stored
+    /// before ids existed are numbered by their place when read.)
+    #[serde(default)]
+    pub id: u32,
     pub name: String,
     /// Free text, e.g. "30–90 days".
     pub duration: String,
@@ -330,6 +336,7 @@ pub(super) fn clean(draft: &ProtocolDraft) -> Result<ProtocolDraft> {
             });
         }
         phases.push(Phase {
+            id: phase.id,
             name,
             duration,
             aims,
@@ -339,6 +346,7 @@ pub(super) fn clean(draft: &ProtocolDraft) -> Result<ProtocolDraft> {
     if !p.is_empty() {
         return Err(Error::Invalid(p));
     }
+    number_phases(&mut phases);
     Ok(ProtocolDraft {
         name,
         summary,
@@ -353,9 +361,25 @@ pub(super) fn phases_json(phases: &[Phase]) -> Result<String> {
 
 pub(super) fn phases_from(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<Phase>> {
     let json: String = row.get(idx)?;
-    serde_json::from_str(&json).map_err(|e| {
+    let mut phases: Vec<Phase> = serde_json::from_str(&json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    })?;
+    number_phases(&mut phases);
+    Ok(phases)
+}
+
+/// Gives every phase without a number (just added, or stored before phases had ids) or with
+/// one already taken the next free number, in order.
+fn number_phases(phases: &mut [Phase]) {
+    let mut taken = std::collections::BTreeSet::new();
+    let mut next = phases.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+    for phase in phases.iter_mut() {
+        if phase.id == 0 || !taken.insert(phase.id) {
+            phase.id = next;
+            taken.insert(next);
+            next += 1;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ const version: TemplateVersion = {
   isCurrent: true,
   phases: [
     {
+      id: 1,
       name: "Remove",
       duration: "30–90 days",
       aims: "Calm things down",
@@ -40,7 +41,7 @@ const version: TemplateVersion = {
         item("food_avoid", "Gluten", { notes: "Also hidden in sauces" }),
       ],
     },
-    { name: "Repair", duration: "", aims: "", items: [] },
+    { id: 2, name: "Repair", duration: "", aims: "", items: [] },
   ],
 };
 
@@ -65,7 +66,7 @@ describe("new drafts", () => {
     expect(emptyDraft()).toEqual({
       name: "",
       summary: "",
-      phases: [{ name: "", duration: "", aims: "", items: [] }],
+      phases: [{ id: 0, name: "", duration: "", aims: "", items: [] }],
     });
     expect(newItem()).toEqual({ kind: "food_include", text: "", dose: "", timing: "", notes: "" });
     expect(newItem("sleep").kind).toBe("sleep");

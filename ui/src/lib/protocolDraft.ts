@@ -22,8 +22,9 @@ export function newItem(kind: ItemKind = "food_include"): ProtocolItem {
   return { kind, text: "", dose: "", timing: "", notes: "" };
 }
 
+/** A phase just added: id 0 until saved, when the backend gives it the next number. */
 export function newPhase(): Phase {
-  return { name: "", duration: "", aims: "", items: [] };
+  return { id: 0, name: "", duration: "", aims: "", items: [] };
 }
 
 /** A new protocol starts with one empty phase to fill in. */
@@ -33,6 +34,8 @@ export function emptyDraft(): ProtocolDraft {
 
 function copyPhase(phase: Phase): Phase {
   return {
+    // The id travels with the phase, so reordering keeps her current phase on it.
+    id: phase.id,
     name: phase.name,
     duration: phase.duration,
     aims: phase.aims,

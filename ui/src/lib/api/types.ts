@@ -329,7 +329,14 @@ dose: string,
  */
 timing: string, notes: string, };
 
-export type Phase = { name: string, 
+export type Phase = { 
+/**
+ * Which phase this is within its protocol, kept when phases are renamed, reordered or
+ * others removed, so her current phase and the chart's bands follow the phase, not its
+ * place. 0 for a phase just added: saving gives it the next number. (Phases stored
+ * before ids existed are numbered by their place when read.)
+ */
+id: number, name: string, 
 /**
  * Free text, e.g. "30–90 days".
  */

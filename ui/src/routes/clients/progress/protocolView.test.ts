@@ -10,8 +10,9 @@ import {
   phaseDates,
 } from "./protocolView";
 
+let nextId = 1;
 function phase(name: string, items: ProtocolItem[] = []): Phase {
-  return { name, duration: "", aims: "", items };
+  return { id: nextId++, name, duration: "", aims: "", items };
 }
 
 function item(kind: ProtocolItem["kind"], text: string): ProtocolItem {
