@@ -781,9 +781,16 @@ fn personalising_her_copy_keeps_her_phase_and_chart_bands_on_the_same_phases() {
     )
     .unwrap();
     let ids: Vec<u32> = given.phases.iter().map(|ph| ph.id).collect();
-    assert_eq!(ids, [1, 2, 3, 4, 5, 6], "stored without ids, numbered by place");
+    assert_eq!(
+        ids,
+        [1, 2, 3, 4, 5, 6],
+        "stored without ids, numbered by place"
+    );
     let now = protocols::step(&p.db, given.id, ProtocolStep::Advance, "2026-10-01").unwrap();
-    assert_eq!(now.phases[now.current_phase as usize].name, "Reintroduction, stage 1");
+    assert_eq!(
+        now.phases[now.current_phase as usize].name,
+        "Reintroduction, stage 1"
+    );
     let bands = |db: &Db| -> Vec<String> {
         checkins::chart(db, zoe.id)
             .unwrap()
@@ -812,11 +819,14 @@ fn personalising_her_copy_keeps_her_phase_and_chart_bands_on_the_same_phases() {
     let after = protocols::save_client_protocol(&p.db, now.id, &draft).unwrap();
     assert_eq!(after.phases[0].name, "Maintenance");
     assert_eq!(
-        after.phases[after.current_phase as usize].name,
-        "Reintroduction, stage 1",
+        after.phases[after.current_phase as usize].name, "Reintroduction, stage 1",
         "she is still in the phase she was in"
     );
-    assert_eq!(after.phases.last().unwrap().id, 7, "a new phase takes the next number");
+    assert_eq!(
+        after.phases.last().unwrap().id,
+        7,
+        "a new phase takes the next number"
+    );
     assert_eq!(bands(&p.db), before, "the chart's bands keep their names");
 
     // The phase she is in, and one she has been in, cannot be removed.
@@ -830,7 +840,10 @@ fn personalising_her_copy_keeps_her_phase_and_chart_bands_on_the_same_phases() {
             panic!("removing {gone} should be refused")
         };
         assert!(problems[0].reason.contains(gone), "{problems:?}");
-        assert!(problems[0].reason.contains("cannot be removed"), "{problems:?}");
+        assert!(
+            problems[0].reason.contains("cannot be removed"),
+            "{problems:?}"
+        );
     }
     let still = protocols::get_protocol(&p.db, now.id).unwrap();
     assert_eq!(still.phases.len(), 6);

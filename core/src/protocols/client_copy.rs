@@ -188,7 +188,12 @@ pub fn save_client_protocol(db: &Db, id: i64, draft: &ProtocolDraft) -> Result<C
     let places = new_places(&before, &draft.phases)?;
     let moved = |old: u32| places.get(old as usize).copied().flatten();
     let current = moved(before.current_phase).unwrap_or(0);
-    for event in before.history.iter().map(|e| e.phase).collect::<std::collections::BTreeSet<_>>() {
+    for event in before
+        .history
+        .iter()
+        .map(|e| e.phase)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
         // Through a number no phase has, so that two phases trading places do not merge.
         tx.execute(
             "UPDATE client_protocol_events SET phase = ?3 + 1000 WHERE protocol_id = ?1 AND phase = ?2",
@@ -239,7 +244,11 @@ fn new_places(before: &ClientProtocol, phases: &[Phase]) -> Result<Vec<Option<u3
                 .and_then(|i| u32::try_from(i).ok())
         })
         .collect();
-    let lived = before.history.iter().map(|e| e.phase).chain([before.current_phase]);
+    let lived = before
+        .history
+        .iter()
+        .map(|e| e.phase)
+        .chain([before.current_phase]);
     for old in lived {
         if places.get(old as usize).copied().flatten().is_none() {
             let name = phase_name(before, old);
