@@ -93,6 +93,10 @@ pub struct Printable {
     pub blocks: Vec<ResolvedBlock>,
     /// Characters no PDF font can print (a rare script): they are left out, and the coach told.
     pub unprintable: Vec<String>,
+    /// For the coach's own use (the client summary, the prep sheet): the disclaimer written
+    /// for clients is left off.
+    #[serde(default)]
+    pub coach_only: bool,
 }
 
 impl Printable {
@@ -110,6 +114,7 @@ impl Printable {
             date_label: date_label(Local::now()),
             blocks,
             unprintable: Vec::new(),
+            coach_only: false,
         };
         doc.unprintable =
             pdf::unprintable_chars(&to_pdf(practice, &doc, None, &practice.coach_name))
@@ -273,9 +278,14 @@ fn to_pdf(practice: &Practice, h: &Printable, logo: Option<Vec<u8>>, author: &st
                 PaperSize::A4 => pdf::Paper::A4,
                 PaperSize::Letter => pdf::Paper::Letter,
             },
-            disclaimer: practice.disclaimer.clone(),
+            disclaimer: if h.coach_only {
+                String::new()
+            } else {
+                practice.disclaimer.clone()
+            },
         },
         blocks,
+        compact: h.coach_only,
     }
 }
 

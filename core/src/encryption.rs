@@ -351,6 +351,7 @@ pub fn recovery_sheet(db: &Db, recovery_key: &str, now: DateTime<Utc>) -> Result
                     .to_owned(),
             ),
         ],
+        compact: false,
     };
     crate::pdf::render(&handout, now)
         .map(|r| r.bytes)

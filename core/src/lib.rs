@@ -26,6 +26,7 @@ pub mod pdf;
 pub mod pipeline;
 pub mod practice;
 pub mod practice_export;
+pub mod prep;
 #[cfg(test)]
 mod properties;
 pub mod protocols;

@@ -16,13 +16,7 @@ pub fn get(db: &Db, client_id: i64) -> Result<Printable> {
     let mut blocks = vec![ResolvedBlock::Heading {
         text: "Profile".into(),
     }];
-    let ms = match client.ms_type {
-        clients::MsType::Unknown => String::new(),
-        t => serde_json::to_value(t)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_uppercase))
-            .unwrap_or_default(),
-    };
+    let ms = client.ms_type.label().to_owned();
     let diagnosed = client
         .diagnosis_year
         .map(|y| y.to_string())

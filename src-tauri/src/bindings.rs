@@ -33,6 +33,9 @@ use coachdesk_core::note_templates::{NoteTemplate, NoteTemplateInput, TemplateKe
 use coachdesk_core::pipeline::PipelineColumn;
 use coachdesk_core::practice::{FirstRunInput, PaperSize, Practice, PracticeInput};
 use coachdesk_core::practice_export::{PracticeExport, PracticeImport};
+use coachdesk_core::prep::{
+    FollowUpLine, LabLine, LastConsult, NoteLine, PrepSheet, ProtocolLine, ReintroLine, Trend,
+};
 use coachdesk_core::protocols::{
     AssignInput, ClientProtocol, ItemKind, Phase, ProtocolDraft, ProtocolEvent, ProtocolEventKind,
     ProtocolItem, ProtocolStatus, ProtocolStep, TemplateDetail, TemplateSummary, TemplateVersion,
@@ -168,6 +171,14 @@ pub fn typescript() -> String {
         decl::<LabFile>(&cfg),
         decl::<Lab>(&cfg),
         decl::<LabInput>(&cfg),
+        decl::<NoteLine>(&cfg),
+        decl::<LastConsult>(&cfg),
+        decl::<FollowUpLine>(&cfg),
+        decl::<ProtocolLine>(&cfg),
+        decl::<ReintroLine>(&cfg),
+        decl::<Trend>(&cfg),
+        decl::<LabLine>(&cfg),
+        decl::<PrepSheet>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}\n{}",

@@ -22,7 +22,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
         app, articles, backups, checkins, client_export, clients, comfort, consults, dashboard,
         encryption, follow_ups, handouts, labs, note_templates, pipeline, practice,
-        practice_export, protocols, reintro, search, summary, timeline,
+        practice_export, prep, protocols, reintro, search, summary, timeline,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -76,6 +76,8 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             handouts::handouts_bulk_export,
             handouts::handouts_bulk_cancel,
             summary::summary_export,
+            prep::prep_get,
+            prep::prep_export,
             protocols::protocols_templates_list,
             protocols::protocols_template_get,
             protocols::protocols_template_version_get,

@@ -12,6 +12,7 @@ mod encryption;
 mod erasure;
 mod handouts;
 mod practice_export;
+mod prep;
 mod privacy;
 mod progress;
 mod store;

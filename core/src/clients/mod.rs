@@ -98,6 +98,17 @@ impl MsType {
     fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// As the coach writes it: "RRMS"; empty when unknown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unknown => "",
+            Self::Rrms => "RRMS",
+            Self::Spms => "SPMS",
+            Self::Ppms => "PPMS",
+            Self::Cis => "CIS",
+        }
+    }
 }
 
 /// A client's full record.

@@ -151,6 +151,7 @@ pub(crate) fn read(json: &str) -> Result<Printable> {
         date_label: snapshot.date_label,
         blocks,
         unprintable: snapshot.unprintable,
+        coach_only: false,
     })
 }
 
@@ -174,6 +175,7 @@ mod tests {
                 },
             ],
             unprintable: vec![],
+            coach_only: false,
         };
         let json = write(&doc).unwrap();
         assert!(json.starts_with(r#"{"format":1,"#), "{json}");

@@ -325,9 +325,14 @@ fn header_band(
         } else {
             4.0 + tag_st.leading * tag_lines.len() as f32
         };
-    let band_h = (text_h + 52.0)
-        .max(logo_box.map_or(0.0, |(_, lh)| lh + 40.0))
-        .max(96.0);
+    let (padding, logo_padding, lowest) = if h.compact {
+        (32.0, 24.0, 60.0)
+    } else {
+        (52.0, 40.0, 96.0)
+    };
+    let band_h = (text_h + padding)
+        .max(logo_box.map_or(0.0, |(_, lh)| lh + logo_padding))
+        .max(lowest);
     header.push(Mark::Fill {
         x: 0.0,
         y: 0.0,
@@ -367,7 +372,11 @@ fn header_band(
 /// The title, "Prepared for …", and a short rule in the brand colour.
 fn title_chunks(h: &Handout, d: &Design) -> Result<Vec<Chunk>, PdfError> {
     let mut chunks = Vec::new();
-    let title_st = style(Family::Sans, true, 25.0, 30.0, INK, Align::Left);
+    let title_st = if h.compact {
+        style(Family::Sans, true, 20.0, 24.0, INK, Align::Left)
+    } else {
+        style(Family::Sans, true, 25.0, 30.0, INK, Align::Left)
+    };
     for line in text::set(&spans_of(&h.title), &title_st, d.measure)? {
         chunks.push(line_chunk(line, &title_st, d.left, 0.0, true));
     }

@@ -105,6 +105,9 @@ pub struct Handout {
     pub author: String,
     pub brand: Brand,
     pub blocks: Vec<Block>,
+    /// A denser first page (a lower header band, a smaller title) for what the coach prints
+    /// for herself, such as the prep sheet, which must fit on one page.
+    pub compact: bool,
 }
 
 /// A finished PDF file.

@@ -170,5 +170,6 @@ pub(crate) fn leaky_gut(paper: Paper) -> Handout {
             },
             Block::Disclaimer(disclaimer),
         ],
+        compact: false,
     }
 }

@@ -17,6 +17,7 @@ pub mod note_templates;
 pub mod pipeline;
 pub mod practice;
 pub mod practice_export;
+pub mod prep;
 pub mod protocols;
 pub mod reintro;
 pub mod search;

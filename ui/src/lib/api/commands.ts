@@ -51,6 +51,7 @@ import type {
   PracticeExport,
   PracticeImport,
   PracticeInput,
+  PrepSheet,
   Printable,
   ProtocolDraft,
   ProtocolStep,
@@ -117,6 +118,8 @@ export interface Commands {
   handouts_bulk_export: { args: { draft: HandoutDraft; clientIds: Array<number> }; result: BulkExport | null };
   handouts_bulk_cancel: { args: Record<string, never>; result: null };
   summary_export: { args: { clientId: number }; result: string | null };
+  prep_get: { args: { clientId: number }; result: PrepSheet };
+  prep_export: { args: { clientId: number }; result: string | null };
   protocols_templates_list: { args: Record<string, never>; result: Array<TemplateSummary> };
   protocols_template_get: { args: { id: number }; result: TemplateDetail };
   protocols_template_version_get: { args: { id: number; version: number }; result: TemplateVersion };

@@ -309,7 +309,12 @@ export type Printable = { title: string, preparedFor: string | null, dateLabel: 
 /**
  * Characters no PDF font can print (a rare script): they are left out, and the coach told.
  */
-unprintable: Array<string>, };
+unprintable: Array<string>, 
+/**
+ * For the coach's own use (the client summary, the prep sheet): the disclaimer written
+ * for clients is left off.
+ */
+coachOnly: boolean, };
 
 export type GivenHandout = { id: number, clientId: number, title: string, fileName: string, givenAt: string, };
 
@@ -469,6 +474,75 @@ export type LabFile = { id: number, originalName: string, sizeBytes: number, add
 export type Lab = { id: number, clientId: number, name: string, takenOn: string, summary: string, files: Array<LabFile>, };
 
 export type LabInput = { clientId: number, name: string, takenOn: string, summary: string, };
+
+export type NoteLine = { heading: string, 
+/**
+ * At most [`NOTE_CHARS`], cut between words with an ellipsis.
+ */
+text: string, 
+/**
+ * True when `text` was shortened: the screen offers "more".
+ */
+shortened: boolean, };
+
+export type LastConsult = { id: number, 
+/**
+ * "Free consult call, Tue 3 Nov 2026".
+ */
+title: string, sections: Array<NoteLine>, };
+
+export type FollowUpLine = { title: string, dueDate: string | null, overdue: boolean, };
+
+export type ProtocolLine = { name: string, phase: string, paused: boolean, daysInPhase: number, 
+/**
+ * "Next: Reintroduction, stage 1 (2–6 weeks): bring back one food at a time…"; None on
+ * the last phase.
+ */
+next: string | null, };
+
+export type ReintroLine = { testing: Array<string>, tolerated: Array<string>, toRetry: Array<string>, 
+/**
+ * "Egg yolks started 2 days ago: 3 more days before the next new food."
+ */
+timing: string | null, };
+
+export type Trend = { symptom: string, last: number, 
+/**
+ * Her average over the 30 days before the last check-in (that one included).
+ */
+average30: number, 
+/**
+ * Her last ratings, oldest first (at most 10), for a small sparkline.
+ */
+recent: Array<number>, };
+
+export type LabLine = { name: string, takenOn: string, summary: string, };
+
+export type PrepSheet = { clientId: number, 
+/**
+ * Her preferred name, or her name.
+ */
+called: string, name: string, status: ClientStatus, 
+/**
+ * "RRMS, diagnosed 2019 (7 years ago)"; empty when nothing is recorded.
+ */
+ms: string, goals: string, 
+/**
+ * "Working with you for 3 months" (since her record was created).
+ */
+withYou: string, lastConsult: LastConsult | null, 
+/**
+ * Open ones, overdue first, then by due date.
+ */
+followUps: Array<FollowUpLine>, protocol: ProtocolLine | null, reintro: ReintroLine | null, trends: Array<Trend>, 
+/**
+ * The newest three.
+ */
+labs: Array<LabLine>, 
+/**
+ * Titles and dates of what she was given, newest first.
+ */
+handoutsGiven: Array<string>, };
 
 /** Printed beside every supplement, wherever it appears. */
 export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";

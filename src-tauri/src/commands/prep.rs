@@ -1,0 +1,28 @@
+//! The consult prep sheet: on screen, and as one printed page through the save dialog.
+
+use coachdesk_core::documents;
+use coachdesk_core::prep::{self, PrepSheet};
+use tauri::{AppHandle, Runtime, State};
+
+use crate::dialog::{self, PDF};
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command]
+pub fn prep_get(state: State<'_, AppState>, client_id: i64) -> CommandResult<PrepSheet> {
+    Ok(prep::now(state.db()?, client_id)?)
+}
+
+/// Saves the prep sheet as a one-page PDF; None if the coach cancelled.
+#[tauri::command]
+pub async fn prep_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CommandResult<Option<String>> {
+    let db = state.db()?;
+    let sheet = prep::prepare(db, client_id)?;
+    dialog::save_with(&app, "Save prep sheet", &sheet.file_name, PDF, |path| {
+        documents::save(db, &sheet.doc, path).map(|()| dialog::shown(path))
+    })
+}
