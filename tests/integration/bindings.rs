@@ -102,7 +102,7 @@ fn ts(ty: &Type, named: &mut BTreeSet<String>) -> String {
 }
 
 /// Tauri's name for an argument: camelCase, as the UI passes it.
-fn camel(snake: &str) -> String {
+pub(crate) fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in snake.chars() {

@@ -388,19 +388,11 @@ fn a_second_launch_hands_over_to_the_first_or_finds_the_folder_taken() {
 fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     use coachdesk_core::db::{Db, DATABASE_FILE};
     use coachdesk_core::keys::KdfCost;
-    use coachdesk_core::practice::{self, FirstRunInput};
 
     let dir = tempfile::tempdir().unwrap();
     {
         let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
-        practice::create(
-            &db,
-            &FirstRunInput {
-                practice_name: "Gut & Glow".into(),
-                coach_name: "Marie-Ève".into(),
-            },
-        )
-        .unwrap();
+        crate::first_run(&db);
         coachdesk_core::encryption::turn_on(&db, "lake walks at dawn", KdfCost::CHEAP_FOR_TESTS)
             .unwrap();
     }

@@ -81,14 +81,7 @@ fn seeded() -> (Practice, tempfile::TempDir, i64) {
     }
     let db = Db::open(&path).unwrap();
     assert!(db.pre_migration_copy().is_some());
-    practice::create(
-        &db,
-        &FirstRunInput {
-            practice_name: "Gut & Glow".into(),
-            coach_name: "Marie-Ève".into(),
-        },
-    )
-    .unwrap();
+    crate::first_run(&db);
     let p = Practice { dir, db };
     let mut input = ClientInput::named("Renée Côté");
     input.goals = format!("Walk again {RECORD}");

@@ -1,36 +1,17 @@
 //! Handouts through core on a real store: an awkward name, and a snapshot that survives edits.
 
+use crate::pdftotext;
 use coachdesk_core::articles;
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
-use coachdesk_core::practice::{self, FirstRunInput};
+use coachdesk_core::practice;
 use coachdesk_core::summary;
-
-fn pdftotext(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 fn setup() -> (tempfile::TempDir, Db, i64, HandoutDraft) {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
-    practice::create(
-        &db,
-        &FirstRunInput {
-            practice_name: "Gut & Glow".into(),
-            coach_name: "Marie-Ève".into(),
-        },
-    )
-    .unwrap();
+    crate::first_run(&db);
     let text = "MSMonday: Broth Basics\n\nSimmer bones for a day — “low and slow”.\n\nWhy it helps\n\nGelatine soothes the gut lining.";
     let preview = articles::preview_pasted(&db, text).unwrap();
     let saved = articles::commit(&db, &[preview.drafts[0].draft.clone()]).unwrap();

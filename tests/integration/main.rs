@@ -34,3 +34,29 @@ pub fn assert_matches_file(path: &str, actual: &str, how_to_update: &str) {
          --- committed\n{expected}\n--- generated\n{actual}"
     );
 }
+
+/// The text of a PDF as pdftotext reads it, on one line with single spaces.
+pub fn pdftotext(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by make test");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The practice every test starts from: "Gut & Glow", Marie-Ève's.
+pub fn first_run(db: &coachdesk_core::db::Db) {
+    coachdesk_core::practice::create(
+        db,
+        &coachdesk_core::practice::FirstRunInput {
+            practice_name: "Gut & Glow".into(),
+            coach_name: "Marie-Ève".into(),
+        },
+    )
+    .unwrap();
+}

@@ -17,18 +17,6 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 6).unwrap()
 }
 
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by make test");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn pages(path: &std::path::Path) -> usize {
     let out = std::process::Command::new("qpdf")
         .args(["--show-npages"])
@@ -201,7 +189,7 @@ fn the_prep_sheet_gathers_her_last_notes_follow_ups_protocol_reintroductions_and
     documents::save(&p.db, &doc, &path).unwrap();
     let _ = std::fs::copy(&path, "/tmp/prep-sheet.pdf");
     assert_eq!(pages(&path), 1, "the prep sheet fits on one page");
-    let text = pdf_text(&path);
+    let text = crate::pdftotext(&path);
     let mut at = 0;
     for words in [
         "Before your call with Renée",
@@ -234,7 +222,7 @@ fn a_new_client_gets_a_prep_sheet_that_says_so_kindly() {
     assert_eq!(sheet.ms, "");
     let path = p.dir.path().join("prep.pdf");
     documents::save(&p.db, &prep::printable(&p.db, &sheet).unwrap(), &path).unwrap();
-    let text = pdf_text(&path);
+    let text = crate::pdftotext(&path);
     for kind in [
         "This is your first consult together: no notes yet.",
         "No protocol yet.",

@@ -9,7 +9,6 @@ use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::documents::{self, ResolvedBlock};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::labs::{self, LabInput};
-use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::protocols::{self, AssignInput, ItemKind, ProtocolStatus, ProtocolStep};
 use coachdesk_core::reintro::{self, FoodStatus, LogInput};
 use coachdesk_core::summary;
@@ -24,14 +23,7 @@ pub(crate) struct Practice {
 pub(crate) fn practice() -> Practice {
     let dir = tempfile::tempdir().unwrap();
     let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
-    practice::create(
-        &db,
-        &FirstRunInput {
-            practice_name: "Gut & Glow".into(),
-            coach_name: "Marie-Ève".into(),
-        },
-    )
-    .unwrap();
+    crate::first_run(&db);
     Practice { dir, db }
 }
 
