@@ -11,7 +11,8 @@ TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 SYSTEM_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev \
 	libayatana-appindicator3-dev librsvg2-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	fonts-noto-color-emoji fonts-droid-fallback
-TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3
+TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 \
+	cups cups-client cups-filters printer-driver-cups-pdf
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
 .PHONY: help run test check lint fmt types e2e bench bundle ui-build deps deps-test clean-e2e
@@ -71,6 +72,7 @@ test: deps-test ui-build
 # The end-to-end suite: the real app window under Xvfb, driven by tauri-driver.
 # (cargo test builds the app binary it drives: CARGO_BIN_EXE_coachdesk.)
 e2e: deps-test ui-build
+	.ci/cups-pdf-printer
 	PATH="$(TOOLS)/bin:$$PATH" $(XVFB) cargo test --locked --test e2e -- --test-threads=1
 
 # --- the rest ---------------------------------------------------------------------------

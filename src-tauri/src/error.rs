@@ -16,6 +16,8 @@ pub enum ErrorCode {
     Unreadable,
     Pdf,
     Migration,
+    /// No printer is set up: the window offers to export instead.
+    NoPrinter,
     NewerSchema,
     /// The practice file is damaged: the window offers a backup.
     Damaged,

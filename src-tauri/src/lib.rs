@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod commands;
 pub mod dialog;
 pub mod error;
+pub mod print;
 pub mod single_instance;
 pub mod state;
 
@@ -75,9 +76,13 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             handouts::handouts_reexport,
             handouts::handouts_bulk_export,
             handouts::handouts_bulk_cancel,
+            handouts::handouts_print,
+            handouts::handouts_reprint,
             summary::summary_export,
+            summary::summary_print,
             prep::prep_get,
             prep::prep_export,
+            prep::prep_print,
             protocols::protocols_templates_list,
             protocols::protocols_template_get,
             protocols::protocols_template_version_get,
@@ -98,6 +103,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             reintro::reintro_settle,
             reintro::reintro_lists_preview,
             reintro::reintro_lists_export,
+            reintro::reintro_lists_print,
             checkins::checkins_symptoms_list,
             checkins::checkins_symptoms_create,
             checkins::checkins_symptoms_rename,

@@ -8,7 +8,6 @@ mod snapshot;
 
 pub use given::{for_client, prepare_given, reexport, render_given, GivenHandout};
 
-use chrono::Utc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -325,30 +324,36 @@ pub fn prepare(db: &Db, draft: &HandoutDraft) -> Result<Prepared> {
 /// Writes a prepared handout to `path`; when it is for a client it is recorded on her
 /// timeline with a snapshot of its text.
 pub fn save(db: &Db, prepared: &Prepared, path: &std::path::Path) -> Result<()> {
+    documents::save(db, &prepared.doc, path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    record(db, prepared, &file_name)
+}
+
+/// Records a handout given to her (exported or printed) on her timeline, with a snapshot of
+/// its text so it can be exported again identically; nothing for a handout with no client.
+pub fn record(db: &Db, prepared: &Prepared, file_name: &str) -> Result<()> {
+    let Some(client_id) = prepared.client_id else {
+        return Ok(());
+    };
     let preview = &prepared.doc;
-    let bytes = documents::render(db, preview, Utc::now())?;
-    crate::files::write_atomic(path, &bytes)?;
-    if let Some(client_id) = prepared.client_id {
-        let file_name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let snapshot = snapshot::write(preview)?;
-        let mut conn = db.conn();
-        let tx = conn.transaction()?;
-        tx.execute(
-            "INSERT INTO handouts_given (client_id, title, file_name, snapshot, given_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![client_id, preview.title, file_name, snapshot, crate::now()],
-        )?;
-        timeline::record(
-            &tx,
-            client_id,
-            TimelineKind::HandoutGiven,
-            &format!("Handout given: {}", preview.title),
-        )?;
-        tx.commit()?;
-    }
+    let snapshot = snapshot::write(preview)?;
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    tx.execute(
+        "INSERT INTO handouts_given (client_id, title, file_name, snapshot, given_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![client_id, preview.title, file_name, snapshot, crate::now()],
+    )?;
+    timeline::record(
+        &tx,
+        client_id,
+        TimelineKind::HandoutGiven,
+        &format!("Handout given: {}", preview.title),
+    )?;
+    tx.commit()?;
     Ok(())
 }
 

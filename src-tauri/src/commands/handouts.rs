@@ -9,6 +9,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::dialog;
 use crate::error::CommandResult;
+use crate::print;
 use crate::state::AppState;
 
 use crate::dialog::PDF;
@@ -89,4 +90,37 @@ pub async fn handouts_bulk_export<R: Runtime>(
 #[tauri::command]
 pub fn handouts_bulk_cancel(state: State<'_, AppState>) {
     state.bulk_cancel.store(true, Ordering::SeqCst);
+}
+
+/// Prints a composed handout through the print dialog, and records it for her exactly as an
+/// export does; false if the coach cancelled.
+#[tauri::command]
+pub async fn handouts_print<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    draft: HandoutDraft,
+) -> CommandResult<bool> {
+    let db = state.db()?;
+    let prepared = handouts::prepare(db, &draft)?;
+    let path = print::spool_path(&state, &prepared.file_name())?;
+    documents::save(db, &prepared.doc, &path)?;
+    let printed = print::print_pdf(&app, &path, &prepared.doc.title)?;
+    if printed {
+        handouts::record(db, &prepared, &prepared.file_name())?;
+    }
+    Ok(printed)
+}
+
+/// Prints a handout given earlier again, from its snapshot; false if the coach cancelled.
+#[tauri::command]
+pub async fn handouts_reprint<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> CommandResult<bool> {
+    let db = state.db()?;
+    let given = handouts::prepare_given(db, id)?;
+    let path = print::spool_path(&state, &given.file_name)?;
+    documents::save(db, &given.doc, &path)?;
+    print::print_pdf(&app, &path, &given.doc.title)
 }

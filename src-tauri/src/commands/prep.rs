@@ -6,6 +6,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::dialog::{self, PDF};
 use crate::error::CommandResult;
+use crate::print;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -25,4 +26,18 @@ pub async fn prep_export<R: Runtime>(
     dialog::save_with(&app, "Save prep sheet", &sheet.file_name, PDF, |path| {
         documents::save(db, &sheet.doc, path).map(|()| dialog::shown(path))
     })
+}
+
+/// Prints the prep sheet through the print dialog; false if the coach cancelled.
+#[tauri::command]
+pub async fn prep_print<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CommandResult<bool> {
+    let db = state.db()?;
+    let sheet = prep::prepare(db, client_id)?;
+    let path = print::spool_path(&state, &sheet.file_name)?;
+    documents::save(db, &sheet.doc, &path)?;
+    print::print_pdf(&app, &path, &sheet.doc.title)
 }

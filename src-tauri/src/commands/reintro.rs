@@ -7,6 +7,7 @@ use tauri::{AppHandle, Runtime, State};
 
 use crate::dialog;
 use crate::error::CommandResult;
+use crate::print;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -95,4 +96,18 @@ pub async fn reintro_lists_export<R: Runtime>(
         dialog::PDF,
         |path| documents::save(db, &lists.doc, path).map(|()| dialog::shown(path)),
     )
+}
+
+/// Prints her food lists through the print dialog; false if the coach cancelled.
+#[tauri::command]
+pub async fn reintro_lists_print<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: i64,
+) -> CommandResult<bool> {
+    let db = state.db()?;
+    let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
+    let path = print::spool_path(&state, &lists.file_name)?;
+    documents::save(db, &lists.doc, &path)?;
+    print::print_pdf(&app, &path, &lists.doc.title)
 }

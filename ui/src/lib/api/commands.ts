@@ -117,9 +117,13 @@ export interface Commands {
   handouts_reexport: { args: { id: number }; result: string | null };
   handouts_bulk_export: { args: { draft: HandoutDraft; clientIds: Array<number> }; result: BulkExport | null };
   handouts_bulk_cancel: { args: Record<string, never>; result: null };
+  handouts_print: { args: { draft: HandoutDraft }; result: boolean };
+  handouts_reprint: { args: { id: number }; result: boolean };
   summary_export: { args: { clientId: number }; result: string | null };
+  summary_print: { args: { clientId: number }; result: boolean };
   prep_get: { args: { clientId: number }; result: PrepSheet };
   prep_export: { args: { clientId: number }; result: string | null };
+  prep_print: { args: { clientId: number }; result: boolean };
   protocols_templates_list: { args: Record<string, never>; result: Array<TemplateSummary> };
   protocols_template_get: { args: { id: number }; result: TemplateDetail };
   protocols_template_version_get: { args: { id: number; version: number }; result: TemplateVersion };
@@ -140,6 +144,7 @@ export interface Commands {
   reintro_settle: { args: { clientId: number; foodId: number; onDate: string }; result: ReintroBoard };
   reintro_lists_preview: { args: { clientId: number }; result: Printable };
   reintro_lists_export: { args: { clientId: number }; result: string | null };
+  reintro_lists_print: { args: { clientId: number }; result: boolean };
   checkins_symptoms_list: { args: { includeArchived: boolean }; result: Array<Symptom> };
   checkins_symptoms_create: { args: { name: string }; result: Array<Symptom> };
   checkins_symptoms_rename: { args: { id: number; name: string }; result: Array<Symptom> };

@@ -15,6 +15,7 @@ const CODES: Record<ErrorCode, true> = {
   unreadable: true,
   pdf: true,
   migration: true,
+  no_printer: true,
   newer_schema: true,
   damaged: true,
   locked: true,

@@ -56,7 +56,7 @@ field: string,
  */
 reason: string, };
 
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "wrong_file" | "unreadable" | "pdf" | "migration" | "newer_schema" | "damaged" | "locked" | "storage" | "io" | "internal";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "wrong_file" | "unreadable" | "pdf" | "migration" | "no_printer" | "newer_schema" | "damaged" | "locked" | "storage" | "io" | "internal";
 
 export type IpcError = { code: ErrorCode, 
 /**
