@@ -108,7 +108,15 @@ fn send(path: &Path, title: &str, choice: &Choice) -> CommandResult<()> {
         Ok(())
     } else {
         let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-        if why.contains("does not exist") || why.contains("No default destination") {
+        // No such printer, no default one, or no CUPS running: nothing to print on.
+        let none = [
+            "does not exist",
+            "No default destination",
+            "not running",
+            "not responding",
+            "Unable to connect",
+        ];
+        if none.iter().any(|n| why.contains(n)) {
             return Err(no_printer());
         }
         Err(failed(
