@@ -127,8 +127,10 @@ describe("protocols and progress", () => {
 
   it("parses a client's progress page and round-trips every new route", () => {
     expect(parseHash("#/clients/5/progress")).toEqual({ name: "client-progress", id: 5 });
+    expect(parseHash("#/clients/5/prep")).toEqual({ name: "client-prep", id: 5 });
     const routes: Route[] = [
       { name: "client-progress", id: 5 },
+      { name: "client-prep", id: 5 },
       { name: "protocols" },
       { name: "protocol-new" },
       { name: "protocol-foods" },

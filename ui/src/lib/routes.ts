@@ -7,6 +7,7 @@ export type Route =
   | { name: "client"; id: number }
   | { name: "client-edit"; id: number }
   | { name: "client-progress"; id: number }
+  | { name: "client-prep"; id: number }
   | { name: "protocols" }
   | { name: "protocol-new" }
   | { name: "protocol"; id: number; version: number | null }
@@ -95,6 +96,7 @@ export function parseHash(hash: string): Route {
   if (third === undefined) return { name: "client", id };
   if (third === "edit") return { name: "client-edit", id };
   if (third === "progress") return { name: "client-progress", id };
+  if (third === "prep") return { name: "client-prep", id };
   return { name: "not-found", path };
 }
 
@@ -113,6 +115,8 @@ export function formatRoute(route: Route): string {
       return `#/clients/${route.id}/edit`;
     case "client-progress":
       return `#/clients/${route.id}/progress`;
+    case "client-prep":
+      return `#/clients/${route.id}/prep`;
     case "protocols":
       return "#/protocols";
     case "protocol-new":

@@ -70,3 +70,18 @@ export async function bulkExport(
 export function cancelBulkExport(): Promise<null> {
   return call("handouts_bulk_cancel");
 }
+
+/** Prints a composed handout (the print dialog), recorded for her as an export is; false if cancelled. */
+export function printHandout(draft: HandoutDraft): Promise<boolean> {
+  return call("handouts_print", { draft });
+}
+
+/** Prints a handout given earlier again, from its snapshot; false if cancelled. */
+export function reprintHandout(id: number): Promise<boolean> {
+  return call("handouts_reprint", { id });
+}
+
+/** Prints the client summary; false if cancelled. */
+export function printClientSummary(clientId: number): Promise<boolean> {
+  return call("summary_print", { clientId });
+}

@@ -11,3 +11,8 @@ export function getPrep(clientId: number): Promise<PrepSheet> {
 export function exportPrep(clientId: number): Promise<string | null> {
   return call("prep_export", { clientId });
 }
+
+/** Prints the prep sheet (the print dialog); false if cancelled. */
+export function printPrep(clientId: number): Promise<boolean> {
+  return call("prep_print", { clientId });
+}

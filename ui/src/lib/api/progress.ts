@@ -126,3 +126,8 @@ export function trackingHidden(clientId: number): Promise<boolean> {
 export function setTrackingHidden(clientId: number, hidden: boolean): Promise<boolean> {
   return call("checkins_tracking_set_hidden", { clientId, hidden });
 }
+
+/** Prints her tolerated and to-retry food lists; false if cancelled. */
+export function printReintroLists(clientId: number): Promise<boolean> {
+  return call("reintro_lists_print", { clientId });
+}
