@@ -40,12 +40,21 @@ fn no_printer() -> IpcError {
 }
 
 /// A private file in the data folder for the PDF being printed (removed with the viewer
-/// copies, at quit and at the next start).
-pub fn spool_path(state: &AppState, name: &str) -> CommandResult<PathBuf> {
+/// copies, at quit and at the next start). Its name is plain ASCII without spaces: the print
+/// queue shows the document's title instead, and a CUPS seen here stopped on a file name with
+/// spaces.
+pub fn spool_path(state: &AppState) -> CommandResult<PathBuf> {
     let folder = coachdesk_core::files::opened_folder(state.data_dir()).join("print");
     std::fs::create_dir_all(&folder)
         .map_err(|e| failed(ErrorCode::Io, format!("Could not prepare the print: {e}")))?;
-    Ok(coachdesk_core::files::unused_path(&folder, name))
+    let mut n = 1;
+    loop {
+        let path = folder.join(format!("document-{n}.pdf"));
+        if !path.exists() {
+            return Ok(path);
+        }
+        n += 1;
+    }
 }
 
 /// Prints the PDF at `path` (titled `title` in the print queue); false if she cancelled.

@@ -13,7 +13,7 @@ fn local_date(days_from_today: i64) -> String {
 }
 
 /// Books a consult from the client's page and waits for the consult page.
-async fn book_free_consult(app: &App) {
+pub(crate) async fn book_free_consult(app: &App) {
     app.click("book-consult").await;
     app.select("consult-kind", "free_consult").await;
     let date = app.wait_for("consult-date").await;

@@ -11,4 +11,5 @@ mod encryption;
 mod handouts;
 mod harness;
 mod journeys;
+mod prep;
 mod progress;

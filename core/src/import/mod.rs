@@ -364,7 +364,9 @@ mod hostile {
             let result = read_contents(name, text.as_bytes());
             let took = started.elapsed();
             println!("{name}: {took:?}");
-            assert!(took.as_secs() < 5, "{name}: {took:?}");
+            // A guard against the quadratic or runaway cases (those take minutes), not a
+            // speed budget: `make bench` measures speed. Generous, for a busy 2-core machine.
+            assert!(took.as_secs() < 30, "{name}: {took:?}");
             if let Err(problem) = result {
                 assert!(!problem.reason.is_empty(), "{name}");
             }

@@ -102,7 +102,7 @@ pub async fn handouts_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let prepared = handouts::prepare(db, &draft)?;
-    let path = print::spool_path(&state, &prepared.file_name())?;
+    let path = print::spool_path(&state)?;
     documents::save(db, &prepared.doc, &path)?;
     let printed = print::print_pdf(&app, &path, &prepared.doc.title)?;
     if printed {
@@ -120,7 +120,7 @@ pub async fn handouts_reprint<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let given = handouts::prepare_given(db, id)?;
-    let path = print::spool_path(&state, &given.file_name)?;
+    let path = print::spool_path(&state)?;
     documents::save(db, &given.doc, &path)?;
     print::print_pdf(&app, &path, &given.doc.title)
 }

@@ -37,7 +37,7 @@ pub async fn prep_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let sheet = prep::prepare(db, client_id)?;
-    let path = print::spool_path(&state, &sheet.file_name)?;
+    let path = print::spool_path(&state)?;
     documents::save(db, &sheet.doc, &path)?;
     print::print_pdf(&app, &path, &sheet.doc.title)
 }

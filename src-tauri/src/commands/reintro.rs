@@ -107,7 +107,7 @@ pub async fn reintro_lists_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
-    let path = print::spool_path(&state, &lists.file_name)?;
+    let path = print::spool_path(&state)?;
     documents::save(db, &lists.doc, &path)?;
     print::print_pdf(&app, &path, &lists.doc.title)
 }

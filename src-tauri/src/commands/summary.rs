@@ -36,7 +36,7 @@ pub async fn summary_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let summary = summary::prepare(db, client_id)?;
-    let path = print::spool_path(&state, &summary.file_name)?;
+    let path = print::spool_path(&state)?;
     documents::save(db, &summary.doc, &path)?;
     print::print_pdf(&app, &path, &summary.doc.title)
 }

@@ -1,5 +1,8 @@
 // Colours on screen: text that stays readable on the practice's brand colour.
 
+/** The brand colour a practice starts with, until she picks her own. */
+export const DEFAULT_BRAND = "#2f6b66";
+
 /** "#2f6b66" → [47, 107, 102]; null for anything that is not #rrggbb. */
 export function parseHexColor(value: string): [number, number, number] | null {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(value.trim());

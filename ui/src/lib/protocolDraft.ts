@@ -3,6 +3,7 @@
 // phase's items by kind for reading. What a protocol may contain is the backend's to decide.
 import type { FieldProblem, ItemKind, Phase, ProtocolDraft, ProtocolItem } from "./api/types";
 import { ITEM_GROUP_LABELS, ITEM_KIND_LABELS, ITEM_KINDS } from "./api/types";
+import { refusalSummary } from "./refusal";
 
 // The kinds, their labels and the supplement caution come from core (generated types.ts),
 // so the editor, the client's page and the printed handout say the same thing.
@@ -148,13 +149,5 @@ export function phaseHasProblem(problems: readonly FieldProblem[], index: number
  * reasons that belong to no field of the form.
  */
 export function problemSummary(problems: readonly FieldProblem[], fallback: string): string {
-  const placed = problems.filter(isFormProblem).length;
-  const others = problems.filter((problem) => !isFormProblem(problem)).map((p) => p.reason);
-  const lead =
-    placed === 0
-      ? ""
-      : placed === 1
-        ? "Please check the highlighted field below."
-        : `Please check the ${placed} highlighted fields below.`;
-  return [lead, ...others].filter((part) => part !== "").join(" ") || fallback;
+  return refusalSummary(problems, isFormProblem, fallback);
 }

@@ -1,17 +1,13 @@
-// Clients: the list, the pipeline, one record, status changes, archive/restore, erasure and the
-// timeline.
+// Clients: the list, one record, status changes, archive/restore and erasure.
 import { call } from "./invoke";
 import type {
   Backup,
-  ClientExport,
   Client,
   ClientInput,
   ClientPage,
   ClientQuery,
   ClientStatus,
-  PipelineColumn,
   TakenOut,
-  TimelineEvent,
 } from "./types";
 
 export function listClients(query: ClientQuery): Promise<ClientPage> {
@@ -57,19 +53,4 @@ export function eraseClient(
 /** The backups that still hold her record (made since she was added). */
 export function backupsHoldingClient(id: number): Promise<Backup[]> {
   return call("clients_erase_backups", { id });
-}
-
-/** Newest first. */
-export function clientTimeline(id: number): Promise<TimelineEvent[]> {
-  return call("timeline_list", { id });
-}
-
-/** One column per status in pipeline order, each with its total and up to 100 clients. */
-export function pipeline(): Promise<PipelineColumn[]> {
-  return call("pipeline_get");
-}
-
-/** Everything kept about her as one ZIP, through the save dialog; `null` if cancelled. */
-export function exportClientData(id: number): Promise<ClientExport | null> {
-  return call("client_export_save", { id });
 }

@@ -27,14 +27,6 @@ export function reexportHandout(id: number): Promise<string | null> {
   return call("handouts_reexport", { id });
 }
 
-/**
- * Saves a printable summary of the client (profile, open follow-ups, consult history with
- * notes) through the native save dialog; `null` if the coach cancelled.
- */
-export function exportClientSummary(clientId: number): Promise<string | null> {
-  return call("summary_export", { clientId });
-}
-
 /** The event the backend sends after each client of a bulk export. */
 export const BULK_PROGRESS_EVENT = "handout-bulk-progress";
 
@@ -79,9 +71,4 @@ export function printHandout(draft: HandoutDraft): Promise<boolean> {
 /** Prints a handout given earlier again, from its snapshot; false if cancelled. */
 export function reprintHandout(id: number): Promise<boolean> {
   return call("handouts_reprint", { id });
-}
-
-/** Prints the client summary; false if cancelled. */
-export function printClientSummary(clientId: number): Promise<boolean> {
-  return call("summary_print", { clientId });
 }

@@ -4,7 +4,8 @@
 import { tick } from "svelte";
 import { getArticle } from "$lib/api/articles";
 import { getClient, listClients } from "$lib/api/clients";
-import { exportHandout, previewHandout } from "$lib/api/handouts";
+import { exportHandout, previewHandout, printHandout } from "$lib/api/handouts";
+import { printOrOfferExport } from "$lib/print";
 import { UserError } from "$lib/api/invoke";
 import { getLogo, openExported } from "$lib/api/practice";
 import { getProtocolTemplate, listProtocolTemplates, protocolsForClient } from "$lib/api/protocols";
@@ -418,6 +419,21 @@ export class Composer {
     } catch (error) {
       if (error instanceof UserError && error.isInvalid) this.showProblems(error);
       else showError(error);
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Prints the handout (the print dialog), recorded for her as an export is. */
+  async printPdf(): Promise<void> {
+    if (this.exporting || this.blocks.length === 0) return;
+    this.exporting = true;
+    try {
+      await printOrOfferExport(
+        "The handout",
+        () => printHandout(this.draft),
+        () => exportHandout(this.draft),
+      );
     } finally {
       this.exporting = false;
     }

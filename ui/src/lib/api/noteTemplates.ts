@@ -1,4 +1,4 @@
-// Note templates: the headings a new consult's notes start from.
+// Note templates, edited in Settings.
 import { call } from "./invoke";
 import type { NoteTemplate, NoteTemplateInput, TemplateKey } from "./types";
 
