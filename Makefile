@@ -85,6 +85,7 @@ bench: deps
 	cargo bench --locked -p coachdesk-core --bench import
 	cargo bench --locked -p coachdesk-core --bench backups
 	cargo bench --locked -p coachdesk-core --bench encryption
+	cargo bench --locked -p coachdesk-core --bench suggestions
 	PROPTEST_CASES=100000 cargo test --release --locked -p coachdesk-core --lib properties
 	# The crash soak: 500 SIGKILLs during writes and backups, 125 during restores.
 	CRASH_KILLS=500 cargo test --release --locked --test integration saves_survive_sigkill -- --nocapture

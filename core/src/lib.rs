@@ -32,6 +32,7 @@ mod properties;
 pub mod protocols;
 pub mod reintro;
 pub mod search;
+pub mod suggestions;
 pub mod summary;
 pub mod text;
 pub mod timeline;

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::checkins;
 use crate::clients::{self, ClientStatus};
-use crate::consults::{self, ConsultStatus};
+use crate::consults;
 use crate::db::Db;
 use crate::documents::{self, Printable, ResolvedBlock};
 use crate::error::Result;
@@ -19,6 +19,8 @@ use crate::handouts;
 use crate::labs;
 use crate::protocols::{self, ProtocolStatus};
 use crate::reintro::{self, FoodStatus};
+use crate::suggestions::{self, Suggestion};
+pub use crate::text::shorten;
 
 /// The most characters of one note section the sheet shows before "more".
 pub const NOTE_CHARS: usize = 220;
@@ -50,6 +52,8 @@ pub struct PrepSheet {
     pub labs: Vec<LabLine>,
     /// Titles and dates of what she was given, newest first.
     pub handouts_given: Vec<String>,
+    /// Her best three suggested article sections, each with its reason.
+    pub suggested: Vec<Suggestion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -118,21 +122,6 @@ pub struct LabLine {
     pub name: String,
     pub taken_on: String,
     pub summary: String,
-}
-
-/// `text` on one line, at most `max` characters, cut between words with "…" (a single word
-/// longer than `max` is cut with "…" too); true when it was shortened.
-pub fn shorten(text: &str, max: usize) -> (String, bool) {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return (flat, false);
-    }
-    let room: String = flat.chars().take(max.saturating_sub(1)).collect();
-    let cut = match room.rfind(' ') {
-        Some(space) if space > 0 => room[..space].trim_end_matches([',', ';', ':', '.', ' ']),
-        _ => room.as_str(),
-    };
-    (format!("{cut}…"), true)
 }
 
 fn day(iso: &str) -> Option<NaiveDate> {
@@ -255,45 +244,42 @@ pub fn get(db: &Db, client_id: i64, today: NaiveDate) -> Result<PrepSheet> {
         trends,
         labs,
         handouts_given,
+        suggested: suggestions::for_client(db, client_id)?
+            .suggestions
+            .into_iter()
+            .filter(|s| s.given_on.is_none())
+            .take(3)
+            .collect(),
     })
 }
 
 /// Her most recent consult that has notes (completed, or any with notes written).
 fn last_consult(db: &Db, client_id: i64) -> Result<Option<LastConsult>> {
-    let mut summaries = consults::for_client(db, client_id)?;
-    summaries.sort_by(|a, b| b.scheduled_at.cmp(&a.scheduled_at));
-    for summary in summaries {
-        if summary.status == ConsultStatus::Cancelled {
-            continue;
-        }
-        let consult = consults::get(db, summary.id)?;
-        let sections: Vec<NoteLine> = consult
-            .sections
-            .iter()
-            .filter(|s| !s.body.trim().is_empty())
-            .map(|s| {
-                let (text, shortened) = shorten(&s.body, NOTE_CHARS);
-                NoteLine {
-                    heading: s.heading.clone(),
-                    text,
-                    shortened,
-                }
-            })
-            .collect();
-        if sections.is_empty() && summary.status != ConsultStatus::Completed {
-            continue;
-        }
-        return Ok(Some(LastConsult {
-            id: consult.id,
-            title: format!(
-                "{}, {}",
-                consult.kind.label(),
-                consults::local_label_text(&consult.scheduled_at)
-            ),
-            sections,
-        }));
-    }
-    Ok(None)
+    let Some(consult) = consults::last_with_notes(db, client_id)? else {
+        return Ok(None);
+    };
+    let sections = consult
+        .sections
+        .iter()
+        .filter(|s| !s.body.trim().is_empty())
+        .map(|s| {
+            let (text, shortened) = shorten(&s.body, NOTE_CHARS);
+            NoteLine {
+                heading: s.heading.clone(),
+                text,
+                shortened,
+            }
+        })
+        .collect();
+    Ok(Some(LastConsult {
+        id: consult.id,
+        title: format!(
+            "{}, {}",
+            consult.kind.label(),
+            consults::local_label_text(&consult.scheduled_at)
+        ),
+        sections,
+    }))
 }
 
 fn protocol(db: &Db, client_id: i64, today: NaiveDate) -> Result<Option<ProtocolLine>> {
@@ -552,6 +538,24 @@ pub fn printable(db: &Db, sheet: &PrepSheet) -> Result<Printable> {
         progress.push(shorten(&given, 2 * PRINT_LINE_CHARS).0);
     }
     blocks.push(ResolvedBlock::Bullets { items: progress });
+
+    if !sheet.suggested.is_empty() {
+        heading("Suggested from your articles", &mut blocks);
+        blocks.push(ResolvedBlock::Bullets {
+            items: sheet
+                .suggested
+                .iter()
+                .map(|s| {
+                    let title = if s.heading.is_empty() {
+                        format!("**{}**", s.article_title)
+                    } else {
+                        format!("**{}** ({})", s.heading, s.article_title)
+                    };
+                    shorten(&format!("{title}: {}", s.why), PRINT_LINE_CHARS - 2).0
+                })
+                .collect(),
+        });
+    }
 
     let mut doc = documents::new(
         db,

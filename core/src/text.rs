@@ -11,6 +11,17 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The folded words of a text, in order (apostrophes dropped: "can't" is "cant"), as the
+/// search indexes see them.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The first character in `s` that changes how the text around it is shown without showing
 /// itself: bidi embeddings, overrides and isolates (the "Trojan Source" characters), and
 /// zero-width spaces and joiners of words. Zero-width joiners and non-joiners are left alone:
@@ -109,6 +120,21 @@ pub fn csv_cell(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// `text` on one line, at most `max` characters, cut between words with "…" (a single word
+/// longer than `max` is cut with "…" too); true when it was shortened.
+pub fn shorten(text: &str, max: usize) -> (String, bool) {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return (flat, false);
+    }
+    let room: String = flat.chars().take(max.saturating_sub(1)).collect();
+    let cut = match room.rfind(' ') {
+        Some(space) if space > 0 => room[..space].trim_end_matches([',', ';', ':', '.', ' ']),
+        _ => room.as_str(),
+    };
+    (format!("{cut}…"), true)
 }
 
 #[cfg(test)]

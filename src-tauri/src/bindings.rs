@@ -45,6 +45,7 @@ use coachdesk_core::reintro::{
     ClientFood, Food, FoodInput, FoodStatus, LogEntry, LogInput, LogResult, ReintroBoard,
 };
 use coachdesk_core::search::{SearchHit, SearchKind, SnippetPart};
+use coachdesk_core::suggestions::{Reason, Suggestion, SuggestionSource, Suggestions};
 use coachdesk_core::timeline::{TimelineEvent, TimelineKind};
 use coachdesk_core::FieldProblem;
 use ts_rs::{Config, TS};
@@ -178,6 +179,10 @@ pub fn typescript() -> String {
         decl::<ReintroLine>(&cfg),
         decl::<Trend>(&cfg),
         decl::<LabLine>(&cfg),
+        decl::<SuggestionSource>(&cfg),
+        decl::<Reason>(&cfg),
+        decl::<Suggestion>(&cfg),
+        decl::<Suggestions>(&cfg),
         decl::<PrepSheet>(&cfg),
     ];
     format!(

@@ -23,7 +23,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     use commands::{
         app, articles, backups, checkins, client_export, clients, comfort, consults, dashboard,
         encryption, follow_ups, handouts, labs, note_templates, pipeline, practice,
-        practice_export, prep, protocols, reintro, search, summary, timeline,
+        practice_export, prep, protocols, reintro, search, suggestions, summary, timeline,
     };
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -83,6 +83,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             prep::prep_get,
             prep::prep_export,
             prep::prep_print,
+            suggestions::suggestions_get,
             protocols::protocols_templates_list,
             protocols::protocols_template_get,
             protocols::protocols_template_version_get,

@@ -353,7 +353,7 @@ async fn leaving_an_edited_client_form_asks_first() {
 
     app.click("nav-clients").await;
     app.click("leave-discard").await;
-    app.wait_for("client-search").await;
+    wait_for_rows(&app, &[RENEE]).await;
     app.press(&app.all("client-row").await[0]).await;
     app.click("client-edit").await;
     for _ in 0..100 {

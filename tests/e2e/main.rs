@@ -13,3 +13,4 @@ mod harness;
 mod journeys;
 mod prep;
 mod progress;
+mod suggestions;

@@ -16,6 +16,7 @@ mod prep;
 mod privacy;
 mod progress;
 mod store;
+mod suggestions;
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,15 @@ mod chart;
 mod symptoms;
 
 pub use chart::chart;
+
+/// True for the symptoms where 10 is best (energy, mood, sleep quality): for the others, 10 is
+/// worst.
+pub fn higher_is_better(symptom_name: &str) -> bool {
+    matches!(
+        crate::text::fold(symptom_name.trim()).as_str(),
+        "energy" | "mood" | "sleep quality"
+    )
+}
 use symptoms::symptoms_in;
 pub use symptoms::{add_symptom, move_symptom, rename_symptom, set_symptom_archived, symptoms};
 

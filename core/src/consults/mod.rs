@@ -416,6 +416,24 @@ pub(crate) fn summary_from(row: &Row<'_>) -> rusqlite::Result<ConsultSummary> {
 }
 
 /// A client's consults, newest first.
+/// Her most recent consult with notes written (or completed without notes), cancelled ones
+/// left out; None when there is none yet.
+pub fn last_with_notes(db: &Db, client_id: i64) -> Result<Option<Consult>> {
+    let mut summaries = for_client(db, client_id)?;
+    summaries.sort_by(|a, b| b.scheduled_at.cmp(&a.scheduled_at));
+    for summary in summaries {
+        if summary.status == ConsultStatus::Cancelled {
+            continue;
+        }
+        let consult = get(db, summary.id)?;
+        let written = consult.sections.iter().any(|s| !s.body.trim().is_empty());
+        if written || summary.status == ConsultStatus::Completed {
+            return Ok(Some(consult));
+        }
+    }
+    Ok(None)
+}
+
 pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<ConsultSummary>> {
     let conn = db.conn();
     clients::load(&conn, client_id)?;

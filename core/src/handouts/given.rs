@@ -77,3 +77,72 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<GivenHandout>> {
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// An article section in a handout she was given: its heading and the first words under it,
+/// as the handout's snapshot keeps them, and the day it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenSection {
+    heading: Vec<String>,
+    opening: Vec<String>,
+    given_at: String,
+}
+
+/// How many words of a section's first paragraph tell it apart.
+const OPENING_WORDS: usize = 12;
+
+fn opening(text: &str) -> Vec<String> {
+    crate::text::words(text)
+        .into_iter()
+        .take(OPENING_WORDS)
+        .collect()
+}
+
+/// The article sections in the handouts she was given (newest first). A snapshot that cannot
+/// be read is passed over: it cannot say what it held.
+pub fn given_sections(db: &Db, client_id: i64) -> Result<Vec<GivenSection>> {
+    let rows: Vec<(String, String)> = {
+        let conn = db.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT snapshot, given_at FROM handouts_given WHERE client_id = ?1
+             ORDER BY given_at DESC, id DESC",
+        )?;
+        let rows = stmt
+            .query_map([client_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        rows
+    };
+    let mut out = Vec::new();
+    for (json, given_at) in rows {
+        let Ok(doc) = super::snapshot::read(&json) else {
+            continue;
+        };
+        for pair in doc.blocks.windows(2) {
+            let first = match &pair[1] {
+                documents::ResolvedBlock::Paragraph { text } => text.as_str(),
+                documents::ResolvedBlock::Bullets { items } => {
+                    items.first().map_or("", String::as_str)
+                }
+                _ => continue,
+            };
+            if let documents::ResolvedBlock::Heading { text } = &pair[0] {
+                out.push(GivenSection {
+                    heading: crate::text::words(text),
+                    opening: opening(first),
+                    given_at: given_at.clone(),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// When a section (its heading as printed, and its first paragraph) was given to her, if it
+/// was: the newest day.
+pub fn given_on(given: &[GivenSection], heading: &str, first_paragraph: &str) -> Option<String> {
+    let heading = crate::text::words(heading);
+    let start = opening(first_paragraph);
+    given
+        .iter()
+        .find(|g| g.heading == heading && g.opening == start)
+        .map(|g| g.given_at.clone())
+}

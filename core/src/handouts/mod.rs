@@ -6,7 +6,10 @@
 mod given;
 mod snapshot;
 
-pub use given::{for_client, prepare_given, reexport, render_given, GivenHandout};
+pub use given::{
+    for_client, given_on, given_sections, prepare_given, reexport, render_given, GivenHandout,
+    GivenSection,
+};
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};

@@ -21,5 +21,6 @@ pub mod prep;
 pub mod protocols;
 pub mod reintro;
 pub mod search;
+pub mod suggestions;
 pub mod summary;
 pub mod timeline;

@@ -90,6 +90,21 @@ describe("articles and handouts", () => {
     });
   });
 
+  it("parses a new handout that starts with one section of an article", () => {
+    expect(parseHash("#/handouts/new?client=5&article=3&section=41")).toEqual({
+      name: "handout-new",
+      clientId: 5,
+      articleId: 3,
+      sectionId: 41,
+    });
+    // A section means nothing without its article.
+    expect(parseHash("#/handouts/new?client=5&section=41")).toEqual({
+      name: "handout-new",
+      clientId: 5,
+      articleId: null,
+    });
+  });
+
   it("ignores malformed or unknown query values", () => {
     const blank = { name: "handout-new", clientId: null, articleId: null };
     expect(parseHash("#/handouts/new?client=abc")).toEqual(blank);
@@ -172,6 +187,7 @@ describe("formatRoute", () => {
     { name: "handout-new", clientId: null, articleId: null },
     { name: "handout-new", clientId: 4, articleId: null },
     { name: "handout-new", clientId: 4, articleId: 9 },
+    { name: "handout-new", clientId: 4, articleId: 9, sectionId: 30 },
   ];
 
   it("writes the expected hashes", () => {
@@ -190,6 +206,7 @@ describe("formatRoute", () => {
       "#/handouts/new",
       "#/handouts/new?client=4",
       "#/handouts/new?client=4&article=9",
+      "#/handouts/new?client=4&article=9&section=30",
     ]);
   });
 

@@ -18,7 +18,13 @@ export type Route =
   | { name: "articles" }
   | { name: "article-import" }
   | { name: "article"; id: number }
-  | { name: "handout-new"; clientId: number | null; articleId: number | null }
+  | {
+      name: "handout-new";
+      clientId: number | null;
+      articleId: number | null;
+      /** One section of that article to start the handout with (a suggestion). */
+      sectionId?: number | null;
+    }
   | { name: "not-found"; path: string };
 
 function parseId(segment: string): number | null {
@@ -67,10 +73,13 @@ export function parseHash(hash: string): Route {
   if (first === "handouts") {
     if (second !== "new" || third !== undefined) return { name: "not-found", path };
     const query = parseQuery(hash);
+    const articleId = queryId(query, "article");
+    const sectionId = queryId(query, "section");
     return {
       name: "handout-new",
       clientId: queryId(query, "client"),
-      articleId: queryId(query, "article"),
+      articleId,
+      ...(articleId !== null && sectionId !== null ? { sectionId } : {}),
     };
   }
   if (first === "protocols") {
@@ -143,6 +152,9 @@ export function formatRoute(route: Route): string {
       const query = new URLSearchParams();
       if (route.clientId !== null) query.set("client", String(route.clientId));
       if (route.articleId !== null) query.set("article", String(route.articleId));
+      if (route.articleId !== null && route.sectionId != null) {
+        query.set("section", String(route.sectionId));
+      }
       const text = query.toString();
       return text === "" ? "#/handouts/new" : `#/handouts/new?${text}`;
     }

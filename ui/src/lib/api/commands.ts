@@ -58,6 +58,7 @@ import type {
   ReintroBoard,
   Restored,
   SearchHit,
+  Suggestions,
   Symptom,
   TakenOut,
   TemplateDetail,
@@ -124,6 +125,7 @@ export interface Commands {
   prep_get: { args: { clientId: number }; result: PrepSheet };
   prep_export: { args: { clientId: number }; result: string | null };
   prep_print: { args: { clientId: number }; result: boolean };
+  suggestions_get: { args: { clientId: number }; result: Suggestions };
   protocols_templates_list: { args: Record<string, never>; result: Array<TemplateSummary> };
   protocols_template_get: { args: { id: number }; result: TemplateDetail };
   protocols_template_version_get: { args: { id: number; version: number }; result: TemplateVersion };

@@ -518,6 +518,43 @@ recent: Array<number>, };
 
 export type LabLine = { name: string, takenOn: string, summary: string, };
 
+export type SuggestionSource = "note" | "protocol" | "symptom" | "reintro" | "conditions" | "goals";
+
+export type Reason = { source: SuggestionSource, because: string, words: Array<string>, };
+
+export type Suggestion = { sectionId: number, articleId: number, articleTitle: string, 
+/**
+ * The section's heading (empty for an article's untitled opening).
+ */
+heading: string, 
+/**
+ * The start of the section's text.
+ */
+excerpt: string, 
+/**
+ * "Mentions bone broth and leaky gut, from her last note; fatigue, as her fatigue is
+ * rising".
+ */
+why: string, reasons: Array<Reason>, 
+/**
+ * When a handout with this section was given to her (the date), if one was.
+ */
+givenOn: string | null, 
+/**
+ * Relative to the best suggestion (1.0).
+ */
+score: number, };
+
+export type Suggestions = { clientId: number, suggestions: Array<Suggestion>, 
+/**
+ * How many articles the library holds (0: the screen explains how to import them).
+ */
+articles: number, 
+/**
+ * What was looked at, for "Based on …": "her last note", "her fatigue is rising".
+ */
+lookedAt: Array<string>, };
+
 export type PrepSheet = { clientId: number, 
 /**
  * Her preferred name, or her name.
@@ -542,7 +579,11 @@ labs: Array<LabLine>,
 /**
  * Titles and dates of what she was given, newest first.
  */
-handoutsGiven: Array<string>, };
+handoutsGiven: Array<string>, 
+/**
+ * Her best three suggested article sections, each with its reason.
+ */
+suggested: Array<Suggestion>, };
 
 /** Printed beside every supplement, wherever it appears. */
 export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";

@@ -7,9 +7,14 @@ export type KeptDraft = { title: string; clientValue: string; blocks: ComposerBl
 
 const kept = new Map<string, KeptDraft>();
 
-/** The key of a composer opened from a client's page, an article, or neither. */
-export function draftKey(clientId: number | null, articleId: number | null): string {
-  return `${clientId ?? ""}/${articleId ?? ""}`;
+/** The key of a composer opened from a client's page, an article (or one of its sections), or neither. */
+export function draftKey(
+  clientId: number | null,
+  articleId: number | null,
+  sectionId: number | null = null,
+): string {
+  const key = `${clientId ?? ""}/${articleId ?? ""}`;
+  return sectionId === null ? key : `${key}/${sectionId}`;
 }
 
 export function keepDraft(key: string, draft: KeptDraft): void {

@@ -102,10 +102,18 @@ export class Composer {
   /** The draft as last exported, so an unchanged exported draft is not kept. */
   private exportedAs = "";
 
-  constructor(initialClientId: number | null, articleId: number | null) {
+  /** The one section of that article to start with (a suggestion for her), if any. */
+  readonly sectionId: number | null;
+
+  constructor(
+    initialClientId: number | null,
+    articleId: number | null,
+    sectionId: number | null = null,
+  ) {
     this.initialClientId = initialClientId;
     this.articleId = articleId;
-    this.keptUnder = draftKey(initialClientId, articleId);
+    this.sectionId = sectionId;
+    this.keptUnder = draftKey(initialClientId, articleId, sectionId);
     const restored = takeDraft(this.keptUnder);
     if (restored !== null) {
       this.title = restored.title;
@@ -187,6 +195,8 @@ export class Composer {
         .then((article) => {
           this.articles[article.id] = article;
           if (this.title.trim() === "" && !this.restored) this.title = article.title;
+          const section = article.sections.find((s) => s.id === this.sectionId);
+          if (section !== undefined && !this.restored) this.addSections(article, [section.id]);
         })
         .catch(showError);
     }

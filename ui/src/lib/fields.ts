@@ -1,0 +1,24 @@
+// What the form fields share.
+import type { ClassValue, HTMLInputAttributes } from "svelte/elements";
+
+/** How a text box looks and behaves, apart from what it holds and what it is called. */
+export type TextOptions = {
+  hint?: string;
+  type?: "text" | "email" | "tel" | "url" | "date" | "number" | "password";
+  multiline?: boolean;
+  /** A textarea that grows with its text. */
+  grow?: boolean;
+  rows?: number;
+  required?: boolean;
+  /** "(optional)" after the label. */
+  optional?: boolean;
+  placeholder?: string;
+  autocomplete?: HTMLInputAttributes["autocomplete"];
+  inputmode?: HTMLInputAttributes["inputmode"];
+  min?: number | string;
+  max?: number;
+  step?: number;
+  wide?: boolean;
+  spellcheck?: boolean;
+  class?: ClassValue;
+};
