@@ -41,17 +41,27 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/suggestions")
 }
 
-/// The labelled articles, imported; "file-stem#Heading" → section id.
-fn import_articles(db: &Db, copies: usize) -> HashMap<String, i64> {
+/// The labelled articles, imported again under new titles until the library holds `total`;
+/// "file-stem#Heading" → section id (of the first copy).
+fn import_articles(db: &Db, total: usize) -> HashMap<String, i64> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(fixtures().join("articles"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
     files.sort();
+    assert!(
+        !files.is_empty(),
+        "no articles in tests/fixtures/suggestions"
+    );
     let mut refs = HashMap::new();
-    for copy in 0..copies {
+    let mut imported = 0;
+    for copy in 0.. {
         for file in &files {
+            if imported == total {
+                return refs;
+            }
+            imported += 1;
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
             let mut drafts = import::read_file(&name, &std::fs::read(file).unwrap())
                 .unwrap_or_else(|p| panic!("{name}: {}", p.reason));
@@ -315,7 +325,7 @@ fn score(ranked: &[i64], relevant: &[i64]) -> Scores {
 fn quality() -> bool {
     let dir = tempfile::tempdir().unwrap();
     let db = open_practice(&dir.path().join(DATABASE_FILE));
-    let refs = import_articles(&db, 1);
+    let refs = import_articles(&db, 42);
     let situations: Vec<Value> =
         serde_json::from_slice(&std::fs::read(fixtures().join("situations.json")).unwrap())
             .unwrap();
@@ -391,7 +401,7 @@ fn speed() -> bool {
     let path = dir.path().join(DATABASE_FILE);
     let seeded = common::practice::seed(&path);
     let db = open_practice(&path);
-    let (imported, refs) = timed(|| import_articles(&db, 7));
+    let (imported, refs) = timed(|| import_articles(&db, 300));
     let count: i64 = articles::list(&db, "").unwrap().len() as i64;
     println!(
         "practice: 10,000 clients and 200,000 notes in {:.1} s; {count} articles in {:.1} s",

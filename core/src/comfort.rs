@@ -1,5 +1,5 @@
 //! Comfort settings that must work before her practice is open (the lock screen, the first
-//! run): the text size. Kept in `comfort.json` in the data folder, outside the database, as
+//! run): the text size and the colours. Kept in `comfort.json` in the data folder, outside the database, as
 //! they say nothing about her clients.
 
 use std::path::Path;
@@ -15,17 +15,50 @@ pub const COMFORT_FILE: &str = "comfort.json";
 /// The text sizes offered, in percent of the normal size.
 pub const TEXT_SIZES: [u32; 7] = [100, 110, 125, 150, 175, 200, 225];
 
+/// The window's colours.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Dark when the system is dark, high contrast when it asks for more contrast.
+    #[default]
+    System,
+    Light,
+    Dark,
+    /// Black on white, strong borders, every text at 7:1 or more.
+    Contrast,
+}
+
+impl Theme {
+    /// In the order Settings offers them.
+    pub const ALL: [Self; 4] = [Self::System, Self::Light, Self::Dark, Self::Contrast];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::System => "Follow the system",
+            Self::Light => "Light",
+            Self::Dark => "Dark",
+            Self::Contrast => "High contrast",
+        }
+    }
+}
+
 /// The comfort settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Comfort {
     /// The whole window's size, in percent (one of `TEXT_SIZES`).
     pub text_size: u32,
+    /// Settings written before themes existed have none: they follow the system.
+    #[serde(default)]
+    pub theme: Theme,
 }
 
 impl Default for Comfort {
     fn default() -> Self {
-        Self { text_size: 100 }
+        Self {
+            text_size: 100,
+            theme: Theme::System,
+        }
     }
 }
 
@@ -35,6 +68,7 @@ impl Default for Comfort {
 pub struct ComfortView {
     pub text_size: u32,
     pub text_sizes: Vec<u32>,
+    pub theme: Theme,
 }
 
 impl From<Comfort> for ComfortView {
@@ -42,6 +76,7 @@ impl From<Comfort> for ComfortView {
         Self {
             text_size: c.text_size,
             text_sizes: TEXT_SIZES.to_vec(),
+            theme: c.theme,
         }
     }
 }
@@ -78,7 +113,27 @@ pub fn set_text_size(data_dir: &Path, percent: u32) -> Result<Comfort> {
             ),
         ));
     }
-    let comfort = Comfort { text_size: percent };
+    write(
+        data_dir,
+        Comfort {
+            text_size: percent,
+            ..read(data_dir)
+        },
+    )
+}
+
+/// Sets the window's colours and keeps them for the next runs.
+pub fn set_theme(data_dir: &Path, theme: Theme) -> Result<Comfort> {
+    write(
+        data_dir,
+        Comfort {
+            theme,
+            ..read(data_dir)
+        },
+    )
+}
+
+fn write(data_dir: &Path, comfort: Comfort) -> Result<Comfort> {
     let bytes = serde_json::to_vec_pretty(&comfort).map_err(|e| {
         Error::io(
             "The comfort settings could not be written",
@@ -130,7 +185,14 @@ mod tests {
     fn the_size_is_kept_and_a_bad_file_falls_back_to_normal() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(read(dir.path()).text_size, 100);
+        assert_eq!(read(dir.path()).theme, Theme::System);
+        set_theme(dir.path(), Theme::Dark).unwrap();
         set_text_size(dir.path(), 200).unwrap();
+        assert_eq!(
+            read(dir.path()).theme,
+            Theme::Dark,
+            "the size keeps the theme"
+        );
         assert_eq!(read(dir.path()).text_size, 200);
         assert_eq!(step_text_size(dir.path(), -1).unwrap().text_size, 175);
         assert_eq!(step_text_size(dir.path(), 0).unwrap().text_size, 100);
@@ -143,5 +205,15 @@ mod tests {
         assert_eq!(read(dir.path()).text_size, 100);
         std::fs::write(dir.path().join(COMFORT_FILE), b"\xff\xfe garbage").unwrap();
         assert_eq!(read(dir.path()).text_size, 100);
+    }
+
+    #[test]
+    fn settings_from_before_themes_follow_the_system() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(COMFORT_FILE), br#"{ "textSize": 150 }"#).unwrap();
+        let c = read(dir.path());
+        assert_eq!((c.text_size, c.theme), (150, Theme::System));
+        set_theme(dir.path(), Theme::Contrast).unwrap();
+        assert_eq!(read(dir.path()).text_size, 150, "the theme keeps the size");
     }
 }

@@ -551,7 +551,7 @@ pub fn printable(db: &Db, sheet: &PrepSheet) -> Result<Printable> {
                     } else {
                         format!("**{}** ({})", s.heading, s.article_title)
                     };
-                    shorten(&format!("{title}: {}", s.why), PRINT_LINE_CHARS - 2).0
+                    shorten(&format!("{title}: {}", s.why), 2 * PRINT_LINE_CHARS - 4).0
                 })
                 .collect(),
         });

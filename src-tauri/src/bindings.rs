@@ -13,7 +13,7 @@ use coachdesk_core::clients::{
     Client, ClientInput, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, MsType,
     StatusCount,
 };
-use coachdesk_core::comfort::ComfortView;
+use coachdesk_core::comfort::{ComfortView, Theme};
 use coachdesk_core::consults::{
     Consult, ConsultChange, ConsultInput, ConsultKind, ConsultStatus, ConsultSummary, NoteRevision,
     NoteSaved, NoteSection,
@@ -184,6 +184,7 @@ pub fn typescript() -> String {
         decl::<Suggestion>(&cfg),
         decl::<Suggestions>(&cfg),
         decl::<PrepSheet>(&cfg),
+        decl::<Theme>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by `make types` (src-tauri/src/bindings.rs). Do not edit.\n\n{}\n{}",
@@ -219,6 +220,16 @@ fn constants() -> String {
             "/** Printed beside every supplement, wherever it appears. */\n\
              export const SUPPLEMENT_CAUTION = {};\n",
             json(SUPPLEMENT_CAUTION)
+        ),
+        format!(
+            "/** The window's colours, in the order Settings offers them. */\n\
+             export const THEMES: readonly Theme[] = {};\n",
+            json(&Theme::ALL)
+        ),
+        format!(
+            "/** How Settings names each theme. */\n\
+             export const THEME_LABELS: Record<Theme, string> = {};\n",
+            record(&Theme::ALL, Theme::label)
         ),
         format!(
             "/** Every kind of protocol item, in the order the editor offers them. */\n\

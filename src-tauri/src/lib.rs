@@ -151,6 +151,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             comfort::comfort_get,
             comfort::comfort_set_text_size,
             comfort::comfort_step_text_size,
+            comfort::comfort_set_theme,
         ])
 }
 

@@ -3,6 +3,7 @@
 //! screenshots of every screen go to `target/e2e-screens/`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accessibility;
 mod articles;
 mod backups;
 mod comfort;
@@ -11,6 +12,7 @@ mod encryption;
 mod handouts;
 mod harness;
 mod journeys;
+mod keyboard;
 mod prep;
 mod progress;
 mod suggestions;

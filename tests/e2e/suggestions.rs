@@ -19,6 +19,13 @@ use coachdesk_core::protocols::{self, AssignInput};
 use crate::handouts::check_pdf;
 use crate::harness::Driver;
 
+fn saved_pdfs(dir: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect()
+}
+
 fn day(ago: i64) -> String {
     (Utc::now().date_naive() - Days::days(ago))
         .format("%Y-%m-%d")
@@ -27,7 +34,7 @@ fn day(ago: i64) -> String {
 
 /// A practice with the labelled articles imported, and Renée: on the starter autoimmune
 /// protocol, a last note about broth and her gut, and fatigue rising in her check-ins.
-fn seed(dir: &Path, with_articles: bool) {
+pub fn seed(dir: &Path, with_articles: bool) {
     let db = Db::open(&dir.join(DATABASE_FILE)).unwrap();
     practice::create(
         &db,
@@ -154,6 +161,21 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
         t.contains(&top) && t.contains("Mentions")
     })
     .await;
+    app.click("prep-export").await;
+    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    let sheet = saved_pdfs(saves.path());
+    assert_eq!(sheet.len(), 1, "{sheet:?}");
+    check_pdf(
+        &sheet[0],
+        &[
+            "Before your call with Renée Côté",
+            "Suggested from your articles",
+            &top,
+        ],
+    );
+    let screens = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screens");
+    std::fs::create_dir_all(&screens).unwrap();
+    std::fs::copy(&sheet[0], screens.join("prep-sheet-suggested.pdf")).unwrap();
     app.click("prep-back").await;
 
     // One click: a new handout for her, starting with that section.
@@ -165,11 +187,15 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     .await;
     app.screenshot("101-suggestion-in-handout").await;
     app.click("handout-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
-    let saved: Vec<_> = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut saved = Vec::new();
+    for _ in 0..100 {
+        saved = saved_pdfs(saves.path());
+        saved.retain(|p| !sheet.contains(p));
+        if !saved.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     assert_eq!(saved.len(), 1, "{saved:?}");
     check_pdf(&saved[0], &["Prepared for Renée Côté", &top]);
     app.quit().await;

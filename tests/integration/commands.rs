@@ -145,6 +145,7 @@ fn sample(ty: &str) -> Value {
             serde_json::to_value(coachdesk_core::clients::ClientQuery::default()).unwrap()
         }
         "ClientStatus" => json!("active"),
+        "Theme" => json!("dark"),
         "ArticleDraft" => {
             serde_json::to_value(coachdesk_core::import::ArticleDraft::default()).unwrap()
         }
@@ -200,6 +201,10 @@ const WITHOUT_THE_PRACTICE: &[(&str, &str)] = &[
     ),
     ("comfort_set_text_size", "likewise"),
     ("comfort_step_text_size", "likewise"),
+    (
+        "comfort_set_theme",
+        "likewise: the colours of the lock screen too",
+    ),
     (
         "encryption_lock_state",
         "the window asks it first, to show the lock screen or not",

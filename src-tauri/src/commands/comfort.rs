@@ -1,7 +1,7 @@
 //! Comfort: the text size of the whole window (WebKit's page zoom, so every layout scales),
 //! kept in the data folder and applied at start, before the lock screen.
 
-use coachdesk_core::comfort::{self, Comfort, ComfortView};
+use coachdesk_core::comfort::{self, Comfort, ComfortView, Theme};
 use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::CommandResult;
@@ -42,4 +42,10 @@ pub fn comfort_step_text_size<R: Runtime>(
     let comfort = comfort::step_text_size(state.data_dir(), steps)?;
     apply(&window, comfort);
     Ok(comfort.into())
+}
+
+/// Sets the window's colours (Settings → Comfort); the window shows them itself.
+#[tauri::command]
+pub fn comfort_set_theme(state: State<'_, AppState>, theme: Theme) -> CommandResult<ComfortView> {
+    Ok(comfort::set_theme(state.data_dir(), theme)?.into())
 }

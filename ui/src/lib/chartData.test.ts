@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chart } from "./api/types";
 import {
+  seriesDash,
   alignedData,
   bandSpans,
   DAY_SECONDS,
@@ -257,5 +258,14 @@ describe("small helpers", () => {
     const colours = Array.from({ length: 10 }, (_, i) => seriesColour(i));
     expect(new Set(colours).size).toBe(10);
     expect(seriesColour(10)).toBe(seriesColour(0));
+  });
+});
+
+describe("series patterns", () => {
+  it("gives neighbouring symptoms different line patterns, not only colours", () => {
+    const patterns = [0, 1, 2, 3, 4, 5].map((i) => JSON.stringify(seriesDash(i)));
+    expect(new Set(patterns).size).toBe(6);
+    expect(seriesDash(0)).toEqual([]);
+    expect(seriesDash(6)).toEqual(seriesDash(0));
   });
 });

@@ -216,6 +216,14 @@ export function seriesColour(index: number): string {
   );
 }
 
+/** Each symptom's line pattern, so lines differ by more than colour (solid, dashes, dots…). */
+const SERIES_DASHES: readonly number[][] = [[], [8, 4], [2, 3], [12, 4, 2, 4], [5, 5], [1, 5]];
+
+export function seriesDash(index: number): number[] {
+  const n = SERIES_DASHES.length;
+  return [...(SERIES_DASHES[((index % n) + n) % n] ?? [])];
+}
+
 const OUTCOME_COLOURS: Record<FoodStatus, string> = {
   untested: "#7a7f7e",
   testing: "#2f78b0",

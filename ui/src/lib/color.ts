@@ -19,14 +19,26 @@ function channel(value: number): number {
   return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
 }
 
+/** WCAG relative luminance of an #rrggbb colour (0 black … 1 white); null if not #rrggbb. */
+export function luminance(color: string): number | null {
+  const rgb = parseHexColor(color);
+  if (rgb === null) return null;
+  const [r, g, b] = rgb;
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21); null if either is not #rrggbb. */
+export function contrastRatio(a: string, b: string): number | null {
+  const la = luminance(a);
+  const lb = luminance(b);
+  if (la === null || lb === null) return null;
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
 /** White or near-black, whichever contrasts more with `background` (WCAG luminance). */
 export function readableTextOn(background: string): "#ffffff" | "#1f2b2a" {
-  const rgb = parseHexColor(background);
-  if (rgb === null) return "#ffffff";
-  const [r, g, b] = rgb;
-  const luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  const dark = 0.2126 * channel(0x1f) + 0.7152 * channel(0x2b) + 0.0722 * channel(0x2a);
-  const withWhite = 1.05 / (luminance + 0.05);
-  const withDark = (luminance + 0.05) / (dark + 0.05);
+  const withWhite = contrastRatio(background, "#ffffff");
+  const withDark = contrastRatio(background, "#1f2b2a");
+  if (withWhite === null || withDark === null) return "#ffffff";
   return withWhite >= withDark ? "#ffffff" : "#1f2b2a";
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   isApplePlatform,
   isSearchShortcut,
+  isShortcutSheetKey,
+  shortcutList,
   searchShortcutLabel,
   textSizeShortcut,
 } from "./shortcut";
@@ -61,5 +63,27 @@ describe("text size shortcuts", () => {
     expect(textSizeShortcut(press("=", {}))).toBeNull();
     expect(textSizeShortcut(press("-", { ctrlKey: true, altKey: true }))).toBeNull();
     expect(textSizeShortcut(press("k", { ctrlKey: true }))).toBeNull();
+  });
+});
+
+describe("the shortcut sheet", () => {
+  const press = (key: string, more: Partial<{ ctrlKey: boolean; metaKey: boolean }> = {}) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    shiftKey: true,
+    ...more,
+  });
+  it("opens on ? unless she is typing or holding Ctrl/Cmd", () => {
+    expect(isShortcutSheetKey(press("?"), false)).toBe(true);
+    expect(isShortcutSheetKey(press("?"), true)).toBe(false);
+    expect(isShortcutSheetKey(press("?", { ctrlKey: true }), false)).toBe(false);
+    expect(isShortcutSheetKey(press("/"), false)).toBe(false);
+  });
+  it("names the keys of this computer", () => {
+    expect(shortcutList(true)[0]?.keys).toEqual(["⌘", "K"]);
+    expect(shortcutList(false)[0]?.keys).toEqual(["Ctrl", "K"]);
+    expect(shortcutList(false).some((s) => s.keys.includes("?"))).toBe(true);
   });
 });

@@ -48,3 +48,36 @@ export function textSizeShortcut(event: KeyPress): -1 | 0 | 1 | null {
       return null;
   }
 }
+
+/** True where a key press types text (a text box, a text area, an editable element). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"].includes(
+    target.type,
+  );
+}
+
+/** `?` alone (Shift + / on most keyboards): the list of shortcuts, unless she is typing. */
+export function isShortcutSheetKey(event: KeyPress, typing: boolean): boolean {
+  return event.key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
+}
+
+/** The shortcuts the sheet lists: the keys (for this computer) and what they do. */
+export function shortcutList(apple: boolean): { keys: string[]; does: string }[] {
+  const mod = apple ? "⌘" : "Ctrl";
+  return [
+    { keys: [mod, "K"], does: "Search clients, notes, articles and protocols" },
+    { keys: [mod, "="], does: "Bigger text" },
+    { keys: [mod, "−"], does: "Smaller text" },
+    { keys: [mod, "0"], does: "Normal text size" },
+    { keys: ["Tab"], does: "Next button or field (Shift + Tab: the one before)" },
+    { keys: ["Enter"], does: "Press the button or open the link in focus" },
+    { keys: ["Space"], does: "Tick a box or choose an option" },
+    { keys: ["Esc"], does: "Close a dialog or the search" },
+    { keys: ["←", "→"], does: "Move along the check-in chart, one day at a time" },
+    { keys: ["?"], does: "This list" },
+  ];
+}

@@ -65,6 +65,7 @@ import type {
   TemplateKey,
   TemplateSummary,
   TemplateVersion,
+  Theme,
   TimelineEvent,
   TurnedOn,
 } from "./types";
@@ -193,6 +194,7 @@ export interface Commands {
   comfort_get: { args: Record<string, never>; result: ComfortView };
   comfort_set_text_size: { args: { percent: number }; result: ComfortView };
   comfort_step_text_size: { args: { steps: number }; result: ComfortView };
+  comfort_set_theme: { args: { theme: Theme }; result: ComfortView };
 }
 
 export type CommandName = keyof Commands;

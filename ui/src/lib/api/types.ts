@@ -261,7 +261,7 @@ export type LockState = { encrypted: boolean, locked: boolean,
  */
 lockAfterMinutes: number | null, };
 
-export type ComfortView = { textSize: number, textSizes: Array<number>, };
+export type ComfortView = { textSize: number, textSizes: Array<number>, theme: Theme, };
 
 export type EncryptionStatus = { on: boolean, 
 /**
@@ -585,8 +585,21 @@ handoutsGiven: Array<string>,
  */
 suggested: Array<Suggestion>, };
 
+export type Theme = "system" | "light" | "dark" | "contrast";
+
 /** Printed beside every supplement, wherever it appears. */
 export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
+
+/** The window's colours, in the order Settings offers them. */
+export const THEMES: readonly Theme[] = ["system","light","dark","contrast"];
+
+/** How Settings names each theme. */
+export const THEME_LABELS: Record<Theme, string> = {
+  system: "Follow the system",
+  light: "Light",
+  dark: "Dark",
+  contrast: "High contrast",
+};
 
 /** Every kind of protocol item, in the order the editor offers them. */
 export const ITEM_KINDS: readonly ItemKind[] = ["food_include","food_avoid","supplement","sleep","stress","movement","mindset"];
