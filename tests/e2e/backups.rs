@@ -173,21 +173,12 @@ async fn back_up_check_and_restore_in_the_window() {
 async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
     use coachdesk_core::backups::{self, BackupReason};
     use coachdesk_core::clients::{self, ClientInput};
-    use coachdesk_core::db::{Db, DATABASE_FILE};
-    use coachdesk_core::practice::{self, FirstRunInput};
+    use coachdesk_core::db::DATABASE_FILE;
 
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join(DATABASE_FILE);
     {
-        let db = Db::open(&file).unwrap();
-        practice::create(
-            &db,
-            &FirstRunInput {
-                practice_name: "Gut & Glow Coaching".into(),
-                coach_name: "Marie-Ève Laurent".into(),
-            },
-        )
-        .unwrap();
+        let db = crate::journeys::new_practice(data.path());
         for n in 0..300 {
             clients::create(&db, &ClientInput::named(&format!("Client {n:03}"))).unwrap();
         }

@@ -131,21 +131,12 @@ async fn first_run_with_a_passphrase_then_the_lock_screen_the_recovery_sheet_and
 async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
     use coachdesk_core::backups::{self, BackupReason};
     use coachdesk_core::clients::{self, ClientInput};
-    use coachdesk_core::db::{Db, DATABASE_FILE};
-    use coachdesk_core::practice::{self, FirstRunInput};
+    use coachdesk_core::db::DATABASE_FILE;
 
     let data = tempfile::tempdir().unwrap();
     let names = ["Renée Côté", "Zoë 李小龙 🌿", "Marie O'Brien"];
     {
-        let db = Db::open(&data.path().join(DATABASE_FILE)).unwrap();
-        practice::create(
-            &db,
-            &FirstRunInput {
-                practice_name: "Gut & Glow Coaching".into(),
-                coach_name: "Marie-Ève Laurent".into(),
-            },
-        )
-        .unwrap();
+        let db = crate::journeys::new_practice(data.path());
         for name in names {
             clients::create(&db, &ClientInput::named(name)).unwrap();
         }

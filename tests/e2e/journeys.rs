@@ -8,6 +8,21 @@ const RENEE: &str = "Renée Côté";
 const ZOE: &str = "Zoë 李小龙 🌿";
 const BOBBY: &str = "Robert'); DROP TABLE clients;--";
 
+/// A practice made in `dir` before the app starts (Gut & Glow Coaching, Marie-Ève Laurent),
+/// as the first run would make it; the store, to add records to.
+pub fn new_practice(dir: &std::path::Path) -> coachdesk_core::db::Db {
+    let db = coachdesk_core::db::Db::open(&dir.join(coachdesk_core::db::DATABASE_FILE)).unwrap();
+    coachdesk_core::practice::create(
+        &db,
+        &coachdesk_core::practice::FirstRunInput {
+            practice_name: "Gut & Glow Coaching".into(),
+            coach_name: "Marie-Ève Laurent".into(),
+        },
+    )
+    .unwrap();
+    db
+}
+
 pub async fn first_run(app: &App) {
     app.wait_for("firstrun-practice-name").await;
     app.screenshot("01-first-run").await;

@@ -69,19 +69,7 @@ async fn type_into(app: &App, testid: &str, text: &str) {
 async fn a_client_a_consult_her_notes_and_a_handout_with_the_keyboard_only() {
     let data = tempfile::tempdir().unwrap();
     let saves = tempfile::tempdir().unwrap();
-    {
-        use coachdesk_core::db::{Db, DATABASE_FILE};
-        use coachdesk_core::practice::{self, FirstRunInput};
-        let db = Db::open(&data.path().join(DATABASE_FILE)).unwrap();
-        practice::create(
-            &db,
-            &FirstRunInput {
-                practice_name: "Gut & Glow Coaching".into(),
-                coach_name: "Marie-Ève Laurent".into(),
-            },
-        )
-        .unwrap();
-    }
+    crate::journeys::new_practice(data.path());
     let driver = Driver::start(
         data.path(),
         &[("COACHDESK_TEST_SAVE_DIR", Path::new(saves.path()))],

@@ -10,10 +10,8 @@ use coachdesk_core::articles;
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
-use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::import;
 use coachdesk_core::note_templates::TemplateKey;
-use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::protocols::{self, AssignInput};
 
 use crate::handouts::check_pdf;
@@ -35,15 +33,7 @@ fn day(ago: i64) -> String {
 /// A practice with the labelled articles imported, and Renée: on the starter autoimmune
 /// protocol, a last note about broth and her gut, and fatigue rising in her check-ins.
 pub fn seed(dir: &Path, with_articles: bool) {
-    let db = Db::open(&dir.join(DATABASE_FILE)).unwrap();
-    practice::create(
-        &db,
-        &FirstRunInput {
-            practice_name: "Gut & Glow Coaching".into(),
-            coach_name: "Marie-Ève Laurent".into(),
-        },
-    )
-    .unwrap();
+    let db = crate::journeys::new_practice(dir);
     if with_articles {
         let folder =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/suggestions/articles");

@@ -4,6 +4,7 @@
 mod architecture;
 mod articles;
 mod bindings;
+mod checkins;
 mod clients;
 mod commands;
 mod consults;
@@ -11,10 +12,13 @@ mod crash;
 mod encryption;
 mod erasure;
 mod handouts;
+mod labs;
 mod practice_export;
 mod prep;
 mod privacy;
 mod progress;
+mod protocols;
+mod reintro;
 mod store;
 mod suggestions;
 
