@@ -175,6 +175,50 @@ fn date_label(now: DateTime<Local>) -> String {
     now.format("%-d %B %Y").to_string()
 }
 
+/// A stretch of printed text in one style, as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StyledText {
+    pub text: String,
+    pub emphasis: bool,
+    pub strong: bool,
+}
+
+/// A document as the window's preview shows it: the document, and its styled text exactly as
+/// the PDF prints it, so the preview never reads `*emphasis*` differently from the page (the
+/// markup is parsed here, once, for both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Preview {
+    pub doc: Printable,
+    /// For each block, the styled stretches of each of its texts: a paragraph's one text, each
+    /// bullet of a list. Empty for a block that prints its text plain.
+    pub styled: Vec<Vec<Vec<StyledText>>>,
+}
+
+impl From<Printable> for Preview {
+    fn from(doc: Printable) -> Self {
+        let styled_text = |text: &str| -> Vec<StyledText> {
+            spans(text)
+                .into_iter()
+                .map(|s| StyledText {
+                    text: s.text,
+                    emphasis: s.emphasis,
+                    strong: s.strong,
+                })
+                .collect()
+        };
+        let styled = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                ResolvedBlock::Paragraph { text } => vec![styled_text(text)],
+                ResolvedBlock::Bullets { items } => items.iter().map(|i| styled_text(i)).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        Self { doc, styled }
+    }
+}
+
 /// `*x*` and `**x**` in a paragraph become emphasis and strong spans.
 pub(crate) fn spans(text: &str) -> Vec<pdf::Span> {
     let mut out = Vec::new();
@@ -435,6 +479,41 @@ pub fn render(db: &Db, h: &Printable, now: DateTime<Utc>) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_preview_carries_the_spans_the_pdf_prints() {
+        let doc = Printable {
+            title: "T".into(),
+            prepared_for: None,
+            date_label: String::new(),
+            blocks: vec![
+                ResolvedBlock::Heading {
+                    text: "*not styled*".into(),
+                },
+                ResolvedBlock::Paragraph {
+                    text: "Eat **more** greens".into(),
+                },
+                ResolvedBlock::Bullets {
+                    items: vec!["*gently*".into(), "plain".into()],
+                },
+            ],
+            unprintable: Vec::new(),
+            coach_only: false,
+        };
+        let preview = Preview::from(doc);
+        assert!(preview.styled[0].is_empty());
+        let paragraph = &preview.styled[1][0];
+        assert_eq!(paragraph.len(), 3);
+        assert!(paragraph[1].strong && paragraph[1].text == "more");
+        assert!(preview.styled[2][0][0].emphasis);
+        assert_eq!(preview.styled[2][1][0].text, "plain");
+        let printed: Vec<Vec<pdf::Span>> = vec![spans("Eat **more** greens")];
+        assert_eq!(
+            printed[0].len(),
+            paragraph.len(),
+            "the same split as the PDF's"
+        );
+    }
 
     #[test]
     fn emphasis_markers_become_spans() {

@@ -19,7 +19,7 @@ use coachdesk_core::consults::{
     NoteSaved, NoteSection,
 };
 use coachdesk_core::dashboard::{Dashboard, NotSeenClient};
-use coachdesk_core::documents::{Printable, ResolvedBlock};
+use coachdesk_core::documents::{Preview, Printable, ResolvedBlock, StyledText};
 use coachdesk_core::encryption::{EncryptionStatus, TurnedOn};
 use coachdesk_core::follow_ups::{FollowUp, FollowUpInput};
 use coachdesk_core::handouts::{
@@ -136,6 +136,8 @@ pub fn typescript() -> String {
         decl::<HandoutDraft>(&cfg),
         decl::<ResolvedBlock>(&cfg),
         decl::<Printable>(&cfg),
+        decl::<StyledText>(&cfg),
+        decl::<Preview>(&cfg),
         decl::<GivenHandout>(&cfg),
         decl::<BulkExport>(&cfg),
         decl::<BulkProgress>(&cfg),

@@ -161,11 +161,22 @@ async fn a_handout_printed_from_the_composer_is_on_her_timeline() {
     app.fill("handout-title", "Your broth week").await;
     app.fill(
         "block-intro-text",
-        "Renée, here is the plan: broth every morning, a walk after lunch.",
+        "Renée, here is the plan: **broth** every morning, a *walk* after lunch.",
     )
     .await;
     app.wait_for_text("handout-preview", |t| t.contains("broth every morning"))
         .await;
+    // The preview styles the text as core parsed it for the PDF: bold, then italic.
+    let styled = app
+        .client
+        .execute(
+            "const p = document.querySelector('[data-testid=handout-preview]'); \
+             return [p.querySelector('strong')?.textContent, p.querySelector('em')?.textContent];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(styled, serde_json::json!(["broth", "walk"]));
     let before = pdfs_in(&printed_dir());
     app.click("handout-print").await;
     app.wait_for_text("toast", |t| t.contains("sent to the printer"))

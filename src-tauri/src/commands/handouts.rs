@@ -2,7 +2,7 @@
 
 use std::sync::atomic::Ordering;
 
-use coachdesk_core::documents::{self, Printable};
+use coachdesk_core::documents::{self, Preview};
 use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft};
 use tauri::Emitter;
 use tauri::{AppHandle, Runtime, State};
@@ -15,11 +15,8 @@ use crate::state::AppState;
 use crate::dialog::PDF;
 
 #[tauri::command]
-pub fn handouts_preview(
-    state: State<'_, AppState>,
-    draft: HandoutDraft,
-) -> CommandResult<Printable> {
-    Ok(handouts::resolve(state.db()?, &draft)?)
+pub fn handouts_preview(state: State<'_, AppState>, draft: HandoutDraft) -> CommandResult<Preview> {
+    Ok(handouts::resolve(state.db()?, &draft)?.into())
 }
 
 /// Asks where to save (suggesting a name), writes the PDF, records it for the client.

@@ -1,7 +1,7 @@
 //! The reintroduction tracker: the food catalogue, her board and log, timing warnings, and her
 //! food lists as a PDF.
 
-use coachdesk_core::documents::{self, Printable};
+use coachdesk_core::documents::{self, Preview};
 use coachdesk_core::reintro::{self, Food, FoodInput, LogInput, LogResult, ReintroBoard};
 use tauri::{AppHandle, Runtime, State};
 
@@ -73,11 +73,8 @@ pub fn reintro_settle(
 }
 
 #[tauri::command]
-pub fn reintro_lists_preview(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Printable> {
-    Ok(reintro::lists(state.db()?, client_id)?)
+pub fn reintro_lists_preview(state: State<'_, AppState>, client_id: i64) -> CommandResult<Preview> {
+    Ok(reintro::lists(state.db()?, client_id)?.into())
 }
 
 /// Saves her "tolerated" and "to retry" food lists as a PDF; None if the coach cancelled.

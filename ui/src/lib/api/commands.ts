@@ -52,7 +52,7 @@ import type {
   PracticeImport,
   PracticeInput,
   PrepSheet,
-  Printable,
+  Preview,
   ProtocolDraft,
   ProtocolStep,
   ReintroBoard,
@@ -113,7 +113,7 @@ export interface Commands {
   articles_get: { args: { id: number }; result: Article };
   articles_update: { args: { id: number; input: ArticleDraft }; result: Article };
   articles_delete: { args: { id: number }; result: null };
-  handouts_preview: { args: { draft: HandoutDraft }; result: Printable };
+  handouts_preview: { args: { draft: HandoutDraft }; result: Preview };
   handouts_export: { args: { draft: HandoutDraft }; result: string | null };
   handouts_list: { args: { clientId: number }; result: Array<GivenHandout> };
   handouts_reexport: { args: { id: number }; result: string | null };
@@ -145,7 +145,7 @@ export interface Commands {
   reintro_warnings_list: { args: { clientId: number; foodId: number; onDate: string }; result: Array<string> };
   reintro_log: { args: { input: LogInput }; result: LogResult };
   reintro_settle: { args: { clientId: number; foodId: number; onDate: string }; result: ReintroBoard };
-  reintro_lists_preview: { args: { clientId: number }; result: Printable };
+  reintro_lists_preview: { args: { clientId: number }; result: Preview };
   reintro_lists_export: { args: { clientId: number }; result: string | null };
   reintro_lists_print: { args: { clientId: number }; result: boolean };
   checkins_symptoms_list: { args: { includeArchived: boolean }; result: Array<Symptom> };

@@ -2,10 +2,10 @@
 // client, and one personalised handout for each of several clients.
 import { listen } from "@tauri-apps/api/event";
 import { call, toUserError } from "./invoke";
-import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Printable } from "./types";
+import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Preview } from "./types";
 
 /** The resolved text of every block, as the PDF will print it. */
-export function previewHandout(draft: HandoutDraft): Promise<Printable> {
+export function previewHandout(draft: HandoutDraft): Promise<Preview> {
   return call("handouts_preview", { draft });
 }
 

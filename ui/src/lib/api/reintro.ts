@@ -1,7 +1,7 @@
 // The AIP reintroduction tracker: the food catalogue, her board and log, timing warnings,
 // and her food lists as a PDF.
 import { call } from "./invoke";
-import type { Food, FoodInput, LogInput, LogResult, Printable, ReintroBoard } from "./types";
+import type { Food, FoodInput, LogInput, LogResult, Preview, ReintroBoard } from "./types";
 
 /** The practice's reintroduction food catalogue, by stage then name. */
 export function listReintroFoods(): Promise<Food[]> {
@@ -49,7 +49,7 @@ export function settleReaction(
 }
 
 /** Her "tolerated" and "to retry" lists as the PDF will print them. */
-export function previewReintroLists(clientId: number): Promise<Printable> {
+export function previewReintroLists(clientId: number): Promise<Preview> {
   return call("reintro_lists_preview", { clientId });
 }
 

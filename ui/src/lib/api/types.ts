@@ -316,6 +316,15 @@ unprintable: Array<string>,
  */
 coachOnly: boolean, };
 
+export type StyledText = { text: string, emphasis: boolean, strong: boolean, };
+
+export type Preview = { doc: Printable, 
+/**
+ * For each block, the styled stretches of each of its texts: a paragraph's one text, each
+ * bullet of a list. Empty for a block that prints its text plain.
+ */
+styled: Array<Array<Array<StyledText>>>, };
+
 export type GivenHandout = { id: number, clientId: number, title: string, fileName: string, givenAt: string, };
 
 export type BulkExport = { folder: string, written: number, total: number, cancelled: boolean, };

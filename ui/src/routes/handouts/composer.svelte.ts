@@ -15,7 +15,7 @@ import type {
   ClientSummary,
   HandoutBlock,
   HandoutDraft,
-  Printable,
+  Preview,
   TemplateSummary,
 } from "$lib/api/types";
 import {
@@ -54,7 +54,7 @@ export class Composer {
   clientsLoaded = $state(false);
   logo = $state<string | null>(null);
 
-  preview = $state<Printable | null>(null);
+  preview = $state<Preview | null>(null);
   previewError = $state("");
   previewing = $state(false);
   exporting = $state(false);
