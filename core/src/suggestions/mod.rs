@@ -13,7 +13,8 @@
 //!    the scores of the other sections of its article.
 //! 4. A section already given to her in a handout counts [`GIVEN_FACTOR`] of its score; an
 //!    untitled opening of an article with headed sections is left out, and so is anything
-//!    under [`LEAST_SCORE`] of the best.
+//!    under [`LEAST_SCORE`] of the best. After the three best, each worsening symptom and each
+//!    food being reintroduced keeps its own best section in the list.
 //!
 //! The labelled set in tests/fixtures/suggestions and `make bench` measure it.
 
@@ -84,7 +85,8 @@ impl SuggestionSource {
 #[derive(Debug, Clone)]
 pub struct Signal {
     pub source: SuggestionSource,
-    /// How the reason reads after the words: "from her last note", "as her fatigue is rising".
+    /// How the reason reads after the words: "from her last note", "as her fatigue is getting
+    /// worse".
     pub because: String,
     terms: Vec<Term>,
 }
@@ -109,7 +111,7 @@ pub struct Suggestion {
     /// The start of the section's text.
     pub excerpt: String,
     /// "Mentions bone broth and leaky gut, from her last note; fatigue, as her fatigue is
-    /// rising".
+    /// getting worse".
     pub why: String,
     pub reasons: Vec<Reason>,
     /// When a handout with this section was given to her (the date), if one was.
@@ -125,7 +127,8 @@ pub struct Suggestions {
     pub suggestions: Vec<Suggestion>,
     /// How many articles the library holds (0: the screen explains how to import them).
     pub articles: i64,
-    /// What was looked at, for "Based on …": "her last note", "her fatigue is rising".
+    /// What was looked at, for "Based on …": "from her last note", "as her fatigue is getting
+    /// worse".
     pub looked_at: Vec<String>,
 }
 
