@@ -1,7 +1,8 @@
 //! Issue #14's keyboard-only journey: with no mouse at all, only Tab, Enter and typed text
 //! (WebDriver key actions, as a keyboard sends them), she creates a client, books a consult,
-//! writes her notes and exports a handout. Every control is reached by Tab from where the last
-//! step left the focus, so a control Tab never reaches fails the test.
+//! writes her notes and exports a handout, then opens the shortcut sheet with `?`. Every
+//! control is reached by Tab from where the last step left the focus, so a control Tab never
+//! reaches fails the test.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use crate::harness::{App, Driver};
 
 const TAB: char = '\u{E004}';
 const ENTER: char = '\u{E007}';
+const ESCAPE: char = '\u{E00C}';
 /// More presses than any screen needs to reach a control from the sidebar.
 const MOST_TABS: usize = 90;
 
@@ -133,5 +135,12 @@ async fn a_client_a_consult_her_notes_and_a_handout_with_the_keyboard_only() {
             "Zoë, a mug of broth with lunch every day.",
         ],
     );
+
+    // `?` lists the shortcuts; Escape closes the list.
+    keys(&app, "?").await;
+    app.wait_dialog("shortcut-sheet", true).await;
+    app.screenshot("118-shortcut-sheet").await;
+    keys(&app, &ESCAPE.to_string()).await;
+    app.wait_dialog("shortcut-sheet", false).await;
     app.quit().await;
 }

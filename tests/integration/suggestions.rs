@@ -103,7 +103,7 @@ fn her_notes_and_rising_fatigue_bring_the_sections_that_fit_with_the_reason() {
     assert_eq!(found.articles, 3);
     assert_eq!(
         found.looked_at,
-        ["from her last note", "as her fatigue is getting worse"]
+        ["her last note", "her fatigue is getting worse"]
     );
     // Her note leads; her rising fatigue brings its section too, each with its reason.
     let top = &found.suggestions[0];
@@ -193,7 +193,7 @@ fn odd_words_in_her_record_are_searched_as_plain_text() {
     input.other_conditions = "*".repeat(5_000);
     let her = clients::create(&p.db, &input).unwrap();
     let found = suggestions::for_client(&p.db, her.id).unwrap();
-    assert_eq!(found.looked_at, ["from her goals"]);
+    assert_eq!(found.looked_at, ["her goals"]);
     assert!(found
         .suggestions
         .iter()

@@ -72,6 +72,15 @@ impl SuggestionSource {
     /// notes carry most of what a coach goes by; the other signals help little there (or a
     /// little less than nothing at higher weights) but are what there is for a client with few
     /// notes, and they give the reasons.
+    /// How a reason from this source joins its words: "…, from her last note", "…, as her
+    /// fatigue is getting worse".
+    fn connective(self) -> &'static str {
+        match self {
+            Self::Symptom | Self::Reintro => "as",
+            Self::Note | Self::Protocol | Self::Conditions | Self::Goals => "from",
+        }
+    }
+
     fn weight(self) -> f64 {
         match self {
             Self::Note => 1.0,
@@ -85,10 +94,17 @@ impl SuggestionSource {
 #[derive(Debug, Clone)]
 pub struct Signal {
     pub source: SuggestionSource,
-    /// How the reason reads after the words: "from her last note", "as her fatigue is getting
-    /// worse".
-    pub because: String,
+    /// What it is: "her last note", "her fatigue is getting worse".
+    pub what: String,
     terms: Vec<Term>,
+}
+
+impl Signal {
+    /// How a reason from it reads after the words: "from her last note", "as her fatigue is
+    /// getting worse".
+    fn because(&self) -> String {
+        format!("{} {}", self.source.connective(), self.what)
+    }
 }
 
 /// Why a section was suggested: the words it shares with one signal.
@@ -127,8 +143,7 @@ pub struct Suggestions {
     pub suggestions: Vec<Suggestion>,
     /// How many articles the library holds (0: the screen explains how to import them).
     pub articles: i64,
-    /// What was looked at, for "Based on …": "from her last note", "as her fatigue is getting
-    /// worse".
+    /// What was looked at, for "Based on …": "her last note", "her fatigue is getting worse".
     pub looked_at: Vec<String>,
 }
 
@@ -144,7 +159,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Suggestions> {
         client_id,
         suggestions,
         articles,
-        looked_at: signals.into_iter().map(|s| s.because).collect(),
+        looked_at: signals.into_iter().map(|s| s.what).collect(),
     })
 }
 
@@ -152,7 +167,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Suggestions> {
 pub fn signals(db: &Db, client_id: i64) -> Result<Vec<Signal>> {
     let client = clients::get(db, client_id)?;
     let mut out = Vec::new();
-    let mut add = |source: SuggestionSource, because: String, text: &str, extra: Vec<Term>| {
+    let mut add = |source: SuggestionSource, what: String, text: &str, extra: Vec<Term>| {
         let mut t = extra;
         for term in terms::terms(text) {
             if !t.iter().any(|o| o.words == term.words) {
@@ -162,7 +177,7 @@ pub fn signals(db: &Db, client_id: i64) -> Result<Vec<Signal>> {
         if !t.is_empty() {
             out.push(Signal {
                 source,
-                because,
+                what,
                 terms: t,
             });
         }
@@ -172,7 +187,7 @@ pub fn signals(db: &Db, client_id: i64) -> Result<Vec<Signal>> {
         let text: Vec<&str> = consult.sections.iter().map(|s| s.body.as_str()).collect();
         add(
             SuggestionSource::Note,
-            "from her last note".into(),
+            "her last note".into(),
             &text.join("\n"),
             Vec::new(),
         );
@@ -186,7 +201,7 @@ pub fn signals(db: &Db, client_id: i64) -> Result<Vec<Signal>> {
             text.extend(phase.items.iter().map(|i| i.text.clone()));
             add(
                 SuggestionSource::Protocol,
-                format!("from her {} phase", phase.name.trim()),
+                format!("her {} phase", phase.name.trim()),
                 &text.join("\n"),
                 Vec::new(),
             );
@@ -194,42 +209,42 @@ pub fn signals(db: &Db, client_id: i64) -> Result<Vec<Signal>> {
     }
     for (name, rising) in worse_symptoms(db, client_id)? {
         let said = name.to_lowercase();
-        let because = if rising {
-            format!("as her {said} is getting worse")
+        let what = if rising {
+            format!("her {said} is getting worse")
         } else {
-            format!("as her {said} is dropping")
+            format!("her {said} is dropping")
         };
         add(
             SuggestionSource::Symptom,
-            because,
+            what,
             &name,
             terms::symptom_terms(&name),
         );
     }
     let board = reintro::for_client(db, client_id)?;
     for food in &board.foods {
-        let (because, extra) = match food.status {
+        let (what, extra) = match food.status {
             FoodStatus::Testing => (
-                format!("as she reintroduces {}", food.name.to_lowercase()),
+                format!("she reintroduces {}", food.name.to_lowercase()),
                 terms::terms("reintroduction"),
             ),
             FoodStatus::Reacted => (
-                format!("as she reacted to {}", food.name.to_lowercase()),
+                format!("she reacted to {}", food.name.to_lowercase()),
                 terms::terms("reaction"),
             ),
             _ => continue,
         };
-        add(SuggestionSource::Reintro, because, &food.name, extra);
+        add(SuggestionSource::Reintro, what, &food.name, extra);
     }
     add(
         SuggestionSource::Conditions,
-        "from her other conditions".into(),
+        "her other conditions".into(),
         &client.other_conditions,
         Vec::new(),
     );
     add(
         SuggestionSource::Goals,
-        "from her goals".into(),
+        "her goals".into(),
         &client.goals,
         Vec::new(),
     );
@@ -326,9 +341,15 @@ pub fn rank(
         "SELECT EXISTS (SELECT 1 FROM article_sections WHERE article_id = ?1 AND heading <> '')",
     )?;
     let mut candidates = Vec::new();
-    for (id, (score, shares)) in scores {
-        let (article_id, article_title, heading, paragraphs): (i64, String, String, String) =
-            stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    for (section_id, (score, shares)) in scores {
+        let (article_id, article_title, heading, paragraphs): (i64, String, String, String) = stmt
+            .query_row([section_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        // An article's untitled opening is not a section to hand out when it has others.
+        if heading.is_empty() && has_headings.query_row([article_id], |r| r.get(0))? {
+            continue;
+        }
         let paragraphs: Vec<String> = serde_json::from_str(&paragraphs).unwrap_or_default();
         let first = paragraphs
             .first()
@@ -339,49 +360,49 @@ pub fn rank(
             &heading
         };
         let given_on = handouts::given_on(given, shown_heading, first);
-        let score = if given_on.is_some() {
-            score * GIVEN_FACTOR
-        } else {
-            score
-        };
-        // An article's untitled opening is not a section to hand out when it has others.
-        if heading.is_empty() && has_headings.query_row([article_id], |r| r.get(0))? {
-            continue;
-        }
-        candidates.push((
-            score,
-            id,
+        candidates.push(Candidate {
+            score: if given_on.is_some() {
+                score * GIVEN_FACTOR
+            } else {
+                score
+            },
+            section_id,
             article_id,
             article_title,
             heading,
             paragraphs,
             shares,
             given_on,
-        ));
+        });
     }
     let mut per_article: HashMap<i64, f64> = HashMap::new();
     for c in &candidates {
-        *per_article.entry(c.2).or_default() += c.0;
+        *per_article.entry(c.article_id).or_default() += c.score;
     }
     for c in &mut candidates {
-        c.0 += ARTICLE_SHARE * (per_article[&c.2] - c.0);
+        c.score += ARTICLE_SHARE * (per_article[&c.article_id] - c.score);
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let top = candidates.first().map_or(1.0, |c| c.0);
+    let best_first = |a: &Candidate, b: &Candidate| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.section_id.cmp(&b.section_id))
+    };
+    candidates.sort_by(best_first);
+    let top = candidates.first().map_or(1.0, |c| c.score);
     // A symptom getting worse and a food being reintroduced each keep their best section in
     // the list, after the three best overall: what is changing now is always answered.
     let mut best_of: HashMap<usize, (f64, i64)> = HashMap::new();
     for c in &candidates {
-        for &(signal, share) in &c.6 {
+        for &(signal, share) in &c.shares {
             if !matches!(
                 signals[signal].source,
                 SuggestionSource::Symptom | SuggestionSource::Reintro
             ) {
                 continue;
             }
-            let best = best_of.entry(signal).or_insert((share, c.1));
+            let best = best_of.entry(signal).or_insert((share, c.section_id));
             if share > best.0 {
-                *best = (share, c.1);
+                *best = (share, c.section_id);
             }
         }
     }
@@ -389,58 +410,71 @@ pub fn rank(
     let mut chosen = Vec::new();
     let mut rest = Vec::new();
     for (i, c) in candidates.into_iter().enumerate() {
-        if i < 3 || kept.contains(&c.1) {
+        if i < 3 || kept.contains(&c.section_id) {
             chosen.push(c);
-        } else if c.0 >= top * LEAST_SCORE {
+        } else if c.score >= top * LEAST_SCORE {
             rest.push(c);
         }
     }
     chosen.truncate(limit);
     chosen.extend(rest.into_iter().take(limit.saturating_sub(chosen.len())));
-    chosen.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let candidates = chosen;
-    Ok(candidates
+    chosen.sort_by(best_first);
+    Ok(chosen
         .into_iter()
-        .map(
-            |(
-                score,
-                section_id,
-                article_id,
-                article_title,
-                heading,
-                paragraphs,
-                mut shares,
-                given_on,
-            )| {
-                let text = format!("{article_title} {heading} {}", paragraphs.join(" "));
-                let words = terms::words(&text);
-                shares.sort_by(|a, b| b.1.total_cmp(&a.1));
-                let reasons: Vec<Reason> = shares
-                    .iter()
-                    .filter_map(|&(i, _)| {
-                        let signal = &signals[i];
-                        let found = mentioned(&signal.terms, &words);
-                        (!found.is_empty()).then(|| Reason {
-                            source: signal.source,
-                            because: signal.because.clone(),
-                            words: found,
-                        })
-                    })
-                    .collect();
-                Suggestion {
-                    section_id,
-                    article_id,
-                    why: why(&reasons),
-                    reasons,
-                    excerpt: crate::text::shorten(&paragraphs.join(" "), 200).0,
-                    article_title,
-                    heading,
-                    given_on,
-                    score: score / top,
-                }
-            },
-        )
+        .map(|c| c.into_suggestion(signals, top))
         .collect())
+}
+
+/// A section in the running, with its score and each signal's share of it.
+struct Candidate {
+    score: f64,
+    section_id: i64,
+    article_id: i64,
+    article_title: String,
+    heading: String,
+    paragraphs: Vec<String>,
+    /// (signal, share of the score).
+    shares: Vec<(usize, f64)>,
+    given_on: Option<String>,
+}
+
+impl Candidate {
+    /// The suggestion as shown, its score relative to the best (`top`), and each signal's
+    /// reason, strongest first.
+    fn into_suggestion(mut self, signals: &[Signal], top: f64) -> Suggestion {
+        let text = format!(
+            "{} {} {}",
+            self.article_title,
+            self.heading,
+            self.paragraphs.join(" ")
+        );
+        let words = terms::words(&text);
+        self.shares.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let reasons: Vec<Reason> = self
+            .shares
+            .iter()
+            .filter_map(|&(i, _)| {
+                let signal = &signals[i];
+                let found = mentioned(&signal.terms, &words);
+                (!found.is_empty()).then(|| Reason {
+                    source: signal.source,
+                    because: signal.because(),
+                    words: found,
+                })
+            })
+            .collect();
+        Suggestion {
+            section_id: self.section_id,
+            article_id: self.article_id,
+            why: why(&reasons),
+            reasons,
+            excerpt: crate::text::shorten(&self.paragraphs.join(" "), 200).0,
+            article_title: self.article_title,
+            heading: self.heading,
+            given_on: self.given_on,
+            score: self.score / top,
+        }
+    }
 }
 
 /// The terms a section mentions, as shown: phrases first, no word that a phrase shown holds,

@@ -85,5 +85,7 @@ describe("the shortcut sheet", () => {
     expect(shortcutList(true)[0]?.keys).toEqual(["⌘", "K"]);
     expect(shortcutList(false)[0]?.keys).toEqual(["Ctrl", "K"]);
     expect(shortcutList(false).some((s) => s.keys.includes("?"))).toBe(true);
+    const arrows = shortcutList(false).find((s) => s.keys.includes("←"));
+    expect(arrows?.either).toBe(true);
   });
 });

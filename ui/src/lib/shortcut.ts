@@ -65,8 +65,11 @@ export function isShortcutSheetKey(event: KeyPress, typing: boolean): boolean {
   return event.key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing;
 }
 
-/** The shortcuts the sheet lists: the keys (for this computer) and what they do. */
-export function shortcutList(apple: boolean): { keys: string[]; does: string }[] {
+/**
+ * The shortcuts the sheet lists: the keys (for this computer), pressed together unless `either`
+ * says one or the other, and what they do.
+ */
+export function shortcutList(apple: boolean): { keys: string[]; does: string; either?: boolean }[] {
   const mod = apple ? "⌘" : "Ctrl";
   return [
     { keys: [mod, "K"], does: "Search clients, notes, articles and protocols" },
@@ -77,7 +80,11 @@ export function shortcutList(apple: boolean): { keys: string[]; does: string }[]
     { keys: ["Enter"], does: "Press the button or open the link in focus" },
     { keys: ["Space"], does: "Tick a box or choose an option" },
     { keys: ["Esc"], does: "Close a dialog or the search" },
-    { keys: ["←", "→"], does: "Move along the check-in chart, one day at a time" },
+    {
+      keys: ["←", "→"],
+      either: true,
+      does: "Move along the check-in chart, one day at a time",
+    },
     { keys: ["?"], does: "This list" },
   ];
 }

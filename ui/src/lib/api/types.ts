@@ -542,7 +542,7 @@ heading: string,
 excerpt: string, 
 /**
  * "Mentions bone broth and leaky gut, from her last note; fatigue, as her fatigue is
- * rising".
+ * getting worse".
  */
 why: string, reasons: Array<Reason>, 
 /**
@@ -560,7 +560,7 @@ export type Suggestions = { clientId: number, suggestions: Array<Suggestion>,
  */
 articles: number, 
 /**
- * What was looked at, for "Based on …": "her last note", "her fatigue is rising".
+ * What was looked at, for "Based on …": "her last note", "her fatigue is getting worse".
  */
 lookedAt: Array<string>, };
 
