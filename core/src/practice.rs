@@ -10,6 +10,7 @@ use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
+use crate::logo;
 use crate::text::{has_control_chars, valid_email};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -301,19 +302,10 @@ pub fn update(db: &Db, input: &PracticeInput) -> Result<Practice> {
     require(db)
 }
 
-/// The image formats a logo may have (they also embed cleanly in PDFs).
-fn logo_extension(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("jpg")
-    } else {
-        None
-    }
-}
-
 /// Keeps a copy of the chosen logo inside the database (so it survives the original being
-/// moved, and is backed up with everything else). Anything but a PNG or JPEG under 5 MB is refused, and the old logo kept.
+/// moved, and is backed up with everything else), scaled down to print size when it is larger
+/// (`logo::fit_for_print`). Anything but a readable PNG or JPEG under 5 MB is refused, and the
+/// old logo kept.
 pub fn set_logo(db: &Db, source: &Path) -> Result<Practice> {
     require(db)?;
     let shown = source
@@ -330,12 +322,18 @@ pub fn set_logo(db: &Db, source: &Path) -> Result<Practice> {
     }
     let bytes = std::fs::read(source)
         .map_err(|e| Error::io(format!("Could not read the logo “{shown}”"), e))?;
-    if logo_extension(&bytes).is_none() {
+    if logo::Kind::of(&bytes).is_none() {
         return Err(Error::invalid(
             "logo",
             format!("“{shown}” is not a PNG or JPEG image. Please choose a PNG or JPEG logo."),
         ));
     }
+    let bytes = logo::fit_for_print(bytes).map_err(|e| {
+        Error::invalid(
+            "logo",
+            format!("“{shown}” could not be read as an image ({e}). Please choose another logo."),
+        )
+    })?;
     db.conn().execute(
         "UPDATE practice SET logo = ?1, logo_file = NULL, updated_at = ?2 WHERE id = 1",
         params![bytes, crate::now()],
@@ -366,11 +364,7 @@ pub fn logo_data_url(db: &Db) -> Result<Option<String>> {
     let Some(bytes) = logo_bytes(db)? else {
         return Ok(None);
     };
-    let mime = if logo_extension(&bytes) == Some("png") {
-        "image/png"
-    } else {
-        "image/jpeg"
-    };
+    let mime = logo::Kind::of(&bytes).unwrap_or(logo::Kind::Jpeg).mime();
     let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
     Ok(Some(format!("data:{mime};base64,{encoded}")))
 }
@@ -454,22 +448,47 @@ mod tests {
         )
         .unwrap();
         let png = dir.path().join("logo source.png");
-        std::fs::write(&png, b"\x89PNG\r\n\x1a\nrest-of-image").unwrap();
+        std::fs::write(&png, crate::pdf::sample::LOGO_PNG).unwrap();
         let text = dir.path().join("notes.png");
         std::fs::write(&text, "just text").unwrap();
+        let broken = dir.path().join("broken.png");
+        std::fs::write(&broken, b"\x89PNG\r\n\x1a\nrest-of-image").unwrap();
 
         assert!(set_logo(&db, &png).unwrap().has_logo);
         let url = logo_data_url(&db).unwrap().unwrap();
         assert!(url.starts_with("data:image/png;base64,"));
         assert_eq!(
             logo_bytes(&db).unwrap().unwrap(),
-            b"\x89PNG\r\n\x1a\nrest-of-image",
-            "kept inside the database"
+            crate::pdf::sample::LOGO_PNG,
+            "kept inside the database as it was (it is small enough)"
         );
 
         let err = set_logo(&db, &text).unwrap_err();
         assert!(err.to_string().contains("not a PNG or JPEG"), "{err}");
-        assert!(get(&db).unwrap().unwrap().has_logo, "the old logo is kept");
+        let err = set_logo(&db, &broken).unwrap_err();
+        assert!(
+            err.to_string().contains("could not be read as an image"),
+            "{err}"
+        );
+        assert_eq!(
+            logo_bytes(&db).unwrap().unwrap(),
+            crate::pdf::sample::LOGO_PNG,
+            "the old logo is kept"
+        );
+
+        // A 2 MB photo is kept at print size: small, and still a picture the window shows.
+        let photo = dir.path().join("portrait.png");
+        image::DynamicImage::ImageRgb8(crate::pdf::sample::photo_like(1400, 1050))
+            .save(&photo)
+            .unwrap();
+        assert!(std::fs::metadata(&photo).unwrap().len() > 1_000_000);
+        set_logo(&db, &photo).unwrap();
+        let kept = logo_bytes(&db).unwrap().unwrap();
+        assert!(kept.len() < 100 * 1024, "{} bytes", kept.len());
+        assert!(logo_data_url(&db)
+            .unwrap()
+            .unwrap()
+            .starts_with("data:image/jpeg;base64,"));
 
         assert!(!remove_logo(&db).unwrap().has_logo);
         assert_eq!(logo_data_url(&db).unwrap(), None);

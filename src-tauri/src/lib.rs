@@ -30,6 +30,7 @@ pub fn setup<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
         .invoke_handler(tauri::generate_handler![
             app::app_info,
             app::app_open_exported,
+            app::app_first_screen,
             practice::practice_get,
             practice::practice_create,
             practice::practice_update,

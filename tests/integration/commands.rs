@@ -192,6 +192,10 @@ const WITHOUT_THE_PRACTICE: &[(&str, &str)] = &[
         "the window shows where the practice file is, to help",
     ),
     (
+        "app_first_screen",
+        "the first screen may be the lock screen or the welcome",
+    ),
+    (
         "app_open_exported",
         "opens a file saved in this run (none here)",
     ),

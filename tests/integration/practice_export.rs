@@ -81,7 +81,11 @@ fn full_practice() -> (Practice, Vec<u8>) {
     };
     handouts::export(&p.db, &draft, &p.dir.path().join("given.pdf")).unwrap();
     let logo = p.dir.path().join("logo.png");
-    std::fs::write(&logo, b"\x89PNG\r\n\x1a\nnot-really-an-image").unwrap();
+    std::fs::write(
+        &logo,
+        include_bytes!("../../core/src/pdf/testdata/logo.png"),
+    )
+    .unwrap();
     practice::set_logo(&p.db, &logo).unwrap();
     let bytes = attach_a_big_file(&p, her.id, "MRI 2026 – Zoë.pdf");
     (p, bytes)

@@ -224,11 +224,17 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
-    // A logo is line art: keep it lossless (Flate) rather than printpdf's default JPEG.
+    // A PNG logo is line art: kept lossless (Flate). A JPEG one is a photo: JPEG again (DCT),
+    // which keeps the file small.
     let opts = PdfSaveOptions {
         subset_fonts: true,
         image_optimization: Some(ImageOptimizationOptions {
-            format: Some(ImageCompression::Flate),
+            format: Some(if laid.logo_is_photo {
+                ImageCompression::Jpeg
+            } else {
+                ImageCompression::Flate
+            }),
+            quality: Some(0.9),
             ..ImageOptimizationOptions::default()
         }),
         ..PdfSaveOptions::default()

@@ -78,6 +78,8 @@ pub(crate) struct Page {
 pub(crate) struct Laid {
     pub pages: Vec<Page>,
     pub logo: Option<RawImage>,
+    /// The logo came as a JPEG (a photo): embedded as one (DCT), not losslessly.
+    pub logo_is_photo: bool,
     pub size: (f32, f32),
 }
 
@@ -288,6 +290,11 @@ pub(crate) fn lay_out(h: &Handout) -> Result<Laid, PdfError> {
     Ok(Laid {
         pages: with_furniture(h, &d, ph, header, pages)?,
         logo,
+        logo_is_photo: h
+            .brand
+            .logo_png_or_jpeg
+            .as_ref()
+            .is_some_and(|b| b.starts_with(&[0xFF, 0xD8, 0xFF])),
         size: (pw, ph),
     })
 }

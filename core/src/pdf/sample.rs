@@ -173,3 +173,20 @@ pub(crate) fn leaky_gut(paper: Paper) -> Handout {
         compact: false,
     }
 }
+
+/// A photo-like picture: smooth gradients with grain, which compresses as badly as a photo
+/// does (a realistic large logo for tests and the benchmark).
+pub(crate) fn photo_like(w: u32, h: u32) -> image::RgbImage {
+    let mut seed = 0x2545_f491_u32;
+    image::RgbImage::from_fn(w, h, |x, y| {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        let grain = (seed % 48) as u8;
+        image::Rgb([
+            (x * 200 / w) as u8 + grain,
+            (y * 180 / h) as u8 + grain,
+            ((x + y) * 90 / (w + h)) as u8 + grain,
+        ])
+    })
+}

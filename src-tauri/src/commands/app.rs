@@ -1,5 +1,7 @@
 //! Facts about the running app: version and where the coach's data lives.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -28,7 +30,7 @@ pub fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
 /// path is refused, so the window cannot open arbitrary files.
 #[tauri::command]
 pub fn app_open_exported(state: State<'_, AppState>, path: String) -> CommandResult<()> {
-    let path = std::path::PathBuf::from(path);
+    let path = PathBuf::from(path);
     if !state.was_exported(&path) {
         return Err(IpcError {
             code: ErrorCode::Invalid,
@@ -41,4 +43,22 @@ pub fn app_open_exported(state: State<'_, AppState>, path: String) -> CommandRes
         message: format!("The file could not be opened: {e}"),
         fields: Vec::new(),
     })
+}
+
+/// The window shows its first screen (the welcome, the lock screen or her practice). When
+/// `COACHDESK_FIRST_SCREEN_FILE` is set (the packaging test, `make bench-app`), the screen's name
+/// is written to that file, so a check outside the window knows the app is up and usable.
+#[tauri::command]
+pub fn app_first_screen(screen: String) -> CommandResult<()> {
+    let Some(path) = std::env::var_os("COACHDESK_FIRST_SCREEN_FILE").map(PathBuf::from) else {
+        return Ok(());
+    };
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, screen)
+        .and_then(|()| std::fs::rename(&partial, &path))
+        .map_err(|e| IpcError {
+            code: ErrorCode::Io,
+            message: format!("The first-screen marker could not be written: {e}"),
+            fields: Vec::new(),
+        })
 }

@@ -73,6 +73,7 @@ import type {
 export interface Commands {
   app_info: { args: Record<string, never>; result: AppInfo };
   app_open_exported: { args: { path: string }; result: null };
+  app_first_screen: { args: { screen: string }; result: null };
   practice_get: { args: Record<string, never>; result: Practice | null };
   practice_create: { args: { input: FirstRunInput }; result: Practice };
   practice_update: { args: { input: PracticeInput }; result: Practice };

@@ -37,3 +37,8 @@ export function getAppInfo(): Promise<AppInfo> {
 export function openExported(path: string): Promise<null> {
   return call("app_open_exported", { path });
 }
+
+/** Tells the shell which screen the window showed first (a marker for the packaging test). */
+export function firstScreenShown(screen: string): Promise<null> {
+  return call("app_first_screen", { screen });
+}
