@@ -19,13 +19,14 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 # `make run` and `make bundle` build the same optimised app (the Tauri CLI's release build).
 RELEASE_FEATURES := --features tauri/custom-protocol
 
-.PHONY: help run dev test check lint fmt types e2e bench bundle bundle-test ui-build deps deps-test clean-e2e
+.PHONY: help run dev test check lint fmt types e2e bench bench-app bundle bundle-test ui-build deps deps-test clean-e2e
 
 help:
 	@echo "make run     install what is missing, build, and open CoachDesk (optimised build)"
 	@echo "make dev     open a debug build (quicker to build while working on the code)"
 	@echo "make test    install what is missing and run every check (fmt, clippy, tests, e2e)"
 	@echo "make bench   benchmarks (release build)"
+	@echo "make bench-app  the release app beside a bare Tauri app: start, memory, installer"
 	@echo "make bundle  build a .deb with the Tauri CLI"
 	@echo "make bundle-test  build the .deb, install it, start it to its first screen, remove it"
 	@echo "make types   regenerate ui/src/lib/api/types.ts from the Rust types"
@@ -101,6 +102,13 @@ bench: deps
 	CRASH_KILLS=500 cargo test --release --locked --test integration saves_survive_sigkill \
 		-- --nocapture || missed="$$missed crash-soak"; \
 	if [ -n "$$missed" ]; then echo "Missed a budget or failed:$$missed"; exit 1; fi
+
+# The release app beside a bare Tauri app of the same Tauri version (benches/bare-app): start to
+# first screen, idle memory and .deb size, each with the ratio and its budget.
+bench-app: deps-test
+	ui/node_modules/.bin/tauri build --bundles deb
+	cd benches/bare-app && ../../ui/node_modules/.bin/tauri build --bundles deb
+	$(XVFB) benches/app/run
 
 # A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
 bundle: deps
