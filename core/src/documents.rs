@@ -465,7 +465,7 @@ pub fn file_name(h: &Printable) -> String {
 /// Renders a printable document to PDF bytes with the practice's branding.
 pub fn render(db: &Db, h: &Printable, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let practice = practice_of(db)?;
-    let logo = practice::logo_bytes(db)?.map(crate::logo::for_print);
+    let logo = practice::logo_bytes(db)?.map(practice::logo::for_print);
     let mut doc = to_pdf(&practice, h, logo, &practice.coach_name);
     // The preview told the coach which characters no font can print; they are left out.
     let unprintable = pdf::unprintable_chars(&doc);

@@ -21,7 +21,6 @@ pub mod import;
 pub mod keys;
 pub mod labs;
 pub mod legacy_files;
-mod logo;
 pub mod note_templates;
 pub mod pdf;
 pub mod pipeline;

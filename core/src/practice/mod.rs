@@ -1,6 +1,8 @@
 //! The practice profile: who the coach is and how her handouts look (name, credentials,
 //! contact, booking link, brand colour, paper size, disclaimer, logo).
 
+pub mod logo;
+
 use std::path::Path;
 
 use base64::Engine as _;
@@ -10,7 +12,6 @@ use ts_rs::TS;
 
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
-use crate::logo;
 use crate::text::{has_control_chars, valid_email};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
