@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use rusqlite::OptionalExtension;
 
-use crate::clients::{self, ClientQuery, ClientSort, ClientStatus};
+use crate::clients::{self, ClientStatus};
 use crate::consults::{self, ConsultKind};
 use crate::db::Db;
 use crate::error::Result;
@@ -131,23 +131,15 @@ fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
 /// (as you type), then notes and client records containing all the words, newest first.
 pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
     let mut hits = Vec::new();
-    if !text.trim().is_empty() {
-        let query = ClientQuery {
-            search: text.to_owned(),
-            limit: NAME_RESULTS,
-            sort: ClientSort::Name,
-            ..ClientQuery::default()
-        };
-        for client in clients::list(db, &query)?.clients {
-            hits.push(SearchHit {
-                kind: SearchKind::Client,
-                id: client.id,
-                client_id: Some(client.id),
-                snippet: mark_name(&client.name, text),
-                subtitle: client_subtitle(client.status, &client.email, false),
-                title: client.name,
-            });
-        }
+    for client in clients::matching(db, text, NAME_RESULTS)? {
+        hits.push(SearchHit {
+            kind: SearchKind::Client,
+            id: client.id,
+            client_id: Some(client.id),
+            snippet: mark_name(&client.name, text),
+            subtitle: client_subtitle(client.status, &client.email, false),
+            title: client.name,
+        });
     }
     add_protocol_hits(db, text, &mut hits)?;
     let Some(query) = fts_query(text) else {

@@ -68,6 +68,23 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
     })
 }
 
+/// The first `limit` current clients whose name, preferred name, email or tags contain `text`
+/// (ignoring case and accents), by name: what search shows as she types, without the counts by
+/// status the list screen also needs (one pass over the clients instead of two).
+pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
+    let needle = fold(text.trim());
+    if needle.is_empty() {
+        return Ok(Vec::new());
+    }
+    summaries_where(
+        &db.conn(),
+        "archived_at IS NULL AND instr(search_key, ?) > 0",
+        &[&needle],
+        "c.sort_name, c.id",
+        (limit.clamp(1, MAX_PAGE), 0),
+    )
+}
+
 /// List rows for clients matching `condition` (SQL over `clients c`, with `?` bound to
 /// `args`), in `order`, one page of (limit, offset).
 pub(crate) fn summaries_where(

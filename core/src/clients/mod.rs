@@ -11,8 +11,8 @@ mod list;
 mod validate;
 
 pub use erase::{erase, same_name};
-pub use list::list;
 pub(crate) use list::summaries_where;
+pub use list::{list, matching};
 
 use validate::{validate, Valid};
 

@@ -70,6 +70,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0009_dashboard_indexes",
         sql: include_str!("../../../migrations/0009_dashboard_indexes.sql"),
     },
+    Migration {
+        version: 10,
+        name: "0010_client_search_index",
+        sql: include_str!("../../../migrations/0010_client_search_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.

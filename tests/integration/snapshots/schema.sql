@@ -1,4 +1,4 @@
--- schema version 9
+-- schema version 10
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -12,7 +12,8 @@ CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
 CREATE INDEX clients_archived_by_name ON clients (sort_name, id) WHERE archived_at IS NOT NULL;
 -- index clients_current_by_name
-CREATE INDEX clients_current_by_name ON clients (sort_name, id) WHERE archived_at IS NULL;
+CREATE INDEX clients_current_by_name ON clients (sort_name, id, search_key)
+    WHERE archived_at IS NULL;
 -- index clients_current_by_status
 CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
 -- index clients_current_by_status_created
