@@ -48,6 +48,19 @@ fn tool(program: &str, args: &[&str], pdf: &Path) -> String {
 }
 
 /// The checks of issue #4 item 2, on an exported handout.
+/// Exports the client summary from her page (the save dialog answered into `saves`) and
+/// returns the PDF saved.
+async fn export_summary(app: &crate::harness::App, saves: &Path) -> std::path::PathBuf {
+    app.click("client-summary-export").await;
+    app.wait_for_text("toast", |t| t.contains("Client summary"))
+        .await;
+    std::fs::read_dir(saves)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Client summary"))
+        .expect("the summary PDF was saved")
+}
+
 pub fn check_pdf(pdf: &Path, expected_in_order: &[&str]) {
     let text = tool("pdftotext", &["-layout"], pdf).replace('\u{c}', "\n");
     let mut at = 0;
@@ -240,14 +253,7 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     app.screenshot("33-client-handouts").await;
 
     // Her printable summary (profile and consult history).
-    app.click("client-summary-export").await;
-    app.wait_for_text("toast", |t| t.contains("Client summary"))
-        .await;
-    let summary = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().contains("Client summary"))
-        .expect("the summary PDF was saved");
+    let summary = export_summary(&app, saves.path()).await;
     check_pdf(
         &summary,
         &[
@@ -301,5 +307,45 @@ async fn the_composer_keeps_her_draft_and_the_protocol_editor_asks_before_leavin
     app.click("nav-dashboard").await;
     app.click("leave-discard").await;
     app.wait_for("dashboard").await;
+    app.quit().await;
+}
+
+/// Issue #13: a 2 MB photo chosen as her logo in Settings shows there, and what she prints
+/// with it stays small: her client's summary carries the photo once, at print size.
+#[tokio::test]
+async fn a_large_photo_chosen_as_her_logo_prints_small() {
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let db = crate::journeys::new_practice(data.path());
+    coachdesk_core::clients::create(
+        &db,
+        &coachdesk_core::clients::ClientInput::named("Renée Côté"),
+    )
+    .unwrap();
+    drop(db);
+    let photo = files.path().join("portrait of me.png");
+    crate::logo::write_large_photo(&photo);
+
+    let driver = Driver::start(
+        data.path(),
+        &[
+            ("COACHDESK_TEST_OPEN_FILE", photo.as_path()),
+            ("COACHDESK_TEST_SAVE_DIR", saves.path()),
+        ],
+    );
+    let app = driver.open_app().await;
+    app.go("nav-settings", "settings-pick-logo").await;
+    app.click("settings-pick-logo").await;
+    app.wait_for_text("toast", |t| t.contains("Logo updated"))
+        .await;
+    app.scroll_to("logo-preview").await;
+    app.screenshot("119-settings-photo-logo").await;
+
+    app.go("nav-clients", "client-row").await;
+    app.press(&app.all("client-row").await[0]).await;
+    let summary = export_summary(&app, saves.path()).await;
+    check_pdf(&summary, &["Client summary: Renée Côté", "Profile"]);
+    crate::logo::assert_small_with_one_photo(&summary);
     app.quit().await;
 }

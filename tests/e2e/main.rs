@@ -13,6 +13,8 @@ mod handouts;
 mod harness;
 mod journeys;
 mod keyboard;
+#[path = "../common/logo.rs"]
+mod logo;
 mod prep;
 mod progress;
 mod suggestions;

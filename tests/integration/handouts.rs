@@ -356,39 +356,11 @@ fn frozen_snapshots_export_again_with_their_text_and_todays_branding() {
 fn a_large_photo_logo_is_scaled_once_and_the_handout_stays_small() {
     let (dir, db, _, draft) = setup();
     let photo = dir.path().join("portrait of me.png");
-    let mut grain = 1_u32;
-    image::RgbImage::from_fn(1500, 1100, |x, y| {
-        grain = grain.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        let g = (grain >> 26) as u8;
-        image::Rgb([(x / 8) as u8 + g, (y / 6) as u8 + g, 90 + g])
-    })
-    .save(&photo)
-    .unwrap();
-    assert!(std::fs::metadata(&photo).unwrap().len() > 2_000_000);
+    crate::logo::write_large_photo(&photo);
     practice::set_logo(&db, &photo).unwrap();
 
     let path = dir.path().join("handout.pdf");
     handouts::export(&db, &draft, &path).unwrap();
-    let size = std::fs::metadata(&path).unwrap().len();
-    assert!(size <= 250 * 1024, "{size} bytes");
-    let out = std::process::Command::new("pdfimages")
-        .arg("-list")
-        .arg(&path)
-        .output()
-        .expect("pdfimages (poppler-utils) is installed by make test");
-    let list = String::from_utf8_lossy(&out.stdout);
-    let images: Vec<Vec<&str>> = list
-        .lines()
-        .skip(2)
-        .map(|l| l.split_whitespace().collect())
-        .collect();
-    assert_eq!(images.len(), 1, "one image, embedded once:\n{list}");
-    let (width, height): (u32, u32) =
-        (images[0][3].parse().unwrap(), images[0][4].parse().unwrap());
-    assert!(width <= 625 && height <= 225, "{width} × {height}");
-    assert_eq!(
-        images[0][8], "jpeg",
-        "a photo is embedded as a JPEG:\n{list}"
-    );
+    crate::logo::assert_small_with_one_photo(&path);
     assert!(pdftotext(&path).contains("Broth for Zo"));
 }

@@ -13,6 +13,8 @@ mod encryption;
 mod erasure;
 mod handouts;
 mod labs;
+#[path = "../common/logo.rs"]
+mod logo;
 mod practice_export;
 mod prep;
 mod privacy;
