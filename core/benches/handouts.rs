@@ -18,35 +18,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use coachdesk_core::articles;
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::Db;
 use coachdesk_core::documents::{Preview, ResolvedBlock, StyledText};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
-use coachdesk_core::import;
 // Block, Brand, Handout and Span are for the shared sample handout (`sample`).
 use coachdesk_core::pdf::{render, Block, Brand, Handout, Paper, Span};
-use coachdesk_core::practice::{self, FirstRunInput, PracticeInput};
+use coachdesk_core::practice;
+use common::her::{self, Failure};
 use common::{ms, percentile, report};
 use image::{DynamicImage, ImageFormat};
-
-type Failure = Box<dyn std::error::Error>;
 
 const EXPORTS: usize = 100;
 const EXPORT_BUDGET_MS: f64 = 40.0;
 const FILE_BUDGET: u64 = 250 * 1024;
 const LIBREOFFICE_RATIO: f64 = 30.0;
-
-/// The articles the handout is made of: three of the labelled set's, about three pages.
-const ARTICLES: [&str; 3] = [
-    "02-leaky-gut-explained.md",
-    "01-bone-broth-why-and-how.md",
-    "25-bloating-and-better-digestion.md",
-];
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/suggestions/articles")
-}
 
 /// A photo-like PNG of about `bytes` (grain compresses as badly as a photo does), and a JPEG.
 fn logos(dir: &Path) -> Result<(PathBuf, PathBuf), Failure> {
@@ -80,41 +66,13 @@ fn logos(dir: &Path) -> Result<(PathBuf, PathBuf), Failure> {
 /// Her practice: a branded profile, three articles and a client.
 fn practice(path: &Path) -> Result<(Db, HandoutDraft), Failure> {
     let db = Db::open(path)?;
-    practice::create(
-        &db,
-        &FirstRunInput {
-            practice_name: "Gut & Glow Coaching".into(),
-            coach_name: "Marie-Ève Laurent".into(),
-        },
-    )?;
-    let current = practice::get(&db)?.ok_or("no practice")?;
-    practice::update(
-        &db,
-        &PracticeInput {
-            practice_name: current.practice_name,
-            coach_name: current.coach_name,
-            credentials: "FNTP".into(),
-            tagline: "Food, rest and calm for women living with MS".into(),
-            email: "marie@gutandglow.example".into(),
-            phone: "+1 514 555 0199".into(),
-            website: "gutandglow.example".into(),
-            booking_url: "https://gutandglow.example/book".into(),
-            brand_color: "#2F6F62".into(),
-            paper_size: current.paper_size,
-            disclaimer: current.disclaimer,
-            typographic_quotes: true,
-        },
-    )?;
+    her::profile(&db)?;
     let mut blocks = vec![HandoutBlock::Intro {
         text: "Renée, here is what we talked about on Tuesday: why the gut lining matters, \
                and the **two things** to start this week."
             .into(),
     }];
-    for name in ARTICLES {
-        let drafts = import::read_file(name, &std::fs::read(fixtures().join(name))?)
-            .map_err(|p| p.reason)?;
-        let saved = articles::commit(&db, &drafts)?;
-        let article = articles::get(&db, saved[0].id)?;
+    for article in her::articles(&db)? {
         blocks.extend(
             article
                 .sections

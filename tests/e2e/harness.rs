@@ -57,7 +57,7 @@ impl Driver {
     pub async fn open_app(&self) -> App {
         let caps = json!({
             "browserName": "wry",
-            "tauri:options": { "application": env!("CARGO_BIN_EXE_coachdesk") }
+            "tauri:options": { "application": app_binary() }
         });
         let caps = caps.as_object().unwrap().clone();
         let url = format!("http://127.0.0.1:{}", self.port);
@@ -79,6 +79,13 @@ impl Driver {
         }
         panic!("could not start a WebDriver session: {last_error}");
     }
+}
+
+/// The app each session drives: the debug build cargo made for the tests, or the build named
+/// by `COACHDESK_E2E_APP` (`make bench-app` drives the release build).
+fn app_binary() -> String {
+    std::env::var("COACHDESK_E2E_APP")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_coachdesk").to_owned())
 }
 
 impl Drop for Driver {
@@ -107,29 +114,40 @@ impl Drop for Driver {
 /// without ending the app; left running, it would hold the practice, and the next start on the
 /// same folder would hand over to it instead of opening a window.
 fn stop_apps_on(data_dir: &Path) {
+    for pid in apps_on(data_dir) {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+        let proc = PathBuf::from(format!("/proc/{pid}"));
+        for _ in 0..50 {
+            if !proc.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// The process ids of every CoachDesk running on `data_dir`.
+pub fn apps_on(data_dir: &Path) -> Vec<u32> {
     let needle = format!("COACHDESK_DATA_DIR={}", data_dir.display());
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return;
+        return Vec::new();
     };
+    let mut found = Vec::new();
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().parse::<u32>().is_err() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
-        }
+        };
         let is_app = std::fs::read_link(entry.path().join("exe"))
             .is_ok_and(|exe| exe.file_name().is_some_and(|n| n == "coachdesk"));
         let on_folder = std::fs::read(entry.path().join("environ"))
             .is_ok_and(|env| env.split(|b| *b == 0).any(|v| v == needle.as_bytes()));
         if is_app && on_folder {
-            let pid = entry.file_name().to_string_lossy().into_owned();
-            let _ = Command::new("kill").args(["-KILL", &pid]).status();
-            for _ in 0..50 {
-                if !entry.path().exists() {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
+            found.push(pid);
         }
     }
+    found
 }
 
 /// The app window in one WebDriver session.

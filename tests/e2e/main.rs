@@ -9,6 +9,7 @@ mod backups;
 mod comfort;
 mod consults;
 mod encryption;
+mod footprint;
 mod handouts;
 mod harness;
 mod journeys;

@@ -1,6 +1,7 @@
 //! What every benchmark shares: timing, percentiles and the budget report.
 #![allow(dead_code)]
 
+pub mod her;
 pub mod practice;
 
 use std::time::{Duration, Instant};

@@ -5,6 +5,7 @@ import { tick } from "svelte";
 import { getArticle } from "$lib/api/articles";
 import { getClient, listClients } from "$lib/api/clients";
 import { exportHandout, previewHandout, printHandout } from "$lib/api/handouts";
+import { Latest } from "$lib/latest";
 import { printOrOfferExport } from "$lib/print";
 import { UserError } from "$lib/api/invoke";
 import { getLogo, openExported } from "$lib/api/practice";
@@ -202,30 +203,23 @@ export class Composer {
     }
   }
 
-  // The preview follows every change ~250 ms later; only the newest answer is shown.
-  private latest = 0;
-  private async refresh(current: HandoutDraft) {
-    const ticket = ++this.latest;
-    this.previewing = true;
-    try {
-      const result = await previewHandout(current);
-      if (ticket !== this.latest) return;
+  // The preview follows every change at once; only the newest answer is shown.
+  private readonly previews = new Latest<HandoutDraft, Preview>({
+    ask: previewHandout,
+    show: (result) => {
       this.preview = result;
       this.previewError = "";
-    } catch (error) {
-      if (ticket !== this.latest) return;
+    },
+    fail: (error) => {
       this.previewError =
         error instanceof UserError ? error.message : "The preview couldn't be updated just now.";
-    } finally {
-      if (ticket === this.latest) this.previewing = false;
-    }
-  }
+    },
+    busy: (busy) => (this.previewing = busy),
+  });
 
-  /** Asks for a preview of the draft as it is now, 250 ms from now; returns the cancel. */
-  schedulePreview(): () => void {
-    const current = previewDraft(this.draft);
-    const timer = setTimeout(() => void this.refresh(current), 250);
-    return () => clearTimeout(timer);
+  /** Asks for a preview of the draft as it is now. */
+  updatePreview(): void {
+    this.previews.ask(previewDraft(this.draft));
   }
 
   // Templates are fetched once a protocol block is in the handout; each template's phases when
