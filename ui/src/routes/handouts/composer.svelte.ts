@@ -55,7 +55,8 @@ export class Composer {
   clientsLoaded = $state(false);
   logo = $state<string | null>(null);
 
-  preview = $state<Preview | null>(null);
+  // Replaced whole with each answer (a long handout is a big object): raw, not deeply reactive.
+  preview = $state.raw<Preview | null>(null);
   previewError = $state("");
   previewing = $state(false);
   exporting = $state(false);
