@@ -85,7 +85,7 @@ async fn back_up_check_and_restore_in_the_window() {
     app.wait_for("restore-modal").await;
     app.screenshot("71-restore-confirm").await;
     app.click("restore-confirm").await;
-    app.wait_for_text("toast", |t| t.contains("Restored the backup"))
+    app.wait_for_any_text("toast", |t| t.contains("Restored the backup"))
         .await;
     let reasons = app.texts("backup-reason").await;
     assert_eq!(reasons.len(), 2, "{reasons:?}");
@@ -103,7 +103,7 @@ async fn back_up_check_and_restore_in_the_window() {
     app.go("nav-settings", "backup-restore-file").await;
     app.click("backup-restore-file").await;
     app.click("restore-confirm").await;
-    app.wait_for_text("toast", |t| t.contains("not a CoachDesk backup"))
+    app.wait_for_any_text("toast", |t| t.contains("not a CoachDesk backup"))
         .await;
     assert_eq!(app.all("backup-row").await.len(), 2);
     app.go("nav-clients", "client-search").await;
@@ -236,7 +236,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
     app.go("nav-settings", "practice-export-button").await;
     app.scroll_to("practice-export-button").await;
     app.click("practice-export-button").await;
-    app.wait_for_text("toast", |t| t.contains("Exported 2 clients"))
+    app.wait_for_any_text("toast", |t| t.contains("Exported 2 clients"))
         .await;
     app.wait_for("practice-export-saved").await;
     app.scroll_to("practice-export").await;
@@ -272,7 +272,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
     app.click("firstrun-import").await;
     app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
         .await;
-    app.wait_for_text("toast", |t| t.contains("Welcome back"))
+    app.wait_for_any_text("toast", |t| t.contains("Welcome back"))
         .await;
     app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &["Renée Côté", "Zoë 李小龙 🌿"]).await;
@@ -282,7 +282,7 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
     app.go("nav-settings", "practice-import-button").await;
     app.scroll_to("practice-import-button").await;
     app.click("practice-import-button").await;
-    app.wait_for_text("toast", |t| t.contains("already holds 2 clients"))
+    app.wait_for_any_text("toast", |t| t.contains("already holds 2 clients"))
         .await;
     app.go("nav-clients", "client-search").await;
     wait_for_rows(&app, &["Renée Côté", "Zoë 李小龙 🌿"]).await;

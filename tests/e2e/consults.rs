@@ -70,7 +70,8 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
 
     // Export it to the calendar (the save dialog is answered by the test seam).
     app.click("export-ics").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let files: Vec<_> = std::fs::read_dir(saves.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -134,7 +135,8 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
     );
     let items = app.all("revision-restore").await;
     app.press(items.last().unwrap()).await;
-    app.wait_for_text("toast", |t| t.contains("restored")).await;
+    app.wait_for_any_text("toast", |t| t.contains("restored"))
+        .await;
     assert_eq!(app.value("note-section-1").await, "");
     assert_eq!(
         app.value("note-section-0").await,

@@ -95,7 +95,7 @@ async fn first_run_with_a_passphrase_then_the_lock_screen_the_recovery_sheet_and
     app.go("nav-settings", "encryption-idle").await;
     app.scroll_to("encryption-idle").await;
     app.select("encryption-idle", "1").await;
-    app.wait_for_text("toast", |t| t.contains("lock after 1 minute"))
+    app.wait_for_any_text("toast", |t| t.contains("lock after 1 minute"))
         .await;
     app.screenshot("88-encryption-settings").await;
     tokio::time::sleep(std::time::Duration::from_secs(63)).await;
@@ -222,7 +222,7 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
     app.fill("encryption-new-repeat", "a brand new passphrase")
         .await;
     app.click("encryption-change-submit").await;
-    app.wait_for_text("toast", |t| t.contains("Passphrase changed"))
+    app.wait_for_any_text("toast", |t| t.contains("Passphrase changed"))
         .await;
     app.click("encryption-off-open").await;
     app.fill("encryption-off-passphrase", PASSPHRASE).await;

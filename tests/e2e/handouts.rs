@@ -47,12 +47,11 @@ fn tool(program: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// The checks of issue #4 item 2, on an exported handout.
 /// Exports the client summary from her page (the save dialog answered into `saves`) and
 /// returns the PDF saved.
 async fn export_summary(app: &crate::harness::App, saves: &Path) -> std::path::PathBuf {
     app.click("client-summary-export").await;
-    app.wait_for_text("toast", |t| t.contains("Client summary"))
+    app.wait_for_any_text("toast", |t| t.contains("Client summary"))
         .await;
     std::fs::read_dir(saves)
         .unwrap()
@@ -61,6 +60,7 @@ async fn export_summary(app: &crate::harness::App, saves: &Path) -> std::path::P
         .expect("the summary PDF was saved")
 }
 
+/// The checks of issue #4 item 2, on an exported handout.
 pub fn check_pdf(pdf: &Path, expected_in_order: &[&str]) {
     let text = tool("pdftotext", &["-layout"], pdf).replace('\u{c}', "\n");
     let mut at = 0;
@@ -203,7 +203,8 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     app.screenshot("32-composer").await;
 
     app.click("handout-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let pdfs: Vec<_> = std::fs::read_dir(saves.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -283,7 +284,7 @@ async fn the_composer_keeps_her_draft_and_the_protocol_editor_asks_before_leavin
     app.go("nav-clients", "client-row").await;
     app.press(&app.all("client-row").await[0]).await;
     app.click("client-new-handout").await;
-    app.wait_for_text("toast", |t| t.contains("as you left it"))
+    app.wait_for_any_text("toast", |t| t.contains("as you left it"))
         .await;
     assert_eq!(app.value("handout-title").await, "Draft for Zoë 🌿");
     assert_eq!(app.value("block-intro-text").await, intro);
@@ -337,7 +338,7 @@ async fn a_large_photo_chosen_as_her_logo_prints_small() {
     let app = driver.open_app().await;
     app.go("nav-settings", "settings-pick-logo").await;
     app.click("settings-pick-logo").await;
-    app.wait_for_text("toast", |t| t.contains("Logo updated"))
+    app.wait_for_any_text("toast", |t| t.contains("Logo updated"))
         .await;
     app.scroll_to("logo-preview").await;
     app.screenshot("119-settings-photo-logo").await;

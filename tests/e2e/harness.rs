@@ -212,6 +212,21 @@ impl App {
         panic!("[data-testid={testid}] never had the expected text; last seen: {last:?}");
     }
 
+    /// Waits until `check` holds for the text of any element with this `data-testid`, and
+    /// returns that text. For toasts: an older one may still be showing above the awaited one.
+    pub async fn wait_for_any_text(&self, testid: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let mut seen = Vec::new();
+        while tokio::time::Instant::now() < deadline {
+            seen = self.texts(testid).await;
+            if let Some(text) = seen.iter().find(|t| check(t)) {
+                return text.clone();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no [data-testid={testid}] had the expected text; last seen: {seen:?}");
+    }
+
     /// Waits until the `<dialog>` with this `data-testid` is open (`open` is `true`), or
     /// closed; a dialog element stays in the page either way.
     pub async fn wait_dialog(&self, testid: &str, open: bool) {

@@ -188,7 +188,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     assert_eq!(quotes.prop("checked").await.unwrap(), Some("true".into()));
     app.press(&quotes).await;
     app.click("settings-save").await;
-    app.wait_for_text("toast", |t| t.contains("Settings saved"))
+    app.wait_for_any_text("toast", |t| t.contains("Settings saved"))
         .await;
     app.click("settings-pick-logo").await;
     app.wait_for("logo-preview").await;
@@ -305,7 +305,7 @@ async fn erasing_a_client_needs_her_name_typed_exactly() {
         Some("false")
     );
     app.press(&confirm).await;
-    app.wait_for_text("toast", |t| t.contains("taken out of 1 backup"))
+    app.wait_for_any_text("toast", |t| t.contains("taken out of 1 backup"))
         .await;
     app.click("nav-clients").await;
     app.wait_for("empty-state").await;

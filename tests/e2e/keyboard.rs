@@ -121,7 +121,8 @@ async fn a_client_a_consult_her_notes_and_a_handout_with_the_keyboard_only() {
         .await;
     app.screenshot("117-keyboard-only-composer").await;
     press(&app, "handout-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let saved: Vec<_> = std::fs::read_dir(saves.path())
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -119,7 +119,7 @@ async fn the_prep_sheet_from_the_dashboard_printed_and_saved() {
 
     let before = pdfs_in(&printed_dir());
     app.click("prep-print").await;
-    app.wait_for_text("toast", |t| {
+    app.wait_for_any_text("toast", |t| {
         t.contains("The prep sheet sent to the printer")
     })
     .await;
@@ -137,7 +137,8 @@ async fn the_prep_sheet_from_the_dashboard_printed_and_saved() {
     );
 
     app.click("prep-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let saved = pdfs_in(saves.path());
     assert_eq!(saved.len(), 1, "{saved:?}");
     check_pdf(
@@ -179,7 +180,7 @@ async fn a_handout_printed_from_the_composer_is_on_her_timeline() {
     assert_eq!(styled, serde_json::json!(["broth", "walk"]));
     let before = pdfs_in(&printed_dir());
     app.click("handout-print").await;
-    app.wait_for_text("toast", |t| t.contains("sent to the printer"))
+    app.wait_for_any_text("toast", |t| t.contains("sent to the printer"))
         .await;
     let printed = printed_after(&before).await;
     in_order(

@@ -119,7 +119,7 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     app.screenshot("52-reintroduction-warning").await;
     app.select("reintro-outcome", "testing").await;
     app.click("reintro-save").await;
-    app.wait_for_text("toast", |t| !t.is_empty()).await;
+    app.wait_for_any_text("toast", |t| !t.is_empty()).await;
     app.wait_for_text("reintro-warning", |t| t.contains("only 2 days before"))
         .await;
     assert_eq!(app.all("reintro-log-entry").await.len(), 2);

@@ -152,7 +152,8 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     })
     .await;
     app.click("prep-export").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let sheet = saved_pdfs(saves.path());
     assert_eq!(sheet.len(), 1, "{sheet:?}");
     check_pdf(
@@ -217,12 +218,13 @@ async fn an_empty_library_says_how_to_import_and_no_printer_offers_export() {
         .await;
     app.click("prep-print").await;
     let said = app
-        .wait_for_text("toast", |t| t.to_lowercase().contains("printer"))
+        .wait_for_any_text("toast", |t| t.to_lowercase().contains("printer"))
         .await;
     app.screenshot("102-no-printer").await;
     assert!(!said.contains("sent to the printer"), "{said}");
     app.click("toast-action").await;
-    app.wait_for_text("toast", |t| t.contains("Saved to")).await;
+    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
+        .await;
     let saved: Vec<_> = std::fs::read_dir(saves.path())
         .unwrap()
         .map(|e| e.unwrap().path())
