@@ -62,7 +62,10 @@ impl Driver {
         let caps = caps.as_object().unwrap().clone();
         let url = format!("http://127.0.0.1:{}", self.port);
         let mut last_error = String::new();
-        for _ in 0..100 {
+        // tauri-driver answers within a second as a rule; once, in a make test on a loaded
+        // machine, no session had started after the ten seconds this used to wait: thirty now.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        while tokio::time::Instant::now() < deadline {
             match ClientBuilder::native()
                 .capabilities(caps.clone())
                 .connect(&url)
