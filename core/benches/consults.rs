@@ -12,7 +12,7 @@ mod common;
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::{consults, dashboard, search, timeline};
 use common::practice::{self, CLIENTS, NOTES};
-use common::{ms, report, timed};
+use common::{ms, report, single, timed};
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
@@ -31,31 +31,21 @@ fn main() {
     // What each note costs on disk (and in every backup and encrypted page): the database over
     // the notes, against ~1 KB of text each.
     let per_note = size as f64 / NOTES as f64 / 1024.0;
-    let mut ok = per_note <= 3.0;
-    println!(
-        "{:<40} {per_note:>9.1} KB  {}",
+    let mut ok = single(
         "storage a note",
-        if ok {
-            "ok (budget 3 KB)"
-        } else {
-            "OVER BUDGET (3 KB)"
-        }
+        &format!("{per_note:.1} KiB"),
+        per_note <= 3.0,
+        "3 KB",
     );
 
     // The first search after opening: nothing of the index in SQLite's cache yet.
     let db = Db::open(&path).unwrap();
     let (cold, _) = timed(|| search::search(&db, "brain fog").unwrap());
-    let cold_ok = ms(cold) <= 100.0;
-    ok &= cold_ok;
-    println!(
-        "{:<40} {:>9.3} ms  {}",
+    ok &= single(
         "first search after opening (cold)",
-        ms(cold),
-        if cold_ok {
-            "ok (budget 100 ms)"
-        } else {
-            "OVER BUDGET (100 ms)"
-        }
+        &format!("{:.3} ms", ms(cold)),
+        ms(cold) <= 100.0,
+        "100 ms",
     );
 
     let queries = [
@@ -121,15 +111,11 @@ fn main() {
         ms(raw_p95)
     );
     let ratio = ctrl_k.as_secs_f64() / raw_p95.as_secs_f64();
-    ok &= ratio <= 1.5;
-    println!(
-        "{:<40} {ratio:>9.2}×     {}",
+    ok &= single(
         "Ctrl+K p95 against the raw query",
-        if ratio <= 1.5 {
-            "ok (budget 1.5×)"
-        } else {
-            "OVER BUDGET (1.5×)"
-        }
+        &format!("{ratio:.2}×"),
+        ratio <= 1.5,
+        "1.5×",
     );
 
     let mut samples = Vec::new();
@@ -186,17 +172,14 @@ fn main() {
     );
     let answered = search::search(&db, "Detail123456").unwrap();
     assert_eq!(answered.len(), 1, "the upgraded practice finds her notes");
-    let upgrade_ok = ms(upgrade) <= 10_000.0;
-    ok &= upgrade_ok;
-    println!(
-        "{:<40} {:>9.0} ms  {}  (version 5 practice of {:.0} MB built in {:.0} s; copy {:.0} MB)",
+    ok &= single(
         "upgrade v5 -> today, with its copy",
-        ms(upgrade),
-        if upgrade_ok {
-            "ok (budget 10 s)"
-        } else {
-            "OVER BUDGET (10 s)"
-        },
+        &format!("{:.0} ms", ms(upgrade)),
+        ms(upgrade) <= 10_000.0,
+        "10 s",
+    );
+    println!(
+        "  (a version 5 practice of {:.0} MB, built in {:.0} s; its copy {:.0} MB)",
         before as f64 / 1e6,
         built.as_secs_f64(),
         copied as f64 / 1e6

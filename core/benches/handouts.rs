@@ -26,7 +26,7 @@ use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::pdf::{render, Block, Brand, Handout, Paper, Span};
 use coachdesk_core::practice;
 use common::her::{self, Failure};
-use common::{ms, percentile, report};
+use common::{ms, percentile, report, single};
 use image::{DynamicImage, ImageFormat};
 
 const EXPORTS: usize = 100;
@@ -275,17 +275,11 @@ fn run() -> Result<bool, Failure> {
             &mut times,
             EXPORT_BUDGET_MS,
         );
-        let fits = largest <= FILE_BUDGET;
-        ok &= fits;
-        println!(
-            "{:<40} {:.1} KB  {}",
-            format!("largest file with the {name} logo"),
-            largest as f64 / 1024.0,
-            if fits {
-                "ok (budget 250 KB)"
-            } else {
-                "OVER BUDGET (250 KB)"
-            }
+        ok &= single(
+            &format!("largest file with the {name} logo"),
+            &format!("{:.1} KB", largest as f64 / 1024.0),
+            largest <= FILE_BUDGET,
+            "250 KB",
         );
     }
 

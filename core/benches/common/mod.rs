@@ -33,6 +33,19 @@ pub fn report(what: &str, samples: &mut [Duration], budget_ms: f64) -> bool {
     ok
 }
 
+/// Prints one figure (already formatted, with its unit) against its budget; returns `within`.
+pub fn single(what: &str, figure: &str, within: bool, budget: &str) -> bool {
+    println!(
+        "{what:<40} {figure:>12}  {}",
+        if within {
+            format!("ok (budget {budget})")
+        } else {
+            format!("OVER BUDGET ({budget})")
+        }
+    );
+    within
+}
+
 pub fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
     let start = Instant::now();
     let out = f();
