@@ -348,3 +348,151 @@ fn consults_and_follow_ups_land_on_the_timeline() {
     assert!(summaries[5].starts_with("Free consult call booked for "));
     assert_eq!(summaries[6], "Added as Lead");
 }
+
+/// The search index holds exactly the words of the records it reads them from: every
+/// (word, row, column, position) it lists is one a fresh index of the records lists, and the
+/// other way round. FTS5's own 'integrity-check' checks its structure besides.
+pub fn assert_search_index_agrees(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO search_index (search_index) VALUES ('integrity-check');
+         CREATE VIRTUAL TABLE temp.fresh USING fts5 (
+             title, body, content = '', tokenize = 'unicode61 remove_diacritics 2');
+         INSERT INTO temp.fresh (rowid, title, body) SELECT * FROM search_source;
+         CREATE VIRTUAL TABLE temp.kept_words USING fts5vocab (main, search_index, instance);
+         CREATE VIRTUAL TABLE temp.fresh_words USING fts5vocab (temp, fresh, instance);",
+    )
+    .expect("the search index is whole");
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    let words = count("SELECT count(*) FROM temp.fresh_words");
+    assert!(words > 0, "the records have words");
+    let stale = count(
+        "SELECT count(*) FROM (
+             SELECT * FROM temp.kept_words EXCEPT SELECT * FROM temp.fresh_words)",
+    );
+    let missing = count(
+        "SELECT count(*) FROM (
+             SELECT * FROM temp.fresh_words EXCEPT SELECT * FROM temp.kept_words)",
+    );
+    assert_eq!(
+        (stale, missing),
+        (0, 0),
+        "words indexed that the records no longer hold, and words of the records not indexed"
+    );
+}
+
+#[test]
+fn each_note_is_stored_once_and_its_history_keeps_every_text() {
+    let (dir, db) = store();
+    let path = dir.path().join(DATABASE_FILE);
+    let zoe = clients::create(&db, &ClientInput::named("Zoë 李小龙")).unwrap();
+    let consult = book(&db, zoe.id, "2026-11-25T10:00:00Z", ConsultKind::FollowUp);
+    let hits = |words: &str| -> Vec<i64> {
+        search::search(&db, words)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind == search::SearchKind::Consult)
+            .map(|h| h.id)
+            .collect()
+    };
+    let mut sections = consult.sections.clone();
+    // Spaces around a text, and a section of nothing but white space (its heading, "Diet",
+    // is not a word of the note).
+    sections[0].body = "  Fatigue after gluten, 疲劳\u{a0}".into();
+    sections[1].body = " \n\t\u{3000}".into();
+    consults::save_notes(&db, consult.id, &sections, true).unwrap();
+    sections[0].body = "Energy back with bone broth 🍲".into();
+    consults::save_notes(&db, consult.id, &sections, false).unwrap();
+    sections[2].body = "Walks daily".into();
+    let saved = consults::save_notes(&db, consult.id, &sections, false).unwrap();
+    assert_eq!(
+        saved.revision_count, 2,
+        "the last two saves are one revision"
+    );
+
+    let history = consults::revisions(&db, consult.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        history[0].sections, sections,
+        "the newest is the current text"
+    );
+    assert_eq!(
+        history[1].sections[0].body,
+        "  Fatigue after gluten, 疲劳\u{a0}"
+    );
+    assert_eq!(hits("bone broth"), vec![consult.id]);
+    assert_eq!(hits("walks"), vec![consult.id]);
+    assert!(hits("gluten").is_empty(), "only the current text is found");
+    assert!(hits("diet").is_empty(), "an empty section's heading is not");
+    let snippet = &search::search(&db, "broth").unwrap()[0].snippet;
+    assert!(
+        snippet.iter().any(|p| p.hit && p.text == "broth"),
+        "{snippet:?}"
+    );
+
+    // Bringing back the first text keeps the one it replaces.
+    consults::restore_revision(&db, consult.id, history[1].id).unwrap();
+    let history = consults::revisions(&db, consult.id).unwrap();
+    let firsts: Vec<&str> = history
+        .iter()
+        .map(|r| r.sections[0].body.as_str())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "  Fatigue after gluten, 疲劳\u{a0}",
+            "Energy back with bone broth 🍲",
+            "  Fatigue after gluten, 疲劳\u{a0}"
+        ]
+    );
+    assert_eq!(hits("gluten"), vec![consult.id]);
+    assert_eq!(hits("疲劳"), vec![consult.id]);
+    assert!(hits("broth").is_empty());
+
+    // On disk: the consult's sections are the only copy of the current text (no plain-text
+    // column, no copy in the index, the newest revision stores nothing of it).
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let columns: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_info('consults')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!columns.iter().any(|c| c == "notes_text"), "{columns:?}");
+    let stored: Vec<String> = conn
+        .prepare("SELECT sections FROM note_revisions WHERE consult_id = ?1 ORDER BY id")
+        .unwrap()
+        .query_map([consult.id], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored.len(), 3);
+    assert!(stored[0].contains("gluten") && stored[1].contains("broth"));
+    assert_eq!(stored[2], "", "the newest revision's text is the consult's");
+    let copies: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'search_index_content'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(copies, 0, "the index keeps no copy of the notes");
+    drop(conn);
+    assert_search_index_agrees(&path);
+
+    // Her record changed, a second client, then erased: the index still agrees.
+    let mut input = ClientInput::named("Zoë 李小龙");
+    input.goals = "Less fog, more walks".into();
+    clients::update(&db, zoe.id, &input).unwrap();
+    assert!(search::search(&db, "fog")
+        .unwrap()
+        .iter()
+        .any(|h| h.kind == search::SearchKind::Client && h.id == zoe.id));
+    let renee = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+    book(&db, renee.id, "2026-11-26T10:00:00Z", ConsultKind::FollowUp);
+    assert_search_index_agrees(&path);
+    clients::erase(&db, zoe.id, "zoe 李小龙").unwrap();
+    assert!(hits("gluten").is_empty());
+    assert_search_index_agrees(&path);
+}

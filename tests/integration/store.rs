@@ -171,3 +171,82 @@ fn schema_matches_the_committed_snapshot() {
         "UPDATE_SNAPSHOTS=1 cargo test --test integration",
     );
 }
+
+#[test]
+fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let now = "2026-11-01T09:00:00.000Z";
+    let older = r#"[{"heading":"Diet","body":"Started the elimination phase"}]"#;
+    let current =
+        r#"[{"heading":"Diet","body":"Sweet potato reintroduced"},{"heading":"Wins","body":"  "}]"#;
+    {
+        // As version 10 left a note saved twice: the sections, their plain text, and two
+        // revisions, the newest a copy of the sections.
+        let mut conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        db::migrate(&mut conn, 10).unwrap();
+        conn.execute(
+            "INSERT INTO clients (name, goals, created_at, updated_at) VALUES ('Renée Côté', 'calmer gut', ?1, ?1)",
+            [now],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+                template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
+             VALUES (1, 'follow_up', ?1, 60, 'completed', 'Coaching session', ?2,
+                'Diet' || char(10) || 'Sweet potato reintroduced' || char(10, 10), ?1, ?1, ?1)",
+            rusqlite::params![now, current],
+        )
+        .unwrap();
+        for sections in [older, current] {
+            conn.execute(
+                "INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
+                 VALUES (1, ?1, ?2, ?2, 1)",
+                rusqlite::params![sections, now],
+            )
+            .unwrap();
+        }
+    }
+
+    let db = Db::open(&path).unwrap();
+    assert!(db.pre_migration_copy().is_some());
+    let found = |words: &str| {
+        coachdesk_core::search::search(&db, words)
+            .unwrap()
+            .into_iter()
+            .filter(|h| h.kind != coachdesk_core::search::SearchKind::Protocol)
+            .map(|h| (h.kind, h.id))
+            .collect::<Vec<_>>()
+    };
+    use coachdesk_core::search::SearchKind;
+    assert_eq!(found("sweet potato"), [(SearchKind::Consult, 1)]);
+    assert_eq!(found("calmer"), [(SearchKind::Client, 1)]);
+    assert!(
+        found("elimination").is_empty(),
+        "an older text is not searched"
+    );
+    assert!(found("wins").is_empty(), "nor an empty section's heading");
+    let history = coachdesk_core::consults::revisions(&db, 1).unwrap();
+    let texts: Vec<&str> = history
+        .iter()
+        .map(|r| r.sections[0].body.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Sweet potato reintroduced", "Started the elimination phase"]
+    );
+    drop(db);
+
+    let conn = Connection::open(&path).unwrap();
+    let stored: Vec<String> = conn
+        .prepare("SELECT sections FROM note_revisions ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored, [older, ""], "the copy of the current text is gone");
+    drop(conn);
+    crate::consults::assert_search_index_agrees(&path);
+}

@@ -152,9 +152,16 @@ pub fn seed(path: &Path) -> Duration {
     drop(db);
     let mut conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-    add_notes(&mut conn);
+    add_notes(&mut conn, Layout::Today);
     drop(conn);
     start.elapsed()
+}
+
+/// How notes are stored: as this build stores them, or as schema version 5 did.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Today,
+    Version5,
 }
 
 /// The same practice as a CoachDesk of schema version 5 left it (before protocols, the
@@ -183,25 +190,32 @@ pub fn seed_version_5(path: &Path) -> Duration {
         }
     }
     tx.commit().unwrap();
-    add_notes(&mut conn);
+    add_notes(&mut conn, Layout::Version5);
     drop(conn);
     start.elapsed()
 }
 
 /// Consults and notes go in through SQL in large transactions (the same triggers keep the
-/// search index), because 200,000 separate bookings would take minutes to set up.
-fn add_notes(conn: &mut rusqlite::Connection) {
+/// search index), because 200,000 separate bookings would take minutes to set up. Each note is
+/// stored as CoachDesk stores a note saved once: today the consult's sections and a newest
+/// revision that keeps no copy of them; in version 5 also the sections as plain text and the
+/// revision's copy.
+fn add_notes(conn: &mut rusqlite::Connection, layout: Layout) {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     let now = chrono::Utc::now();
     for batch in 0..(NOTES / 10_000) {
         let tx = conn.transaction().unwrap();
         {
             let mut consult = tx
-                .prepare(
+                .prepare(if layout == Layout::Version5 {
                     "INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
                         template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
-                     VALUES (?1, 'follow_up', ?2, 60, ?3, 'Coaching session', ?4, ?5, ?2, ?2, ?2)",
-                )
+                     VALUES (?1, 'follow_up', ?2, 60, ?3, 'Coaching session', ?4, ?5, ?2, ?2, ?2)"
+                } else {
+                    "INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+                        template_name, sections, notes_updated_at, created_at, updated_at)
+                     VALUES (?1, 'follow_up', ?2, 60, ?3, 'Coaching session', ?4, ?2, ?2, ?2)"
+                })
                 .unwrap();
             let mut revision = tx
                 .prepare(
@@ -231,17 +245,23 @@ fn add_notes(conn: &mut rusqlite::Connection) {
                 let sections =
                     serde_json::json!([{ "heading": "Symptoms since last time", "body": body }])
                         .to_string();
-                consult
-                    .execute(params![
-                        client_id,
-                        at,
-                        status,
-                        sections,
-                        format!("Symptoms since last time\n{body}")
-                    ])
-                    .unwrap();
+                if layout == Layout::Version5 {
+                    let plain = format!("Symptoms since last time\n{body}\n\n");
+                    consult
+                        .execute(params![client_id, at, status, sections, plain])
+                        .unwrap();
+                } else {
+                    consult
+                        .execute(params![client_id, at, status, sections])
+                        .unwrap();
+                }
                 let consult_id = tx.last_insert_rowid();
-                revision.execute(params![consult_id, sections, at]).unwrap();
+                let kept = if layout == Layout::Version5 {
+                    sections.as_str()
+                } else {
+                    ""
+                };
+                revision.execute(params![consult_id, kept, at]).unwrap();
                 event.execute(params![client_id, consult_id, at]).unwrap();
             }
         }

@@ -50,17 +50,6 @@ fn clean_sections(sections: &[NoteSection]) -> Result<Vec<NoteSection>> {
     Ok(out)
 }
 
-fn plain_text(sections: &[NoteSection]) -> String {
-    let mut text = String::new();
-    for s in sections.iter().filter(|s| !s.body.trim().is_empty()) {
-        text.push_str(&s.heading);
-        text.push('\n');
-        text.push_str(s.body.trim());
-        text.push_str("\n\n");
-    }
-    text
-}
-
 /// Saves the notes as the coach types. The newest revision absorbs saves for a few minutes;
 /// `checkpoint` (leaving the editor) seals it, so the next typing starts a new revision.
 pub fn save_notes(
@@ -72,14 +61,11 @@ pub fn save_notes(
     let sections = clean_sections(sections)?;
     let mut conn = db.conn();
     let tx = conn.transaction()?;
-    load(&tx, id)?;
+    let previous = current_json(&tx, id)?;
     let now = crate::now();
     let json = to_json(&sections);
-    tx.execute(
-        "UPDATE consults SET sections = ?2, notes_text = ?3, notes_updated_at = ?4 WHERE id = ?1",
-        params![id, json, plain_text(&sections), now],
-    )?;
-    write_revision(&tx, id, &json, &now, checkpoint, false)?;
+    write_notes(&tx, id, &previous, &json, &now)?;
+    write_revision(&tx, id, &previous, &json, &now, checkpoint, false)?;
     let revision_count = tx.query_row(
         "SELECT count(*) FROM note_revisions WHERE consult_id = ?1",
         [id],
@@ -92,9 +78,41 @@ pub fn save_notes(
     })
 }
 
+/// The consult's notes as stored (the sections' JSON): the text of its newest revision.
+fn current_json(tx: &Transaction<'_>, id: i64) -> Result<String> {
+    tx.query_row("SELECT sections FROM consults WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "That consult",
+    })
+}
+
+/// Stores `json` as the consult's notes. The search index is rewritten (by trigger) only
+/// when the text changed.
+fn write_notes(tx: &Transaction<'_>, id: i64, previous: &str, json: &str, now: &str) -> Result<()> {
+    if previous == json {
+        tx.execute(
+            "UPDATE consults SET notes_updated_at = ?2 WHERE id = ?1",
+            params![id, now],
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE consults SET sections = ?2, notes_updated_at = ?3 WHERE id = ?1",
+            params![id, json, now],
+        )?;
+    }
+    Ok(())
+}
+
+/// Records the save of `json` (the consult's text was `previous`) in the history. The newest
+/// revision stores no text of its own (`''`): its text is the consult's. When a newer revision
+/// starts, the one before it is given its text (`previous`) to keep.
 fn write_revision(
     tx: &Transaction<'_>,
     consult_id: i64,
+    previous: &str,
     json: &str,
     now: &str,
     seal: bool,
@@ -109,24 +127,35 @@ fn write_revision(
         )
         .optional()?;
     let window_start = utc_text(Utc::now() - Duration::minutes(REVISION_WINDOW_MINUTES));
+    let text_of = |stored: &str| if stored.is_empty() { previous } else { stored }.to_owned();
     match latest {
-        Some((rev, _, _, same)) if same == json && !force_new => {
+        Some((rev, _, _, stored)) if text_of(&stored) == json && !force_new => {
             tx.execute(
                 "UPDATE note_revisions SET sealed = max(sealed, ?2) WHERE id = ?1",
                 params![rev, seal],
             )?;
         }
-        Some((rev, started, false, _)) if started >= window_start && !force_new => {
+        Some((rev, started, false, stored))
+            if started >= window_start && !force_new && stored.is_empty() =>
+        {
             tx.execute(
-                "UPDATE note_revisions SET sections = ?2, saved_at = ?3, sealed = ?4 WHERE id = ?1",
-                params![rev, json, now, seal],
+                "UPDATE note_revisions SET saved_at = ?2, sealed = ?3 WHERE id = ?1",
+                params![rev, now, seal],
             )?;
         }
-        _ => {
+        latest => {
+            if let Some((rev, _, _, stored)) = latest {
+                if stored.is_empty() {
+                    tx.execute(
+                        "UPDATE note_revisions SET sections = ?2 WHERE id = ?1",
+                        params![rev, previous],
+                    )?;
+                }
+            }
             tx.execute(
                 "INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
-                 VALUES (?1, ?2, ?3, ?3, ?4)",
-                params![consult_id, json, now, seal],
+                 VALUES (?1, '', ?2, ?2, ?3)",
+                params![consult_id, now, seal],
             )?;
         }
     }
@@ -138,8 +167,9 @@ pub fn revisions(db: &Db, id: i64) -> Result<Vec<NoteRevision>> {
     let conn = db.conn();
     load(&conn, id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, consult_id, saved_at, sections FROM note_revisions WHERE consult_id = ?1
-         ORDER BY id DESC",
+        "SELECT r.id, r.consult_id, r.saved_at, iif(r.sections = '', c.sections, r.sections)
+         FROM note_revisions r JOIN consults c ON c.id = r.consult_id
+         WHERE r.consult_id = ?1 ORDER BY r.id DESC",
     )?;
     let rows = stmt
         .query_map([id], |row| {
@@ -159,10 +189,12 @@ pub fn revisions(db: &Db, id: i64) -> Result<Vec<NoteRevision>> {
 pub fn restore_revision(db: &Db, id: i64, revision_id: i64) -> Result<Consult> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
-    load(&tx, id)?;
+    let previous = current_json(&tx, id)?;
     let json: String = tx
         .query_row(
-            "SELECT sections FROM note_revisions WHERE id = ?1 AND consult_id = ?2",
+            "SELECT iif(r.sections = '', c.sections, r.sections)
+             FROM note_revisions r JOIN consults c ON c.id = r.consult_id
+             WHERE r.id = ?1 AND r.consult_id = ?2",
             params![revision_id, id],
             |r| r.get(0),
         )
@@ -170,18 +202,15 @@ pub fn restore_revision(db: &Db, id: i64, revision_id: i64) -> Result<Consult> {
         .ok_or(Error::NotFound {
             what: "That revision",
         })?;
-    let sections: Vec<NoteSection> = serde_json::from_str(&json)
+    serde_json::from_str::<Vec<NoteSection>>(&json)
         .map_err(|e| Error::Unreadable(format!("That revision could not be read: {e}")))?;
     let now = crate::now();
-    tx.execute(
-        "UPDATE consults SET sections = ?2, notes_text = ?3, notes_updated_at = ?4 WHERE id = ?1",
-        params![id, json, plain_text(&sections), now],
-    )?;
+    write_notes(&tx, id, &previous, &json, &now)?;
     tx.execute(
         "UPDATE note_revisions SET sealed = 1 WHERE consult_id = ?1",
         [id],
     )?;
-    write_revision(&tx, id, &json, &now, true, true)?;
+    write_revision(&tx, id, &previous, &json, &now, true, true)?;
     let consult = load(&tx, id)?;
     tx.commit()?;
     Ok(consult)

@@ -75,6 +75,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0010_client_search_index",
         sql: include_str!("../../../migrations/0010_client_search_index.sql"),
     },
+    Migration {
+        version: 11,
+        name: "0011_each_note_once",
+        sql: include_str!("../../../migrations/0011_each_note_once.sql"),
+    },
 ];
 
 /// The schema version this build writes.

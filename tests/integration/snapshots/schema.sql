@@ -1,4 +1,4 @@
--- schema version 10
+-- schema version 11
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -11,6 +11,8 @@ CREATE INDEX client_protocols_by_client ON client_protocols (client_id, start_da
 CREATE INDEX client_tags_by_tag ON client_tags (tag);
 -- index clients_archived_by_name
 CREATE INDEX clients_archived_by_name ON clients (sort_name, id) WHERE archived_at IS NOT NULL;
+-- index clients_by_search_rowid
+CREATE INDEX clients_by_search_rowid ON clients (2 * id);
 -- index clients_current_by_name
 CREATE INDEX clients_current_by_name ON clients (sort_name, id, search_key)
     WHERE archived_at IS NULL;
@@ -23,6 +25,8 @@ CREATE INDEX clients_current_by_status_created ON clients (status, created_at DE
 CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
 -- index consults_by_client
 CREATE INDEX consults_by_client ON consults (client_id, scheduled_at DESC);
+-- index consults_by_search_rowid
+CREATE INDEX consults_by_search_rowid ON consults (2 * id + 1);
 -- index consults_by_time
 CREATE INDEX consults_by_time ON consults (scheduled_at) WHERE status = 'scheduled';
 -- index consults_completed_by_client
@@ -178,7 +182,6 @@ CREATE TABLE consults (
                      CHECK (status IN ('scheduled', 'completed', 'no_show', 'cancelled')),
     template_name    TEXT NOT NULL,
     sections         TEXT NOT NULL, -- JSON array of {heading, body}: a copy, never the template
-    notes_text       TEXT NOT NULL DEFAULT '', -- the sections as plain text, for search
     notes_updated_at TEXT,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
@@ -296,12 +299,11 @@ CREATE TABLE reintro_log (
 ) STRICT;
 -- table search_index
 CREATE VIRTUAL TABLE search_index USING fts5 (
-    title, body, tokenize = 'unicode61 remove_diacritics 2'
+    title, body, content = 'search_source', content_rowid = 'search_rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 -- table search_index_config
 CREATE TABLE 'search_index_config'(k PRIMARY KEY, v) WITHOUT ROWID;
--- table search_index_content
-CREATE TABLE 'search_index_content'(id INTEGER PRIMARY KEY, c0, c1);
 -- table search_index_data
 CREATE TABLE 'search_index_data'(id INTEGER PRIMARY KEY, block BLOB);
 -- table search_index_docsize
@@ -350,32 +352,58 @@ CREATE TRIGGER articles_index_retitle AFTER UPDATE OF title ON articles BEGIN
         FROM article_sections s WHERE s.article_id = new.id;
 END;
 -- trigger clients_search_delete
-CREATE TRIGGER clients_search_delete AFTER DELETE ON clients BEGIN
+CREATE TRIGGER clients_search_delete BEFORE DELETE ON clients BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id;
 END;
 -- trigger clients_search_insert
 CREATE TRIGGER clients_search_insert AFTER INSERT ON clients BEGIN
-    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id, new.name,
-        concat_ws(' ', new.preferred_name, new.email, new.goals, new.notes, new.medications,
-            new.other_conditions, new.allergies, new.diet_approach, new.supplements));
+    INSERT INTO search_index (rowid, title, body)
+        SELECT search_rowid, title, body FROM search_source WHERE search_rowid = 2 * new.id;
 END;
--- trigger clients_search_update
-CREATE TRIGGER clients_search_update AFTER UPDATE ON clients BEGIN
+-- trigger clients_search_reindex
+CREATE TRIGGER clients_search_reindex AFTER UPDATE OF name, preferred_name, email, goals,
+    notes, medications, other_conditions, allergies, diet_approach, supplements ON clients BEGIN
+    INSERT INTO search_index (rowid, title, body)
+        SELECT search_rowid, title, body FROM search_source WHERE search_rowid = 2 * new.id;
+END;
+-- trigger clients_search_unindex
+CREATE TRIGGER clients_search_unindex BEFORE UPDATE OF name, preferred_name, email, goals,
+    notes, medications, other_conditions, allergies, diet_approach, supplements ON clients BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id;
-    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id, new.name,
-        concat_ws(' ', new.preferred_name, new.email, new.goals, new.notes, new.medications,
-            new.other_conditions, new.allergies, new.diet_approach, new.supplements));
 END;
 -- trigger consults_search_delete
-CREATE TRIGGER consults_search_delete AFTER DELETE ON consults BEGIN
+CREATE TRIGGER consults_search_delete BEFORE DELETE ON consults BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id + 1;
 END;
 -- trigger consults_search_insert
 CREATE TRIGGER consults_search_insert AFTER INSERT ON consults BEGIN
-    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id + 1, '', new.notes_text);
+    INSERT INTO search_index (rowid, title, body)
+        SELECT search_rowid, title, body FROM search_source WHERE search_rowid = 2 * new.id + 1;
 END;
--- trigger consults_search_update
-CREATE TRIGGER consults_search_update AFTER UPDATE OF notes_text ON consults BEGIN
+-- trigger consults_search_reindex
+CREATE TRIGGER consults_search_reindex AFTER UPDATE OF sections ON consults BEGIN
+    INSERT INTO search_index (rowid, title, body)
+        SELECT search_rowid, title, body FROM search_source WHERE search_rowid = 2 * new.id + 1;
+END;
+-- trigger consults_search_unindex
+CREATE TRIGGER consults_search_unindex BEFORE UPDATE OF sections ON consults BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id + 1;
-    INSERT INTO search_index (rowid, title, body) VALUES (2 * new.id + 1, '', new.notes_text);
 END;
+-- view search_source
+CREATE VIEW search_source (search_rowid, title, body) AS
+    SELECT 2 * id, name, concat_ws(' ', preferred_name, email, goals, notes, medications,
+        other_conditions, allergies, diet_approach, supplements)
+    FROM clients
+    UNION ALL
+    SELECT 2 * id + 1, '', coalesce((
+        SELECT group_concat(heading || char(10) || body || char(10, 10), '' ORDER BY key)
+        FROM (
+            SELECT key, json_extract(value, '$.heading') AS heading,
+                trim(json_extract(value, '$.body'), char(9, 10, 11, 12, 13, 32, 133, 160, 5760,
+                    8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233,
+                    8239, 8287, 12288)) AS body
+            FROM json_each(sections)
+        )
+        WHERE body <> ''
+    ), '')
+    FROM consults;
