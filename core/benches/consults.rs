@@ -155,8 +155,9 @@ fn main() {
     drop(dir);
 
     // A real upgrade: the same practice as CoachDesk's schema version 5 left it, opened by
-    // today's CoachDesk, which copies it aside and then migrates it (one run: building it takes
-    // a minute and the upgrade happens once per practice).
+    // today's CoachDesk, which copies it aside, migrates it (storing each note once, migration
+    // 11) and rewrites the file with what is in use (one run: building it takes a minute and the
+    // upgrade happens once per practice).
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join(DATABASE_FILE);
     let built = practice::seed_version_5(&old);
@@ -172,6 +173,8 @@ fn main() {
     );
     let answered = search::search(&db, "Detail123456").unwrap();
     assert_eq!(answered.len(), 1, "the upgraded practice finds her notes");
+    drop(db);
+    let after = std::fs::metadata(&old).unwrap().len();
     ok &= single(
         "upgrade v5 -> today, with its copy",
         &format!("{:.0} ms", ms(upgrade)),
@@ -179,10 +182,11 @@ fn main() {
         "10 s",
     );
     println!(
-        "  (a version 5 practice of {:.0} MB, built in {:.0} s; its copy {:.0} MB)",
+        "  (a version 5 practice of {:.0} MB, built in {:.0} s; its copy {:.0} MB; upgraded {:.0} MB)",
         before as f64 / 1e6,
         built.as_secs_f64(),
-        copied as f64 / 1e6
+        copied as f64 / 1e6,
+        after as f64 / 1e6
     );
 
     if !ok {

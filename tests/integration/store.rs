@@ -207,10 +207,25 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
             )
             .unwrap();
         }
+        // 300 more notes of about 1 KB, each saved once.
+        conn.execute_batch(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+             INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+                template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
+             SELECT 1, 'follow_up', '2026-10-01T09:00:00.000Z', 60, 'completed', 'Coaching session',
+                json_array(json_object('heading', 'Diet', 'body', 'note ' || i || ' ' || hex(randomblob(500)))),
+                'x', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z'
+             FROM n;
+             UPDATE consults SET notes_text = 'Diet' || char(10) || json_extract(sections, '$[0].body') || char(10, 10)
+                WHERE id > 1;
+             INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
+                SELECT id, sections, created_at, created_at, 1 FROM consults WHERE id > 1;",
+        )
+        .unwrap();
     }
 
     let db = Db::open(&path).unwrap();
-    assert!(db.pre_migration_copy().is_some());
+    let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
     let found = |words: &str| {
         coachdesk_core::search::search(&db, words)
             .unwrap()
@@ -246,7 +261,25 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(stored, [older, ""], "the copy of the current text is gone");
+    assert_eq!(
+        &stored[..2],
+        [older, ""],
+        "the copy of the current text is gone"
+    );
+    assert!(stored[2..].iter().all(String::is_empty));
+    // The file was rewritten with only what is in use: no freed page (none keeps words), and
+    // smaller than the copy of the practice as it was.
+    let free: i64 = conn
+        .pragma_query_value(None, "freelist_count", |r| r.get(0))
+        .unwrap();
+    assert_eq!(free, 0);
     drop(conn);
+    let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();
+    assert!(
+        size(&path) * 10 < size(&copy) * 7,
+        "{} bytes upgraded, {} before",
+        size(&path),
+        size(&copy)
+    );
     crate::consults::assert_search_index_agrees(&path);
 }

@@ -113,6 +113,24 @@ pub(super) fn copy_before_migrating(
     Ok(copy)
 }
 
+/// Brings a practice that was copied aside (`copy_before_migrating`) to [`SCHEMA_VERSION`],
+/// then rewrites the file with only what is in use (VACUUM), so it shrinks to its contents and
+/// no page freed by a migration keeps words. The migrations free pages without zeroing them
+/// first (`secure_delete` off), since VACUUM leaves none behind: on the 200,000-note practice
+/// of `make bench`, re-storing every note once (migration 11) took 23 s zeroing, and 15 s plus
+/// 3 s of VACUUM without, the file then 438 MB instead of 1,521 MB.
+pub(super) fn upgrade(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "secure_delete", "OFF")?;
+    let migrated = migrate(conn, SCHEMA_VERSION);
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    // Even after a failed step: the steps before it committed and may have freed pages.
+    let vacuumed = conn.execute_batch("VACUUM");
+    migrated?;
+    vacuumed?;
+    super::empty_journal(conn)?;
+    Ok(())
+}
+
 /// Applies every migration above the current version up to `target`, each in its own
 /// transaction together with the new `user_version`, so a failure leaves the last good version.
 #[doc(hidden)]

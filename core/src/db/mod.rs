@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 
 mod migrations;
 
-use migrations::copy_before_migrating;
+use migrations::{copy_before_migrating, upgrade};
 pub use migrations::{migrate, schema_snapshot, SCHEMA_VERSION};
 
 use crate::error::{Error, Result};
@@ -55,7 +55,11 @@ impl Db {
         }
         let mut conn = open_file(path, false, key.as_ref())?;
         configure(&conn)?;
-        migrate(&mut conn, SCHEMA_VERSION)?;
+        if pre_migration_copy.is_some() {
+            upgrade(&mut conn)?;
+        } else {
+            migrate(&mut conn, SCHEMA_VERSION)?;
+        }
         Ok(Self {
             conn: Mutex::new(conn),
             path: Some(path.to_owned()),
