@@ -231,3 +231,96 @@ fn binary_junk_in_a_name_is_refused() {
     assert_eq!(err.fields()[0].field, "name");
     assert!(err.to_string().contains("invisible characters"), "{err}");
 }
+
+#[test]
+fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
+    let (dir, db) = store();
+    let names = [
+        "Renée Côté",
+        "Zoë Ångström",
+        "李小龙",
+        "Mary-Jane O'Neil",
+        "Ann \"Nan\" Lee",
+        "Siobhán Ní Bhriain 🌿",
+    ];
+    let mut ids = Vec::new();
+    for i in 0..140 {
+        let mut input = ClientInput::named(&format!("{} {i}", names[i % names.len()]));
+        input.email = format!("client{i}@example.com");
+        if i % 7 == 0 {
+            input.tags = vec!["aip".into(), format!("group-{i}")];
+        }
+        ids.push(clients::create(&db, &input).unwrap().id);
+    }
+    for id in ids.iter().step_by(9) {
+        clients::archive(&db, *id).unwrap();
+    }
+    let mut renamed = ClientInput::named("Zoë Ångström-Whitaker");
+    renamed.email = "zoe.whitaker@example.com".into();
+    clients::update(&db, ids[1], &renamed).unwrap();
+    clients::erase(&db, ids[2], "李小龙 2").unwrap();
+
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    // What the list has always done: every current client's folded key tested, in name order.
+    let scanned = |text: &str| -> Vec<i64> {
+        conn.prepare(
+            "SELECT id FROM clients WHERE archived_at IS NULL AND instr(search_key, ?1) > 0
+             ORDER BY sort_name, id LIMIT 8",
+        )
+        .unwrap()
+        .query_map([coachdesk_core::text::fold(text.trim())], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let needles = [
+        // Few clients hold these (read through the trigrams)...
+        "whitaker",
+        "ZOË ÅNG",
+        "ångström-w",
+        "小龙 8",
+        "李小龙",
+        "o'neil 9",
+        "\"nan\" lee 4",
+        "🌿 1",
+        "client13@",
+        "group-14",
+        "ée côté 12",
+        " renee cote 1 ",
+        "zzz",
+        "e\"\"",
+        // ...many hold these (tested in name order), or they are too short for trigrams.
+        "renée",
+        "example.com",
+        "aip",
+        "@ex",
+        "e",
+        "12",
+        "龙",
+    ];
+    let mut through_trigrams = 0;
+    for needle in needles {
+        let found: Vec<i64> = clients::matching(&db, needle, 8)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(found, scanned(needle), "{needle:?}");
+        let holders: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clients WHERE instr(search_key, ?1) > 0",
+                [coachdesk_core::text::fold(needle.trim())],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if needle.trim().chars().count() >= 3 && holders <= 256 {
+            through_trigrams += 1;
+        }
+    }
+    assert!(through_trigrams >= 10, "{through_trigrams}");
+    assert!(clients::matching(&db, "li xiao long 2", 8)
+        .unwrap()
+        .is_empty());
+    drop(conn);
+    crate::consults::assert_search_index_agrees(&dir.path().join(DATABASE_FILE));
+}

@@ -349,20 +349,31 @@ fn consults_and_follow_ups_land_on_the_timeline() {
     assert_eq!(summaries[6], "Added as Lead");
 }
 
-/// The search index holds exactly the words of the records it reads them from: every
-/// (word, row, column, position) it lists is one a fresh index of the records lists, and the
-/// other way round. FTS5's own 'integrity-check' checks its structure besides.
+/// The search indexes hold exactly the words of the records they read them from: every
+/// (word, row, column, position) the notes' and records' index lists is one a fresh index of
+/// them lists, and the other way round; the same for the trigrams of the clients' keys. FTS5's
+/// own 'integrity-check' checks their structure besides.
 pub fn assert_search_index_agrees(path: &std::path::Path) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.execute_batch(
         "INSERT INTO search_index (search_index) VALUES ('integrity-check');
+         INSERT INTO client_keys (client_keys) VALUES ('integrity-check');
          CREATE VIRTUAL TABLE temp.fresh USING fts5 (
              title, body, content = '', tokenize = 'unicode61 remove_diacritics 2');
          INSERT INTO temp.fresh (rowid, title, body) SELECT * FROM search_source;
-         CREATE VIRTUAL TABLE temp.kept_words USING fts5vocab (main, search_index, instance);
-         CREATE VIRTUAL TABLE temp.fresh_words USING fts5vocab (temp, fresh, instance);",
+         CREATE VIRTUAL TABLE temp.fresh_keys USING fts5 (
+             search_key, content = '', tokenize = 'trigram');
+         INSERT INTO temp.fresh_keys (rowid, search_key) SELECT id, search_key FROM clients;
+         CREATE TEMP VIEW kept_words AS
+             SELECT 'n', * FROM temp.kept_note_words UNION ALL SELECT 'k', * FROM temp.kept_keys;
+         CREATE TEMP VIEW fresh_words AS
+             SELECT 'n', * FROM temp.fresh_note_words UNION ALL SELECT 'k', * FROM temp.fresh_trigrams;
+         CREATE VIRTUAL TABLE temp.kept_note_words USING fts5vocab (main, search_index, instance);
+         CREATE VIRTUAL TABLE temp.fresh_note_words USING fts5vocab (temp, fresh, instance);
+         CREATE VIRTUAL TABLE temp.kept_keys USING fts5vocab (main, client_keys, instance);
+         CREATE VIRTUAL TABLE temp.fresh_trigrams USING fts5vocab (temp, fresh_keys, instance);",
     )
-    .expect("the search index is whole");
+    .expect("the search indexes are whole");
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     let words = count("SELECT count(*) FROM temp.fresh_words");
     assert!(words > 0, "the records have words");

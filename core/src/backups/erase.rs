@@ -133,11 +133,13 @@ pub fn remove_client(
                 rusqlite::params![client_id, name],
             )?;
             if n > 0 {
-                // A backup from before the search index existed has none to merge.
-                let _ = conn.execute(
-                    "INSERT INTO search_index (search_index) VALUES ('optimize')",
-                    [],
-                );
+                // A backup from before a search index existed has none to merge.
+                for index in ["search_index", "client_keys"] {
+                    let _ = conn.execute(
+                        &format!("INSERT INTO {index} ({index}) VALUES ('optimize')"),
+                        [],
+                    );
+                }
                 conn.execute_batch("VACUUM")?;
             }
             n > 0

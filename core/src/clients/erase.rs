@@ -16,8 +16,8 @@ pub fn same_name(typed: &str, name: &str) -> bool {
 /// client's name, so that a slip of the mouse cannot erase anyone.
 ///
 /// Her words go from the file itself, not only from its tables: the store runs with
-/// `secure_delete` (freed space is overwritten with zeros), the search index is merged so no
-/// segment keeps her words, and the journal (WAL) is written into the file and emptied.
+/// `secure_delete` (freed space is overwritten with zeros), the search indexes (notes and records;
+/// the names' trigrams) are merged so no segment keeps her words, and the journal (WAL) is written into the file and emptied.
 pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
@@ -38,9 +38,9 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
-    tx.execute(
-        "INSERT INTO search_index (search_index) VALUES ('optimize')",
-        [],
+    tx.execute_batch(
+        "INSERT INTO search_index (search_index) VALUES ('optimize');
+         INSERT INTO client_keys (client_keys) VALUES ('optimize');",
     )?;
     tx.commit()?;
     crate::db::empty_journal(&conn)?;

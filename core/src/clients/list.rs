@@ -71,17 +71,47 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
 /// The first `limit` current clients whose name, preferred name, email or tags contain `text`
 /// (ignoring case and accents), by name: what search shows as she types, without the counts by
 /// status the list screen also needs (one pass over the clients instead of two).
+///
+/// Text of three characters or more is looked up in the trigram index of the keys
+/// (`client_keys`, migration 12) first: when it lists few clients (a name, an email), only they
+/// are read. When it lists many, or the text is shorter, the current clients are tested in name
+/// order, which finds the first ones at once when so many match.
 pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
+    /// Up to this many clients holding the text are read and sorted by name.
+    const FEW: usize = 256;
     let needle = fold(text.trim());
     if needle.is_empty() {
         return Ok(Vec::new());
     }
+    let page = (limit.clamp(1, MAX_PAGE), 0);
+    let conn = db.conn();
+    if needle.chars().count() >= 3 {
+        // One quoted phrase of trigrams: the key holds the text as typed (a `"` doubled).
+        let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
+        let ids: Vec<i64> = conn
+            .prepare_cached("SELECT rowid FROM client_keys WHERE client_keys MATCH ?1 LIMIT ?2")?
+            .query_map(rusqlite::params![phrase, FEW as i64 + 1], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if ids.len() <= FEW {
+            // The first ones by name are chosen before their tags are read.
+            let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());
+            return summaries_where(
+                &conn,
+                "c.id IN (SELECT k.id FROM clients k WHERE k.id IN (SELECT value FROM json_each(?))
+                    AND k.archived_at IS NULL AND instr(k.search_key, ?) > 0
+                    ORDER BY k.sort_name, k.id LIMIT ?)",
+                &[&ids, &needle, &page.0],
+                "c.sort_name, c.id",
+                page,
+            );
+        }
+    }
     summaries_where(
-        &db.conn(),
+        &conn,
         "archived_at IS NULL AND instr(search_key, ?) > 0",
         &[&needle],
         "c.sort_name, c.id",
-        (limit.clamp(1, MAX_PAGE), 0),
+        page,
     )
 }
 

@@ -80,6 +80,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0011_each_note_once",
         sql: include_str!("../../../migrations/0011_each_note_once.sql"),
     },
+    Migration {
+        version: 12,
+        name: "0012_client_key_trigrams",
+        sql: include_str!("../../../migrations/0012_client_key_trigrams.sql"),
+    },
 ];
 
 /// The schema version this build writes.

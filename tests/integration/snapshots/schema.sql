@@ -1,4 +1,4 @@
--- schema version 11
+-- schema version 12
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -113,6 +113,18 @@ CREATE TABLE client_foods (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (client_id, food_id)
 ) STRICT, WITHOUT ROWID;
+-- table client_keys
+CREATE VIRTUAL TABLE client_keys USING fts5 (
+    search_key, content = 'clients', content_rowid = 'id', tokenize = 'trigram'
+);
+-- table client_keys_config
+CREATE TABLE 'client_keys_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+-- table client_keys_data
+CREATE TABLE 'client_keys_data'(id INTEGER PRIMARY KEY, block BLOB);
+-- table client_keys_docsize
+CREATE TABLE 'client_keys_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+-- table client_keys_idx
+CREATE TABLE 'client_keys_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table client_protocol_events
 CREATE TABLE client_protocol_events (
     id          INTEGER PRIMARY KEY,
@@ -350,6 +362,21 @@ CREATE TRIGGER articles_index_retitle AFTER UPDATE OF title ON articles BEGIN
         SELECT s.id, new.title || ' ' || s.heading,
             (SELECT group_concat(value, ' ') FROM json_each(s.paragraphs))
         FROM article_sections s WHERE s.article_id = new.id;
+END;
+-- trigger clients_key_delete
+CREATE TRIGGER clients_key_delete AFTER DELETE ON clients BEGIN
+    INSERT INTO client_keys (client_keys, rowid, search_key)
+        VALUES ('delete', old.id, old.search_key);
+END;
+-- trigger clients_key_insert
+CREATE TRIGGER clients_key_insert AFTER INSERT ON clients BEGIN
+    INSERT INTO client_keys (rowid, search_key) VALUES (new.id, new.search_key);
+END;
+-- trigger clients_key_update
+CREATE TRIGGER clients_key_update AFTER UPDATE OF search_key ON clients BEGIN
+    INSERT INTO client_keys (client_keys, rowid, search_key)
+        VALUES ('delete', old.id, old.search_key);
+    INSERT INTO client_keys (rowid, search_key) VALUES (new.id, new.search_key);
 END;
 -- trigger clients_search_delete
 CREATE TRIGGER clients_search_delete BEFORE DELETE ON clients BEGIN
