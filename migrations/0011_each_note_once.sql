@@ -29,22 +29,26 @@ CREATE INDEX clients_by_search_rowid ON clients (2 * id);
 CREATE INDEX consults_by_search_rowid ON consults (2 * id + 1);
 
 -- The whitespace trimmed is Unicode's (as Rust's str::trim), so a section holding only spaces,
--- line breaks or no-break spaces is left out.
+-- line breaks or no-break spaces is left out. The sections are joined in their order by an
+-- ordered subquery (an aggregate's own ORDER BY would make the schema unreadable to SQLite
+-- before 3.44, the sqlite3 of Debian 12 among them).
 CREATE VIEW search_source (search_rowid, title, body) AS
     SELECT 2 * id, name, concat_ws(' ', preferred_name, email, goals, notes, medications,
         other_conditions, allergies, diet_approach, supplements)
     FROM clients
     UNION ALL
     SELECT 2 * id + 1, '', coalesce((
-        SELECT group_concat(heading || char(10) || body || char(10, 10), '' ORDER BY key)
+        SELECT group_concat(heading || char(10) || body || char(10, 10), '')
         FROM (
-            SELECT key, json_extract(value, '$.heading') AS heading,
-                trim(json_extract(value, '$.body'), char(9, 10, 11, 12, 13, 32, 133, 160, 5760,
-                    8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233,
-                    8239, 8287, 12288)) AS body
-            FROM json_each(sections)
+            SELECT * FROM (
+                SELECT key, json_extract(value, '$.heading') AS heading,
+                    trim(json_extract(value, '$.body'), char(9, 10, 11, 12, 13, 32, 133, 160,
+                        5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202,
+                        8232, 8233, 8239, 8287, 12288)) AS body
+                FROM json_each(sections)
+            )
+            WHERE body <> '' ORDER BY key
         )
-        WHERE body <> ''
     ), '')
     FROM consults;
 

@@ -283,3 +283,46 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
     );
     crate::consults::assert_search_index_agrees(&path);
 }
+
+#[test]
+fn a_practice_stays_readable_by_the_systems_sqlite3() {
+    // Her data is hers: the sqlite3 of the system (Debian 12's is 3.40, older than the SQLite
+    // CoachDesk is built with) opens the file, reads her records and searches her notes.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let db = Db::open(&path).unwrap();
+    let renee = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
+    let consult = coachdesk_core::consults::create(
+        &db,
+        &coachdesk_core::consults::ConsultInput {
+            client_id: renee.id,
+            kind: coachdesk_core::consults::ConsultKind::FollowUp,
+            scheduled_at: "2026-11-25T10:00:00Z".into(),
+            duration_minutes: 45,
+            template: coachdesk_core::note_templates::TemplateKey::Coaching,
+        },
+    )
+    .unwrap();
+    let mut sections = consult.sections.clone();
+    sections[0].body = "Quinoa porridge most mornings".into();
+    coachdesk_core::consults::save_notes(&db, consult.id, &sections, true).unwrap();
+    drop(db);
+    let out = std::process::Command::new("sqlite3")
+        .arg(&path)
+        .arg(
+            "SELECT name FROM clients;
+             SELECT rowid FROM search_index WHERE search_index MATCH 'quinoa';
+             SELECT rowid FROM client_keys WHERE client_keys MATCH 'cote';",
+        )
+        .output()
+        .expect("sqlite3 is installed by make test");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("Renée Côté\n{}\n{}\n", 2 * consult.id + 1, renee.id)
+    );
+}
