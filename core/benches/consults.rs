@@ -162,6 +162,27 @@ fn main() {
     let old = dir.path().join(DATABASE_FILE);
     let built = practice::seed_version_5(&old);
     let before = std::fs::metadata(&old).unwrap().len();
+    // What the notes' index answered before the upgrade (with its own copy of every note) is
+    // what it answers after (reading the notes themselves): the same rows, the same snippets.
+    let answers = |conn: &rusqlite::Connection| -> Vec<Vec<(i64, String)>> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT rowid, snippet(search_index, 1, char(2), char(3), '…', 14)
+                 FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT 30",
+            )
+            .unwrap();
+        queries
+            .iter()
+            .filter_map(|q| search::fts_query(q))
+            .map(|q| {
+                stmt.query_map([q], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let answered_before = answers(&rusqlite::Connection::open(&old).unwrap());
     let (upgrade, db) = timed(|| Db::open(&old).unwrap());
     let copy = db
         .pre_migration_copy()
@@ -174,6 +195,13 @@ fn main() {
     let answered = search::search(&db, "Detail123456").unwrap();
     assert_eq!(answered.len(), 1, "the upgraded practice finds her notes");
     drop(db);
+    let answered_after = answers(&rusqlite::Connection::open(&old).unwrap());
+    let hits: usize = answered_before.iter().map(Vec::len).sum();
+    assert!(hits > 100, "the queries find notes");
+    assert!(
+        answered_after == answered_before,
+        "the upgrade changed what search finds or shows"
+    );
     let after = std::fs::metadata(&old).unwrap().len();
     ok &= single(
         "upgrade v5 -> today, with its copy",
@@ -182,11 +210,13 @@ fn main() {
         "10 s",
     );
     println!(
-        "  (a version 5 practice of {:.0} MB, built in {:.0} s; its copy {:.0} MB; upgraded {:.0} MB)",
+        "  (a version 5 practice of {:.0} MB, built in {:.0} s; its copy {:.0} MB; upgraded {:.0} MB; \
+         its search index answers the {} queries above the same, {hits} notes with their snippets)",
         before as f64 / 1e6,
         built.as_secs_f64(),
         copied as f64 / 1e6,
-        after as f64 / 1e6
+        after as f64 / 1e6,
+        queries.len()
     );
 
     if !ok {
