@@ -423,14 +423,16 @@ CREATE VIEW search_source (search_rowid, title, body) AS
     FROM clients
     UNION ALL
     SELECT 2 * id + 1, '', coalesce((
-        SELECT group_concat(heading || char(10) || body || char(10, 10), '' ORDER BY key)
+        SELECT group_concat(heading || char(10) || body || char(10, 10), '')
         FROM (
-            SELECT key, json_extract(value, '$.heading') AS heading,
-                trim(json_extract(value, '$.body'), char(9, 10, 11, 12, 13, 32, 133, 160, 5760,
-                    8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233,
-                    8239, 8287, 12288)) AS body
-            FROM json_each(sections)
+            SELECT * FROM (
+                SELECT key, json_extract(value, '$.heading') AS heading,
+                    trim(json_extract(value, '$.body'), char(9, 10, 11, 12, 13, 32, 133, 160,
+                        5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202,
+                        8232, 8233, 8239, 8287, 12288)) AS body
+                FROM json_each(sections)
+            )
+            WHERE body <> '' ORDER BY key
         )
-        WHERE body <> ''
     ), '')
     FROM consults;
