@@ -289,6 +289,9 @@ fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
         " renee cote 1 ",
         "zzz",
         "e\"\"",
+        // A control character cannot be part of an FTS5 string: tested in name order.
+        "\u{0}aa",
+        "ée\u{0}c",
         // ...many hold these (tested in name order), or they are too short for trigrams.
         "renée",
         "example.com",

@@ -85,7 +85,9 @@ pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
     }
     let page = (limit.clamp(1, MAX_PAGE), 0);
     let conn = db.conn();
-    if needle.chars().count() >= 3 {
+    // (A control character, NUL above all, cannot be part of an FTS5 string: such text is
+    // tested in name order.)
+    if needle.chars().count() >= 3 && !needle.chars().any(char::is_control) {
         // One quoted phrase of trigrams: the key holds the text as typed (a `"` doubled).
         let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
         let ids: Vec<i64> = conn
