@@ -404,3 +404,49 @@ fn a_big_file_opens_at_once_and_its_whole_file_check_finds_damage() {
         assert!(matches!(err, Error::Damaged { .. }), "{encrypted}: {err:?}");
     }
 }
+
+#[test]
+fn an_encrypted_practice_is_upgraded_and_rewritten_without_a_plain_page() {
+    // A practice encrypted by an older CoachDesk (schema 10): opening it today copies it aside
+    // encrypted, stores each note once and rewrites the file (VACUUM), all with her key.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let key = coachdesk_core::keys::KeyFile::create(PASSPHRASE, KdfCost::CHEAP_FOR_TESTS)
+        .unwrap()
+        .key;
+    crate::store::version_10_practice(&mut db::open_file(&path, false, Some(&key)).unwrap());
+
+    let db = Db::open_keyed(&path, Some(key.clone())).unwrap();
+    let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
+    let found: Vec<i64> = coachdesk_core::search::search(&db, "sweet potato")
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.kind == coachdesk_core::search::SearchKind::Consult)
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(found, [1]);
+    let history = consults::revisions(&db, 1).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].sections[0].body, "Started the elimination phase");
+    drop(db);
+
+    for word in ["Sweet potato", "elimination", "Renée", "calmer gut"] {
+        assert!(
+            files_holding(dir.path(), word).is_empty(),
+            "{word:?} in {:?}",
+            files_holding(dir.path(), word)
+        );
+    }
+    for file in [&path, &copy] {
+        let conn = db::open_file(file, true, Some(&key)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "{}", file.display());
+    }
+    let conn = db::open_file(&path, true, Some(&key)).unwrap();
+    let free: i64 = conn
+        .pragma_query_value(None, "freelist_count", |r| r.get(0))
+        .unwrap();
+    assert_eq!(free, 0, "the upgraded file was rewritten");
+}

@@ -172,57 +172,61 @@ fn schema_matches_the_committed_snapshot() {
     );
 }
 
+/// The older text and the current text of the note `version_10_practice` writes.
+pub const OLDER_NOTE: &str = r#"[{"heading":"Diet","body":"Started the elimination phase"}]"#;
+pub const CURRENT_NOTE: &str =
+    r#"[{"heading":"Diet","body":"Sweet potato reintroduced"},{"heading":"Wins","body":"  "}]"#;
+
+/// A practice as schema version 10 left it, on `conn` (plain or encrypted): Renée Côté, a note
+/// saved twice (the sections, their plain text, and two revisions, the newest a copy of the
+/// sections), and 300 more notes of about 1 KB, each saved once.
+pub fn version_10_practice(conn: &mut Connection) {
+    let now = "2026-11-01T09:00:00.000Z";
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    db::migrate(conn, 10).unwrap();
+    conn.execute(
+        "INSERT INTO clients (name, goals, created_at, updated_at)
+         VALUES ('Renée Côté', 'calmer gut', ?1, ?1)",
+        [now],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+            template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
+         VALUES (1, 'follow_up', ?1, 60, 'completed', 'Coaching session', ?2,
+            'Diet' || char(10) || 'Sweet potato reintroduced' || char(10, 10), ?1, ?1, ?1)",
+        rusqlite::params![now, CURRENT_NOTE],
+    )
+    .unwrap();
+    for sections in [OLDER_NOTE, CURRENT_NOTE] {
+        conn.execute(
+            "INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
+             VALUES (1, ?1, ?2, ?2, 1)",
+            rusqlite::params![sections, now],
+        )
+        .unwrap();
+    }
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
+         INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+            template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
+         SELECT 1, 'follow_up', '2026-10-01T09:00:00.000Z', 60, 'completed', 'Coaching session',
+            json_array(json_object('heading', 'Diet', 'body', 'note ' || i || ' ' || hex(randomblob(500)))),
+            'x', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z'
+         FROM n;
+         UPDATE consults SET notes_text = 'Diet' || char(10) || json_extract(sections, '$[0].body') || char(10, 10)
+            WHERE id > 1;
+         INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
+            SELECT id, sections, created_at, created_at, 1 FROM consults WHERE id > 1;",
+    )
+    .unwrap();
+}
+
 #[test]
 fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    let now = "2026-11-01T09:00:00.000Z";
-    let older = r#"[{"heading":"Diet","body":"Started the elimination phase"}]"#;
-    let current =
-        r#"[{"heading":"Diet","body":"Sweet potato reintroduced"},{"heading":"Wins","body":"  "}]"#;
-    {
-        // As version 10 left a note saved twice: the sections, their plain text, and two
-        // revisions, the newest a copy of the sections.
-        let mut conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
-        db::migrate(&mut conn, 10).unwrap();
-        conn.execute(
-            "INSERT INTO clients (name, goals, created_at, updated_at) VALUES ('Renée Côté', 'calmer gut', ?1, ?1)",
-            [now],
-        )
-        .unwrap();
-        conn.execute(
-            "INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
-                template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
-             VALUES (1, 'follow_up', ?1, 60, 'completed', 'Coaching session', ?2,
-                'Diet' || char(10) || 'Sweet potato reintroduced' || char(10, 10), ?1, ?1, ?1)",
-            rusqlite::params![now, current],
-        )
-        .unwrap();
-        for sections in [older, current] {
-            conn.execute(
-                "INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
-                 VALUES (1, ?1, ?2, ?2, 1)",
-                rusqlite::params![sections, now],
-            )
-            .unwrap();
-        }
-        // 300 more notes of about 1 KB, each saved once.
-        conn.execute_batch(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)
-             INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
-                template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
-             SELECT 1, 'follow_up', '2026-10-01T09:00:00.000Z', 60, 'completed', 'Coaching session',
-                json_array(json_object('heading', 'Diet', 'body', 'note ' || i || ' ' || hex(randomblob(500)))),
-                'x', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z', '2026-10-01T09:00:00.000Z'
-             FROM n;
-             UPDATE consults SET notes_text = 'Diet' || char(10) || json_extract(sections, '$[0].body') || char(10, 10)
-                WHERE id > 1;
-             INSERT INTO note_revisions (consult_id, sections, started_at, saved_at, sealed)
-                SELECT id, sections, created_at, created_at, 1 FROM consults WHERE id > 1;",
-        )
-        .unwrap();
-    }
+    version_10_practice(&mut Connection::open(&path).unwrap());
 
     let db = Db::open(&path).unwrap();
     let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
@@ -263,7 +267,7 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
         .unwrap();
     assert_eq!(
         &stored[..2],
-        [older, ""],
+        [OLDER_NOTE, ""],
         "the copy of the current text is gone"
     );
     assert!(stored[2..].iter().all(String::is_empty));
