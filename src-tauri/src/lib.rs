@@ -226,15 +226,22 @@ pub fn run() {
                         let _ = window.set_focus();
                     }
                 });
-                AppState::open_holding(data_dir, lock)
+                AppState::open_holding(data_dir, lock, true)
             }
-            None => AppState::open(data_dir),
+            None => AppState::open(data_dir, true),
         };
         // Her text size, before anything shows (the lock screen included).
         if let Some(window) = app.get_webview_window("main") {
             commands::comfort::apply(&window, coachdesk_core::comfort::read(state.data_dir()));
         }
+        let upgrading = state.is_upgrading();
         app.manage(state);
+        if upgrading {
+            // A practice of an older schema: copied aside and migrated here, while the window
+            // says so (on 200,000 notes this takes tens of seconds, once).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || handle.state::<AppState>().finish_upgrade());
+        }
         daily_backups(app.handle().clone());
         Ok(())
     });

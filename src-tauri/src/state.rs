@@ -37,6 +37,9 @@ pub struct AppState {
     folder_lock: Mutex<Option<coachdesk_core::files::FolderLock>>,
     /// Another CoachDesk held the folder at start: "Try again" looks again.
     in_use: bool,
+    /// A practice of an older schema is being brought up to date (copied aside, migrated) in
+    /// the background: the window says so until the store is open (`finish_upgrade`).
+    upgrading: AtomicBool,
 }
 
 impl AppState {
@@ -44,7 +47,7 @@ impl AppState {
     /// that is just closing gets three seconds to let go; after that, the window says the
     /// practice is open elsewhere). A failure is kept, not fatal: the window opens and tells
     /// the coach what is wrong (for example, data written by a newer CoachDesk).
-    pub fn open(data_dir: PathBuf) -> Self {
+    pub fn open(data_dir: PathBuf, defer_upgrade: bool) -> Self {
         let mut tries = 0;
         let locked = loop {
             match coachdesk_core::files::lock_folder(&data_dir) {
@@ -56,22 +59,24 @@ impl AppState {
             }
         };
         match locked {
-            Ok(Some(lock)) => Self::open_holding(data_dir, Some(lock)),
+            Ok(Some(lock)) => Self::open_holding(data_dir, Some(lock), defer_upgrade),
             Ok(None) => Self::in_use(data_dir),
             Err(e) => {
                 // A folder that cannot be locked at all (a read-only share) opens anyway.
                 eprintln!("CoachDesk: could not lock the data folder: {e}");
-                Self::open_holding(data_dir, None)
+                Self::open_holding(data_dir, None, defer_upgrade)
             }
         }
     }
 
     /// Opens the store in `data_dir` for a process that already holds the folder's lock
     /// (see `single_instance`): two windows on one practice could undo each other's work, or
-    /// tidy away a restore under way.
+    /// tidy away a restore under way. With `defer_upgrade`, a practice of an older schema is
+    /// not opened here: `finish_upgrade` opens it (on another thread) while the window says so.
     pub fn open_holding(
         data_dir: PathBuf,
         folder_lock: Option<coachdesk_core::files::FolderLock>,
+        defer_upgrade: bool,
     ) -> Self {
         // The folder and every file in it are hers alone (older installs included).
         if let Err(e) = coachdesk_core::files::make_private(&data_dir) {
@@ -83,23 +88,26 @@ impl AppState {
         // Copies written for the system viewer are not kept between runs.
         let _ = std::fs::remove_dir_all(coachdesk_core::files::opened_folder(&data_dir));
         // An encrypted practice opens once her passphrase is typed (`unlock`).
-        let opened = if encryption::is_on(&data_dir) {
-            Err(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())))
-        } else {
-            Db::open(&data_dir.join(DATABASE_FILE)).map_err(IpcError::from)
-        };
+        let path = data_dir.join(DATABASE_FILE);
+        let upgrading = !encryption::is_on(&data_dir)
+            && defer_upgrade
+            && coachdesk_core::db::needs_upgrade(&path);
         let backup_notices = Arc::new(Mutex::new(restore_note.into_iter().collect()));
-        if let Ok(db) = &opened {
-            settle(db, &data_dir);
-            check_in_background(db, &backup_notices);
-        }
         let db = OnceLock::new();
-        let open_error = match opened {
-            Ok(opened) => {
-                let _ = db.set(opened);
-                None
+        let open_error = if upgrading {
+            None
+        } else if encryption::is_on(&data_dir) {
+            Some(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())))
+        } else {
+            match Db::open(&path) {
+                Ok(opened) => {
+                    settle(&opened, &data_dir);
+                    check_in_background(&opened, &backup_notices);
+                    let _ = db.set(opened);
+                    None
+                }
+                Err(e) => Some(IpcError::from(e)),
             }
-            Err(e) => Some(e),
         };
         Self {
             data_dir,
@@ -115,7 +123,30 @@ impl AppState {
             copy_missing_told: AtomicBool::new(false),
             folder_lock: Mutex::new(folder_lock),
             in_use: false,
+            upgrading: AtomicBool::new(upgrading),
         }
+    }
+
+    /// Whether the practice is being brought up to date (see `finish_upgrade`).
+    pub fn is_upgrading(&self) -> bool {
+        self.upgrading.load(Ordering::SeqCst)
+    }
+
+    /// Opens a practice of an older schema that `open_holding` left for later: copies it aside,
+    /// migrates it and settles it, then the window carries on.
+    pub fn finish_upgrade(&self) {
+        if !self.is_upgrading() {
+            return;
+        }
+        match Db::open(&self.database_path()) {
+            Ok(opened) => {
+                settle(&opened, &self.data_dir);
+                check_in_background(&opened, &self.backup_notices);
+                let _ = self.db.set(opened);
+            }
+            Err(e) => *lock(&self.open_error) = Some(IpcError::from(e)),
+        }
+        self.upgrading.store(false, Ordering::SeqCst);
     }
 
     /// Another CoachDesk is working on this data folder: this one opens nothing.
@@ -140,6 +171,7 @@ impl AppState {
             copy_missing_told: AtomicBool::new(false),
             folder_lock: Mutex::new(None),
             in_use: true,
+            upgrading: AtomicBool::new(false),
         }
     }
 
@@ -180,6 +212,11 @@ impl AppState {
     }
 
     pub fn db(&self) -> Result<&Db, IpcError> {
+        if self.is_upgrading() {
+            return Err(IpcError::internal(
+                "CoachDesk is bringing your practice up to date. It is ready in a moment.",
+            ));
+        }
         if let Some(db) = self.db.get() {
             if self.idle_locked.load(Ordering::SeqCst) {
                 return Err(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())));
@@ -189,7 +226,7 @@ impl AppState {
         // The other CoachDesk may have closed since: then this one opens the practice.
         if self.in_use {
             if let Ok(Some(held)) = coachdesk_core::files::lock_folder(&self.data_dir) {
-                let opened = Self::open_holding(self.data_dir.clone(), Some(held));
+                let opened = Self::open_holding(self.data_dir.clone(), Some(held), false);
                 let Self {
                     db,
                     open_error,

@@ -345,3 +345,82 @@ async fn a_second_coachdesk_never_opens_the_same_practice() {
     wait_for_rows(&app, &["Renée Côté"]).await;
     app.quit().await;
 }
+
+/// A practice an older CoachDesk wrote (schema 10, 150,000 notes) is brought up to date in the
+/// background while the window says so, then opens on her dashboard with everything in it; a
+/// copy of it as it was is kept beside it.
+#[tokio::test]
+async fn an_older_practice_is_brought_up_to_date_while_the_window_says_so() {
+    use coachdesk_core::db::{self, DATABASE_FILE, SCHEMA_VERSION};
+
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join(DATABASE_FILE);
+    {
+        let mut conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        db::migrate(&mut conn, 10).unwrap();
+        conn.execute_batch(
+            "INSERT INTO practice (id, practice_name, coach_name, created_at, updated_at)
+                VALUES (1, 'Gut & Glow Coaching', 'Marie-Ève Laurent',
+                    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             INSERT INTO clients (name, status, search_key, sort_name, created_at, updated_at)
+                VALUES ('Renée Côté', 'active', 'renee cote  ', 'renee cote',
+                    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
+             INSERT INTO consults (client_id, kind, scheduled_at, duration_minutes, status,
+                template_name, sections, notes_text, notes_updated_at, created_at, updated_at)
+             SELECT 1, 'follow_up', '2025-10-01T09:00:00.000Z', 60, 'completed',
+                'Coaching session',
+                json_array(json_object('heading', 'Diet', 'body',
+                    'note ' || i || ' ' || hex(randomblob(400)))),
+                'Diet' || char(10) || 'note ' || i, '2025-10-01T09:00:00.000Z',
+                '2025-10-01T09:00:00.000Z', '2025-10-01T09:00:00.000Z'
+             FROM n;",
+        )
+        .unwrap();
+    }
+
+    let driver = Driver::start(data.path(), &[]);
+    let app = driver.open_app().await;
+    let said = app.wait_for_text("upgrading", |t| !t.is_empty()).await;
+    assert!(said.contains("Bringing your practice up to date"), "{said}");
+    app.screenshot("121-upgrading").await;
+    // The upgrade takes several seconds here (more on a loaded machine): up to a minute.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !app.all("upgrading").await.is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the upgrade never finished"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")
+        .await;
+    app.go("nav-clients", "client-search").await;
+    app.fill("client-search", "renee").await;
+    wait_for_rows(&app, &["Renée Côté"]).await;
+    app.quit().await;
+
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
+    let notes: i64 = conn
+        .query_row("SELECT count(*) FROM consults", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(notes, 150_000);
+    let copies = std::fs::read_dir(data.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("coachdesk.db.v10-")
+        })
+        .count();
+    assert_eq!(
+        copies, 1,
+        "a copy of the practice as it was is kept beside it"
+    );
+}

@@ -19,7 +19,7 @@ fn app() -> App {
 /// The app on a data folder prepared by the test.
 fn app_on(dir: tempfile::TempDir) -> App {
     let app = coachdesk_lib::setup(mock_builder())
-        .manage(AppState::open(dir.path().to_owned()))
+        .manage(AppState::open(dir.path().to_owned(), false))
         .build(mock_context(noop_assets()))
         .unwrap();
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -379,7 +379,7 @@ fn a_second_launch_hands_over_to_the_first_or_finds_the_folder_taken() {
         "the first window came forward twice"
     );
     // The store of the first is not opened a second time: AppState says it is in use...
-    let second = AppState::open(dir.path().to_owned());
+    let second = AppState::open(dir.path().to_owned(), false);
     let err = second.db().unwrap_err();
     assert!(err.message.contains("already open"), "{}", err.message);
     drop(lock);

@@ -152,7 +152,7 @@ fn run_and_kill(data: &Path, role: &str, start: u64, max_ms: u64) -> Vec<String>
 
 /// Starts the store as the app does, and lists every file left in the data folder.
 fn start_again(data: &Path) -> (AppState, Vec<String>) {
-    let state = AppState::open(data.to_owned());
+    let state = AppState::open(data.to_owned(), false);
     let mut files = Vec::new();
     for entry in walk(data) {
         files.push(

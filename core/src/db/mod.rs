@@ -329,6 +329,18 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// True when the unencrypted file at `path` is a practice of an older schema, which opening it
+/// will copy aside and migrate (the window can say so while it happens). False for anything
+/// else: no file, the current version, or a file that opening will refuse or report.
+pub fn needs_upgrade(path: &Path) -> bool {
+    let version = || -> Result<i64> {
+        let conn = open_file(path, true, None)?;
+        Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    };
+    std::fs::metadata(path).is_ok_and(|m| m.len() > 0)
+        && version().is_ok_and(|v| v > 0 && v < SCHEMA_VERSION)
+}
+
 /// Reads the schema version of an existing file without writing to it, and refuses files
 /// that are not ours or are newer than this build.
 fn inspect(path: &Path, key: Option<&Key>) -> Result<i64> {

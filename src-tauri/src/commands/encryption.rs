@@ -20,6 +20,8 @@ pub struct LockState {
     pub locked: bool,
     /// The idle lock (None: never).
     pub lock_after_minutes: Option<u32>,
+    /// A practice of an older schema is being brought up to date: the window waits and says so.
+    pub upgrading: bool,
 }
 
 /// Callable while locked: it says nothing about her practice.
@@ -29,6 +31,7 @@ pub fn encryption_lock_state(state: State<'_, AppState>) -> CommandResult<LockSt
         encrypted: encryption::is_on(state.data_dir()),
         locked: state.is_locked(),
         lock_after_minutes: encryption::lock_after(state.data_dir()),
+        upgrading: state.is_upgrading(),
     })
 }
 

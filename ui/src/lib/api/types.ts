@@ -259,7 +259,11 @@ export type LockState = { encrypted: boolean, locked: boolean,
 /**
  * The idle lock (None: never).
  */
-lockAfterMinutes: number | null, };
+lockAfterMinutes: number | null, 
+/**
+ * A practice of an older schema is being brought up to date: the window waits and says so.
+ */
+upgrading: boolean, };
 
 export type ComfortView = { textSize: number, textSizes: Array<number>, theme: Theme, };
 
