@@ -88,25 +88,23 @@ impl AppState {
         // Copies written for the system viewer are not kept between runs.
         let _ = std::fs::remove_dir_all(coachdesk_core::files::opened_folder(&data_dir));
         // An encrypted practice opens once her passphrase is typed (`unlock`).
-        let path = data_dir.join(DATABASE_FILE);
-        let upgrading = !encryption::is_on(&data_dir)
+        let encrypted = encryption::is_on(&data_dir);
+        let upgrading = !encrypted
             && defer_upgrade
-            && coachdesk_core::db::needs_upgrade(&path);
+            && coachdesk_core::db::needs_upgrade(&data_dir.join(DATABASE_FILE));
         let backup_notices = Arc::new(Mutex::new(restore_note.into_iter().collect()));
         let db = OnceLock::new();
         let open_error = if upgrading {
             None
-        } else if encryption::is_on(&data_dir) {
+        } else if encrypted {
             Some(IpcError::from(coachdesk_core::Error::Locked(LOCKED.into())))
         } else {
-            match Db::open(&path) {
+            match open_settled(&data_dir, &backup_notices) {
                 Ok(opened) => {
-                    settle(&opened, &data_dir);
-                    check_in_background(&opened, &backup_notices);
                     let _ = db.set(opened);
                     None
                 }
-                Err(e) => Some(IpcError::from(e)),
+                Err(e) => Some(e),
             }
         };
         Self {
@@ -138,13 +136,11 @@ impl AppState {
         if !self.is_upgrading() {
             return;
         }
-        match Db::open(&self.database_path()) {
+        match open_settled(&self.data_dir, &self.backup_notices) {
             Ok(opened) => {
-                settle(&opened, &self.data_dir);
-                check_in_background(&opened, &self.backup_notices);
                 let _ = self.db.set(opened);
             }
-            Err(e) => *lock(&self.open_error) = Some(IpcError::from(e)),
+            Err(e) => *lock(&self.open_error) = Some(e),
         }
         self.upgrading.store(false, Ordering::SeqCst);
     }
@@ -417,6 +413,15 @@ fn check_in_background(db: &Db, notices: &Arc<Mutex<Vec<String>>>) {
             );
         }
     });
+}
+
+/// Opens the unencrypted store in `data_dir` (copying aside and migrating an older one), then
+/// settles it and starts its background check.
+fn open_settled(data_dir: &Path, notices: &Arc<Mutex<Vec<String>>>) -> Result<Db, IpcError> {
+    let db = Db::open(&data_dir.join(DATABASE_FILE))?;
+    settle(&db, data_dir);
+    check_in_background(&db, notices);
+    Ok(db)
 }
 
 /// Once the store is open: files an older CoachDesk kept beside the database move inside it

@@ -127,9 +127,10 @@ fn write_revision(
         )
         .optional()?;
     let window_start = utc_text(Utc::now() - Duration::minutes(REVISION_WINDOW_MINUTES));
-    let text_of = |stored: &str| if stored.is_empty() { previous } else { stored }.to_owned();
+    // The newest revision's text: the consult's (`previous`) when it stores none of its own.
+    let unchanged = |stored: &str| (if stored.is_empty() { previous } else { stored }) == json;
     match latest {
-        Some((rev, _, _, stored)) if text_of(&stored) == json && !force_new => {
+        Some((rev, _, _, stored)) if unchanged(&stored) && !force_new => {
             tx.execute(
                 "UPDATE note_revisions SET sealed = max(sealed, ?2) WHERE id = ?1",
                 params![rev, seal],

@@ -12,7 +12,8 @@ use crate::dialog::{self, PDF};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-/// What the window needs before anything else: is there a lock screen to show?
+/// What the window needs before anything else: is there a lock screen to show, or is the
+/// practice still being brought up to date?
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LockState {
