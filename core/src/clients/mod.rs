@@ -268,40 +268,83 @@ fn search_key(name: &str, preferred_name: &str, email: &str, tags: &[String]) ->
     ))
 }
 
+/// The columns of her record that creating and editing write, bound as `?1` … `?19` by
+/// [`write_record`] (the last two derived from the others).
+const RECORD_COLUMNS: [&str; 19] = [
+    "name",
+    "preferred_name",
+    "email",
+    "phone",
+    "birth_date",
+    "status",
+    "ms_type",
+    "diagnosis_year",
+    "medications",
+    "last_relapse",
+    "other_conditions",
+    "allergies",
+    "diet_approach",
+    "supplements",
+    "goals",
+    "referral_source",
+    "notes",
+    "sort_name",
+    "search_key",
+];
+
+/// Runs `sql` with her record bound as `?1` … `?19` ([`RECORD_COLUMNS`]) and `more` after it.
+fn write_record(
+    tx: &Transaction<'_>,
+    sql: &str,
+    v: &ClientInput,
+    more: &[&dyn rusqlite::ToSql],
+) -> Result<()> {
+    let sort_name = fold(&v.name);
+    let key = search_key(&v.name, &v.preferred_name, &v.email, &v.tags);
+    let (status, ms_type) = (v.status.as_str(), v.ms_type.as_str());
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &v.name,
+        &v.preferred_name,
+        &v.email,
+        &v.phone,
+        &v.birth_date,
+        &status,
+        &ms_type,
+        &v.diagnosis_year,
+        &v.medications,
+        &v.last_relapse,
+        &v.other_conditions,
+        &v.allergies,
+        &v.diet_approach,
+        &v.supplements,
+        &v.goals,
+        &v.referral_source,
+        &v.notes,
+        &sort_name,
+        &key,
+    ];
+    values.extend_from_slice(more);
+    tx.execute(sql, values.as_slice())?;
+    Ok(())
+}
+
 /// Creates a client and records it on her timeline.
 pub fn create(db: &Db, input: &ClientInput) -> Result<Client> {
     let Valid(v) = validate(input, today())?;
     let mut conn = db.conn();
     let tx = conn.transaction()?;
-    let now = crate::now();
-    tx.execute(
-        "INSERT INTO clients (name, preferred_name, email, phone, birth_date, status, ms_type,
-            diagnosis_year, medications, last_relapse, other_conditions, allergies, diet_approach,
-            supplements, goals, referral_source, notes, sort_name, search_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?20)",
-        params![
-            v.name,
-            v.preferred_name,
-            v.email,
-            v.phone,
-            v.birth_date,
-            v.status.as_str(),
-            v.ms_type.as_str(),
-            v.diagnosis_year,
-            v.medications,
-            v.last_relapse,
-            v.other_conditions,
-            v.allergies,
-            v.diet_approach,
-            v.supplements,
-            v.goals,
-            v.referral_source,
-            v.notes,
-            fold(&v.name),
-            search_key(&v.name, &v.preferred_name, &v.email, &v.tags),
-            now,
-        ],
+    let placeholders: Vec<String> = (1..=RECORD_COLUMNS.len())
+        .map(|n| format!("?{n}"))
+        .collect();
+    write_record(
+        &tx,
+        &format!(
+            "INSERT INTO clients ({}, created_at, updated_at) VALUES ({}, ?20, ?20)",
+            RECORD_COLUMNS.join(", "),
+            placeholders.join(", ")
+        ),
+        &v,
+        &[&crate::now()],
     )?;
     let id = tx.last_insert_rowid();
     write_tags(&tx, id, &v.tags)?;
@@ -322,36 +365,19 @@ pub fn update(db: &Db, id: i64, input: &ClientInput) -> Result<Client> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let before = load(&tx, id)?;
-    tx.execute(
-        "UPDATE clients SET name = ?2, preferred_name = ?3, email = ?4, phone = ?5,
-            birth_date = ?6, status = ?7, ms_type = ?8, diagnosis_year = ?9, medications = ?10,
-            last_relapse = ?11, other_conditions = ?12, allergies = ?13, diet_approach = ?14,
-            supplements = ?15, goals = ?16, referral_source = ?17, notes = ?18, sort_name = ?19,
-            search_key = ?20, updated_at = ?21
-         WHERE id = ?1",
-        params![
-            id,
-            v.name,
-            v.preferred_name,
-            v.email,
-            v.phone,
-            v.birth_date,
-            v.status.as_str(),
-            v.ms_type.as_str(),
-            v.diagnosis_year,
-            v.medications,
-            v.last_relapse,
-            v.other_conditions,
-            v.allergies,
-            v.diet_approach,
-            v.supplements,
-            v.goals,
-            v.referral_source,
-            v.notes,
-            fold(&v.name),
-            search_key(&v.name, &v.preferred_name, &v.email, &v.tags),
-            crate::now(),
-        ],
+    let assignments: Vec<String> = RECORD_COLUMNS
+        .iter()
+        .zip(1..)
+        .map(|(column, n)| format!("{column} = ?{n}"))
+        .collect();
+    write_record(
+        &tx,
+        &format!(
+            "UPDATE clients SET {}, updated_at = ?20 WHERE id = ?21",
+            assignments.join(", ")
+        ),
+        &v,
+        &[&crate::now(), &id],
     )?;
     write_tags(&tx, id, &v.tags)?;
     if before.status == v.status {
