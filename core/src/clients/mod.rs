@@ -292,7 +292,8 @@ const RECORD_COLUMNS: [&str; 19] = [
     "search_key",
 ];
 
-/// Runs `sql` with her record bound as `?1` … `?19` ([`RECORD_COLUMNS`]) and `more` after it.
+/// Runs `sql` with her record bound as `?1` … `?19` ([`RECORD_COLUMNS`]) and `more` after it
+/// (`?20` on).
 fn write_record(
     tx: &Transaction<'_>,
     sql: &str,
@@ -336,10 +337,11 @@ pub fn create(db: &Db, input: &ClientInput) -> Result<Client> {
     let placeholders: Vec<String> = (1..=RECORD_COLUMNS.len())
         .map(|n| format!("?{n}"))
         .collect();
+    let now_at = RECORD_COLUMNS.len() + 1;
     write_record(
         &tx,
         &format!(
-            "INSERT INTO clients ({}, created_at, updated_at) VALUES ({}, ?20, ?20)",
+            "INSERT INTO clients ({}, created_at, updated_at) VALUES ({}, ?{now_at}, ?{now_at})",
             RECORD_COLUMNS.join(", "),
             placeholders.join(", ")
         ),
@@ -370,11 +372,13 @@ pub fn update(db: &Db, id: i64, input: &ClientInput) -> Result<Client> {
         .zip(1..)
         .map(|(column, n)| format!("{column} = ?{n}"))
         .collect();
+    let now_at = RECORD_COLUMNS.len() + 1;
     write_record(
         &tx,
         &format!(
-            "UPDATE clients SET {}, updated_at = ?20 WHERE id = ?21",
-            assignments.join(", ")
+            "UPDATE clients SET {}, updated_at = ?{now_at} WHERE id = ?{}",
+            assignments.join(", "),
+            now_at + 1
         ),
         &v,
         &[&crate::now(), &id],
