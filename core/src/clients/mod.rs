@@ -268,8 +268,8 @@ fn search_key(name: &str, preferred_name: &str, email: &str, tags: &[String]) ->
     ))
 }
 
-/// The columns of her record that creating and editing write, bound as `?1` … `?19` by
-/// [`write_record`] (the last two derived from the others).
+/// The columns of her record that creating and editing write (the last two derived from the
+/// others), bound as `?1` … `?19` by [`write_record`].
 const RECORD_COLUMNS: [&str; 19] = [
     "name",
     "preferred_name",
@@ -292,17 +292,13 @@ const RECORD_COLUMNS: [&str; 19] = [
     "search_key",
 ];
 
-/// Runs `sql` with her record bound as `?1` … `?19` ([`RECORD_COLUMNS`]) and `more` after it
-/// (`?20` on).
-fn write_record(
-    tx: &Transaction<'_>,
-    sql: &str,
-    v: &ClientInput,
-    more: &[&dyn rusqlite::ToSql],
-) -> Result<()> {
+/// Writes her record ([`RECORD_COLUMNS`]): a new client when `id` is `None`, else the edits of
+/// client `id`. Returns her id.
+fn write_record(tx: &Transaction<'_>, v: &ClientInput, id: Option<i64>) -> Result<i64> {
     let sort_name = fold(&v.name);
     let key = search_key(&v.name, &v.preferred_name, &v.email, &v.tags);
     let (status, ms_type) = (v.status.as_str(), v.ms_type.as_str());
+    let now = crate::now();
     let mut values: Vec<&dyn rusqlite::ToSql> = vec![
         &v.name,
         &v.preferred_name,
@@ -323,10 +319,34 @@ fn write_record(
         &v.notes,
         &sort_name,
         &key,
+        &now,
     ];
-    values.extend_from_slice(more);
-    tx.execute(sql, values.as_slice())?;
-    Ok(())
+    let now_at = values.len();
+    let sql = match &id {
+        None => {
+            let placeholders: Vec<String> = (1..now_at).map(|n| format!("?{n}")).collect();
+            format!(
+                "INSERT INTO clients ({}, created_at, updated_at) VALUES ({}, ?{now_at}, ?{now_at})",
+                RECORD_COLUMNS.join(", "),
+                placeholders.join(", ")
+            )
+        }
+        Some(id) => {
+            values.push(id);
+            let assignments: Vec<String> = RECORD_COLUMNS
+                .iter()
+                .zip(1..)
+                .map(|(column, n)| format!("{column} = ?{n}"))
+                .collect();
+            format!(
+                "UPDATE clients SET {}, updated_at = ?{now_at} WHERE id = ?{}",
+                assignments.join(", "),
+                now_at + 1
+            )
+        }
+    };
+    tx.execute(&sql, values.as_slice())?;
+    Ok(id.unwrap_or_else(|| tx.last_insert_rowid()))
 }
 
 /// Creates a client and records it on her timeline.
@@ -334,21 +354,7 @@ pub fn create(db: &Db, input: &ClientInput) -> Result<Client> {
     let Valid(v) = validate(input, today())?;
     let mut conn = db.conn();
     let tx = conn.transaction()?;
-    let placeholders: Vec<String> = (1..=RECORD_COLUMNS.len())
-        .map(|n| format!("?{n}"))
-        .collect();
-    let now_at = RECORD_COLUMNS.len() + 1;
-    write_record(
-        &tx,
-        &format!(
-            "INSERT INTO clients ({}, created_at, updated_at) VALUES ({}, ?{now_at}, ?{now_at})",
-            RECORD_COLUMNS.join(", "),
-            placeholders.join(", ")
-        ),
-        &v,
-        &[&crate::now()],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = write_record(&tx, &v, None)?;
     write_tags(&tx, id, &v.tags)?;
     timeline::record(
         &tx,
@@ -367,22 +373,7 @@ pub fn update(db: &Db, id: i64, input: &ClientInput) -> Result<Client> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let before = load(&tx, id)?;
-    let assignments: Vec<String> = RECORD_COLUMNS
-        .iter()
-        .zip(1..)
-        .map(|(column, n)| format!("{column} = ?{n}"))
-        .collect();
-    let now_at = RECORD_COLUMNS.len() + 1;
-    write_record(
-        &tx,
-        &format!(
-            "UPDATE clients SET {}, updated_at = ?{now_at} WHERE id = ?{}",
-            assignments.join(", "),
-            now_at + 1
-        ),
-        &v,
-        &[&crate::now(), &id],
-    )?;
+    write_record(&tx, &v, Some(id))?;
     write_tags(&tx, id, &v.tags)?;
     if before.status == v.status {
         timeline::record(&tx, id, TimelineKind::Edited, "Profile updated")?;
