@@ -155,8 +155,9 @@ fn main() {
     drop(dir);
 
     // A real upgrade: the same practice as CoachDesk's schema version 5 left it, opened by
-    // today's CoachDesk, which copies it aside, migrates it (storing each note once, migration
-    // 11) and rewrites the file with what is in use (one run: building it takes a minute and the
+    // today's CoachDesk, which copies it aside, migrates the copy (storing each note once,
+    // migration 11), writes what is in use into a new file that takes the practice's place, and
+    // keeps the practice as it was beside it (one run: building it takes a minute and the
     // upgrade happens once per practice).
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join(DATABASE_FILE);

@@ -56,12 +56,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(fail(e));
     }
     if let Some(folder) = path.parent() {
-        // Not every system can sync a folder; the rename is done either way.
-        if let Ok(dir) = std::fs::File::open(folder) {
-            let _ = dir.sync_all();
-        }
+        sync_folder(folder);
     }
     Ok(())
+}
+
+/// Makes a rename in `folder` durable (best effort: not every system can sync a folder; the
+/// rename is done either way).
+pub fn sync_folder(folder: &Path) {
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
 }
 
 /// The longest file name CoachDesk writes or keeps, in bytes (most file systems allow 255).
@@ -223,9 +228,7 @@ pub fn write_zip(path: &Path, fill: impl FnOnce(&mut ZipOut) -> Result<()>) -> R
     }
     written?;
     if let Some(folder) = path.parent() {
-        if let Ok(dir) = std::fs::File::open(folder) {
-            let _ = dir.sync_all();
-        }
+        sync_folder(folder);
     }
     Ok(())
 }

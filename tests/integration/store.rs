@@ -277,6 +277,14 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
         .pragma_query_value(None, "freelist_count", |r| r.get(0))
         .unwrap();
     assert_eq!(free, 0);
+    let settings: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM search_index_config WHERE k = 'hashsize'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(settings, 0, "the index's fill-time setting is not kept");
     drop(conn);
     let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();
     assert!(
@@ -329,4 +337,96 @@ fn a_practice_stays_readable_by_the_systems_sqlite3() {
         String::from_utf8_lossy(&out.stdout),
         format!("Renée Côté\n{}\n{}\n", 2 * consult.id + 1, renee.id)
     );
+}
+
+/// The names in `folder`, sorted.
+fn names_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_upgrade_that_fails_leaves_the_practice_byte_identical_and_nothing_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        version_10_practice(&mut conn);
+        // A table in the way of migration 12, as a damaged or tampered file could hold.
+        conn.execute_batch("CREATE TABLE client_keys (x)").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Db::open(&path).unwrap_err();
+    assert!(matches!(err, Error::Migration { .. }), "{err:?}");
+    assert!(std::fs::read(&path).unwrap() == before, "the file changed");
+    assert_eq!(version_of(&path), 10);
+    assert_eq!(names_in(dir.path()), [DATABASE_FILE]);
+}
+
+#[test]
+fn what_an_upgrade_cut_short_left_goes_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    drop(Db::open(&path).unwrap());
+    // A power cut during an upgrade leaves its copy and perhaps its half-written new file.
+    for leftover in [".coachdesk.db.upgrading", ".coachdesk.db.upgraded"] {
+        std::fs::write(dir.path().join(leftover), b"Renee Cote half copied").unwrap();
+    }
+    drop(Db::open(&path).unwrap());
+    assert_eq!(names_in(dir.path()), [DATABASE_FILE]);
+}
+
+#[test]
+fn an_upgrade_keeps_what_was_still_in_the_journal() {
+    // What a crash leaves: the file and a journal (WAL) holding saves not yet written into it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let crashed = tempfile::tempdir().unwrap();
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        version_10_practice(&mut conn);
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute(
+            "INSERT INTO clients (name, created_at, updated_at)
+             VALUES ('Zoë 李小龙', '2026-11-02T09:00:00Z', '2026-11-02T09:00:00Z')",
+            [],
+        )
+        .unwrap();
+        for name in [DATABASE_FILE, "coachdesk.db-wal"] {
+            std::fs::copy(dir.path().join(name), crashed.path().join(name)).unwrap();
+        }
+    }
+    let path = crashed.path().join(DATABASE_FILE);
+    assert!(
+        std::fs::metadata(crashed.path().join("coachdesk.db-wal"))
+            .unwrap()
+            .len()
+            > 0
+    );
+
+    let db = Db::open(&path).unwrap();
+    let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
+    let names: Vec<String> = clients::list(&db, &ClientQuery::default())
+        .unwrap()
+        .clients
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["Renée Côté", "Zoë 李小龙"]);
+    drop(db);
+    let kept: i64 = Connection::open(&copy)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM clients WHERE name = 'Zoë 李小龙'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, 1, "the copy holds her too");
+    assert_eq!(version_of(&copy), 10);
+    assert_eq!(version_of(&path), SCHEMA_VERSION);
 }

@@ -17,6 +17,7 @@ use ts_rs::TS;
 
 use crate::db::{open_file, Db, SCHEMA_VERSION};
 use crate::error::{Error, Result};
+use crate::files::sync_folder;
 use crate::keys::{Key, KeyFile, KEY_FILE};
 
 /// The file name ending of a backup.
@@ -286,13 +287,6 @@ fn write_zip(path: &Path, manifest: &Manifest, database: &Path, keys: Option<&[u
     file.sync_all()
         .map_err(io(format!("Could not write {shown}")))?;
     Ok(())
-}
-
-/// Makes a rename in `folder` durable (best effort: not every system can sync a folder).
-fn sync_folder(folder: &Path) {
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
 }
 
 /// Which backups rotation keeps, newest first: everything from the last 24 hours; then the

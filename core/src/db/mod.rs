@@ -8,8 +8,8 @@ use rusqlite::{Connection, OpenFlags};
 
 mod migrations;
 
-use migrations::{copy_before_migrating, upgrade};
 pub use migrations::{migrate, schema_snapshot, SCHEMA_VERSION};
+use migrations::{remove_upgrade_leftovers, upgrade};
 
 use crate::error::{Error, Result};
 use crate::keys::Key;
@@ -36,8 +36,9 @@ impl Db {
 
     /// Opens (creating if needed) the database file at `path`, encrypted with `key` (plain
     /// with None), and brings it to [`SCHEMA_VERSION`]. A file from a newer CoachDesk is
-    /// refused and left untouched; an existing file that needs migrating is first copied
-    /// beside itself (encrypted with the same key).
+    /// refused and left untouched; an existing file that needs migrating is upgraded aside
+    /// (`migrations::upgrade`) and the practice as it was kept beside it (encrypted with the
+    /// same key).
     pub fn open_keyed(path: &Path, key: Option<Key>) -> Result<Self> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -46,20 +47,17 @@ impl Db {
         let existing = std::fs::metadata(path)
             .map(|m| m.len() > 0)
             .unwrap_or(false);
+        remove_upgrade_leftovers(path);
         let mut pre_migration_copy = None;
         if existing {
             let found = inspect(path, key.as_ref())?;
             if found < SCHEMA_VERSION {
-                pre_migration_copy = Some(copy_before_migrating(path, found, key.as_ref())?);
+                pre_migration_copy = Some(upgrade(path, found, key.as_ref())?);
             }
         }
         let mut conn = open_file(path, false, key.as_ref())?;
         configure(&conn)?;
-        if pre_migration_copy.is_some() {
-            upgrade(&mut conn)?;
-        } else {
-            migrate(&mut conn, SCHEMA_VERSION)?;
-        }
+        migrate(&mut conn, SCHEMA_VERSION)?;
         Ok(Self {
             conn: Mutex::new(conn),
             path: Some(path.to_owned()),
@@ -203,9 +201,7 @@ impl Db {
             )
         });
         if let Some(folder) = path.parent() {
-            if let Ok(dir) = std::fs::File::open(folder) {
-                let _ = dir.sync_all();
-            }
+            crate::files::sync_folder(folder);
         }
         if renamed.is_ok() {
             *self
