@@ -381,7 +381,7 @@ fn what_an_upgrade_cut_short_left_goes_at_the_next_start() {
 }
 
 #[test]
-fn an_upgrade_keeps_what_was_still_in_the_journal() {
+fn an_upgrade_keeps_what_was_still_in_the_journal_and_the_files_privacy() {
     // What a crash leaves: the file and a journal (WAL) holding saves not yet written into it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
@@ -401,6 +401,11 @@ fn an_upgrade_keeps_what_was_still_in_the_journal() {
         }
     }
     let path = crashed.path().join(DATABASE_FILE);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     assert!(
         std::fs::metadata(crashed.path().join("coachdesk.db-wal"))
             .unwrap()
@@ -429,4 +434,11 @@ fn an_upgrade_keeps_what_was_still_in_the_journal() {
     assert_eq!(kept, 1, "the copy holds her too");
     assert_eq!(version_of(&copy), 10);
     assert_eq!(version_of(&path), SCHEMA_VERSION);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600, "the upgraded practice is hers alone");
+        assert_eq!(mode(&copy), 0o600);
+    }
 }

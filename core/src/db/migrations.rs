@@ -131,8 +131,10 @@ pub(super) fn upgrade(path: &Path, version: i64, key: Option<&Key>) -> Result<Pa
         migrate(&mut conn, SCHEMA_VERSION)?;
         conn.execute("VACUUM INTO ?1", [compact.to_string_lossy()])?;
         conn.close().map_err(|(_, e)| e)?;
-        std::fs::File::open(&compact)
-            .and_then(|f| f.sync_all())
+        // The new file is hers alone as the practice was (SQLite creates it as the umask says).
+        std::fs::metadata(path)
+            .and_then(|m| std::fs::set_permissions(&compact, m.permissions()))
+            .and_then(|()| std::fs::File::open(&compact)?.sync_all())
             .map_err(|e| Error::io("Could not write the upgraded practice", e))
     })();
     let _ = std::fs::remove_file(&work);
