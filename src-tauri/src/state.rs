@@ -130,8 +130,9 @@ impl AppState {
         self.upgrading.load(Ordering::SeqCst)
     }
 
-    /// Opens a practice of an older schema that `open_holding` left for later: copies it aside,
-    /// migrates it and settles it, then the window carries on.
+    /// Opens a practice of an older schema that `open_holding` left for later: migrates a copy
+    /// of it and puts that in its place (`db::migrations::upgrade`), settles it, then the
+    /// window carries on.
     pub fn finish_upgrade(&self) {
         if !self.is_upgrading() {
             return;
@@ -389,13 +390,13 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// A big practice file is read page by page after it opened (a small one was, before): any
-/// damage found is told once, with what to do.
+/// A practice file opening could not read whole in its time (`db::CHECK_AT_OPEN`) is read page
+/// by page after it opened: any damage found is told once, with what to do.
 fn check_in_background(db: &Db, notices: &Arc<Mutex<Vec<String>>>) {
     let Some(path) = db.path().map(Path::to_owned) else {
         return;
     };
-    if coachdesk_core::db::checked_at_open(&path) {
+    if db.checked_at_open() {
         return;
     }
     let key = db.key();

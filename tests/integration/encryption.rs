@@ -6,6 +6,7 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::clients::{self, ClientInput};
@@ -359,11 +360,11 @@ fn an_encrypted_backup_restores_here_and_on_a_new_computer_with_its_passphrase()
     assert_eq!(files_holding(&dir, LATER), Vec::<String>::new());
 }
 
-/// A big practice file opens without reading every page first (that costs about ten times as
-/// much encrypted); the whole-file check then runs on its own and finds damage, plain or
-/// encrypted.
+/// A practice file opening cannot read whole in its time (`db::CHECK_AT_OPEN`; reading costs
+/// about ten times as much encrypted) opens without it; the whole-file check then runs on its
+/// own and finds damage, plain or encrypted.
 #[test]
-fn a_big_file_opens_at_once_and_its_whole_file_check_finds_damage() {
+fn a_file_not_checked_at_open_is_checked_whole_later_and_damage_is_found() {
     for encrypted in [false, true] {
         let (p, _outside, _) = seeded();
         let dir = p.dir.path().to_owned();
@@ -371,7 +372,7 @@ fn a_big_file_opens_at_once_and_its_whole_file_check_finds_damage() {
             encryption::turn_on(&p.db, PASSPHRASE, KdfCost::CHEAP_FOR_TESTS).unwrap();
         }
         let key = p.db.key();
-        // 40 MB of attached files make the file bigger than what is checked at open.
+        // 40 MB of attached files.
         let lab = labs::for_client(&p.db, 2).unwrap()[0].id;
         let outside = tempfile::tempdir().unwrap();
         let files: Vec<_> = (0..4)
@@ -387,17 +388,21 @@ fn a_big_file_opens_at_once_and_its_whole_file_check_finds_damage() {
         labs::attach(&p.db, lab, &files).unwrap();
         drop(p.db);
         let file = dir.join(DATABASE_FILE);
-        assert!(!db::checked_at_open(&file));
+        // No time for the check at open: it is left for later.
+        let reopened = Db::open_checking_within(&file, key.clone(), Duration::ZERO).unwrap();
+        assert!(!reopened.checked_at_open(), "{encrypted}");
+        drop(reopened);
         db::check_whole_file(&file, key.as_ref()).unwrap();
 
-        // Damage in the middle of the file: it still opens (fast), and the check finds it.
+        // Damage in the middle of the file: left unchecked at open, it still opens, and the
+        // later check finds it.
         let mut bytes = std::fs::read(&file).unwrap();
         let middle = bytes.len() / 2 / 4096 * 4096;
         for b in &mut bytes[middle..middle + 8192] {
             *b = 0x5A;
         }
         std::fs::write(&file, &bytes).unwrap();
-        let reopened = Db::open_keyed(&file, key.clone());
+        let reopened = Db::open_checking_within(&file, key.clone(), Duration::ZERO);
         assert!(reopened.is_ok(), "{encrypted}: {reopened:?}");
         drop(reopened);
         let err = db::check_whole_file(&file, key.as_ref()).unwrap_err();

@@ -41,6 +41,10 @@ fn reopening_keeps_everything_and_makes_no_copy() {
 
     let db = Db::open(&path).unwrap();
     assert_eq!(db.pre_migration_copy(), None);
+    assert!(
+        db.checked_at_open(),
+        "a small practice is read whole before it opens"
+    );
     let page = clients::list(&db, &ClientQuery::default()).unwrap();
     assert_eq!(page.clients[0].name, "Renée Côté");
     let files: Vec<_> = std::fs::read_dir(dir.path())
@@ -441,4 +445,25 @@ fn an_upgrade_keeps_what_was_still_in_the_journal_and_the_files_privacy() {
         assert_eq!(mode(&path), 0o600, "the upgraded practice is hers alone");
         assert_eq!(mode(&copy), 0o600);
     }
+}
+
+#[test]
+fn a_check_at_open_out_of_time_stops_and_the_practice_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let db = Db::open(&path).unwrap();
+    for n in 0..200 {
+        clients::create(&db, &ClientInput::named(&format!("Renée Côté {n}"))).unwrap();
+    }
+    drop(db);
+    let db = Db::open(&path).unwrap();
+    assert!(db.checked_at_open());
+    drop(db);
+    // With no time for it, the check stops at once (the app then runs it in the background).
+    let db = Db::open_checking_within(&path, None, std::time::Duration::ZERO).unwrap();
+    assert!(!db.checked_at_open());
+    assert_eq!(
+        clients::list(&db, &ClientQuery::default()).unwrap().total,
+        200
+    );
 }
