@@ -85,6 +85,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0012_client_key_trigrams",
         sql: include_str!("../../../migrations/0012_client_key_trigrams.sql"),
     },
+    Migration {
+        version: 13,
+        name: "0013_client_counts_index",
+        sql: include_str!("../../../migrations/0013_client_counts_index.sql"),
+    },
 ];
 
 /// The schema version this build writes.

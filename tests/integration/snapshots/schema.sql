@@ -1,4 +1,4 @@
--- schema version 12
+-- schema version 13
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -20,6 +20,9 @@ CREATE INDEX clients_current_by_name ON clients (sort_name, id, search_key)
 CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
 -- index clients_current_by_status_created
 CREATE INDEX clients_current_by_status_created ON clients (status, created_at DESC)
+    WHERE archived_at IS NULL;
+-- index clients_current_by_status_key
+CREATE INDEX clients_current_by_status_key ON clients (status, search_key)
     WHERE archived_at IS NULL;
 -- index clients_current_by_updated
 CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
