@@ -80,11 +80,12 @@ test: deps-test ui-build
 	cargo test --workspace --locked
 	$(MAKE) --no-print-directory e2e
 
-# The end-to-end suite: the real app window under Xvfb, driven by tauri-driver.
+# The end-to-end suite: the real app window under Xvfb, driven by tauri-driver (.ci/e2e says
+# what happens to a test whose window stops answering).
 # (cargo test builds the app binary it drives: CARGO_BIN_EXE_coachdesk.)
 e2e: deps-test ui-build
 	.ci/cups-pdf-printer
-	PATH="$(TOOLS)/bin:$$PATH" $(XVFB) cargo test --locked --test e2e -- --test-threads=1
+	PATH="$(TOOLS)/bin:$$PATH" $(XVFB) .ci/e2e
 
 # --- the rest ---------------------------------------------------------------------------
 

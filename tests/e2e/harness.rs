@@ -3,6 +3,7 @@
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use fantoccini::elements::Element;
@@ -11,11 +12,18 @@ use serde_json::json;
 
 const WAIT: Duration = Duration::from_secs(10);
 
+/// How long one test may drive its window, from start to quit (the longest takes about 80 s
+/// here). A WebDriver call that never answers once kept a CI run waiting until its 90 minutes
+/// ran out; now the watchdog stops the test at this limit and says what was running.
+const TEST_LIMIT: Duration = Duration::from_secs(6 * 60);
+
 /// A running tauri-driver whose app sees the given environment.
 pub struct Driver {
     child: Child,
     port: u16,
     data_dir: PathBuf,
+    /// Set when the test is over: its watchdog then stands down.
+    finished: Arc<(Mutex<bool>, Condvar)>,
 }
 
 fn free_port() -> u16 {
@@ -46,10 +54,31 @@ impl Driver {
         let child = cmd
             .spawn()
             .expect("tauri-driver is not on PATH: run the end-to-end suite with `make e2e`");
+        let finished = Arc::new((Mutex::new(false), Condvar::new()));
+        let watched = (Arc::clone(&finished), child.id(), data_dir.to_owned());
+        // libtest names the thread after the test.
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("an end-to-end test")
+            .to_owned();
+        std::thread::spawn(move || {
+            let (finished, driver, data_dir) = watched;
+            let (done, wake) = &*finished;
+            let done = done
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let (done, _) = wake
+                .wait_timeout_while(done, TEST_LIMIT, |done| !*done)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if !*done {
+                stop_hung_test(&test, driver, &data_dir);
+            }
+        });
         Self {
             child,
             port,
             data_dir: data_dir.to_owned(),
+            finished,
         }
     }
 
@@ -93,6 +122,11 @@ fn app_binary() -> String {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let (done, wake) = &*self.finished;
+        *done
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = true;
+        wake.notify_all();
         // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would orphan it.
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
@@ -129,6 +163,80 @@ fn stop_apps_on(data_dir: &Path) {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+}
+
+/// A test still driving its window after TEST_LIMIT: says what each of its processes was
+/// doing (the app's threads, where gdb is installed), names the test in `target/e2e-hung` (for
+/// `.ci/e2e`, which runs such a test once more) and kills the app, WebKitWebDriver and
+/// tauri-driver, so that the WebDriver call waiting on them fails and the test with it.
+fn stop_hung_test(test: &str, driver: u32, data_dir: &Path) {
+    eprintln!(
+        "{test}: the window did not finish within {} s; what its processes were doing:",
+        TEST_LIMIT.as_secs()
+    );
+    let apps = apps_on(data_dir);
+    let mut pids: Vec<u32> = vec![driver];
+    pids.extend(children_of(driver));
+    pids.extend(&apps);
+    let list = pids
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    if let Ok(ps) = Command::new("ps")
+        .args(["-o", "pid,ppid,stat,etime,args", "-p", &list])
+        .output()
+    {
+        eprintln!("{}", String::from_utf8_lossy(&ps.stdout));
+    }
+    for app in &apps {
+        let pid = app.to_string();
+        if let Ok(bt) = Command::new("timeout")
+            .args([
+                "60",
+                "gdb",
+                "-p",
+                &pid,
+                "-batch",
+                "-ex",
+                "thread apply all bt 15",
+            ])
+            .output()
+        {
+            eprintln!("{}", String::from_utf8_lossy(&bt.stdout));
+        }
+    }
+    let hung = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-hung");
+    if let Ok(mut file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(hung)
+    {
+        use std::io::Write;
+        let _ = writeln!(file, "{test}");
+    }
+    for pid in pids.iter().rev() {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status();
+    }
+}
+
+/// The process ids whose parent is `parent`.
+fn children_of(parent: u32) -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_string_lossy().parse::<u32>().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // pid (comm) state ppid ...: the name may hold spaces, so read after its ')'.
+            let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?;
+            (ppid.parse::<u32>().ok()? == parent).then_some(pid)
+        })
+        .collect()
 }
 
 /// The process ids of every CoachDesk running on `data_dir`.
