@@ -225,8 +225,7 @@ fn add_protocol_hits(db: &Db, text: &str, hits: &mut Vec<SearchHit>) -> Result<(
     let Some(first) = words.first() else {
         return Ok(());
     };
-    for t in crate::protocols::list_templates(db)? {
-        let version = crate::protocols::template_version(db, t.id, t.version)?;
+    for version in crate::protocols::current_versions(db)? {
         let mut lines = vec![version.name.clone(), version.summary.clone()];
         for phase in &version.phases {
             lines.push(phase.name.clone());
@@ -247,10 +246,10 @@ fn add_protocol_hits(db: &Db, text: &str, hits: &mut Vec<SearchHit>) -> Result<(
         let word = text.split_whitespace().next().unwrap_or(text);
         hits.push(SearchHit {
             kind: SearchKind::Protocol,
-            id: t.id,
+            id: version.template_id,
             client_id: None,
-            title: t.name,
-            subtitle: format!("Protocol template · version {}", t.version),
+            subtitle: format!("Protocol template · version {}", version.version),
+            title: version.name,
             snippet: excerpt_parts(line, first, word),
         });
     }

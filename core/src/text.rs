@@ -5,6 +5,14 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// Lower-cases `s` and strips accents, so comparisons ignore case and diacritics.
 pub fn fold(s: &str) -> String {
+    // Plain ASCII has nothing to decompose or strip (and search folds every line it reads).
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    fold_unicode(s)
+}
+
+fn fold_unicode(s: &str) -> String {
     s.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -140,6 +148,13 @@ pub fn shorten(text: &str, max: usize) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_ascii_folds_as_any_other_text() {
+        let every: String = (0..=127u8).map(char::from).collect();
+        assert_eq!(fold(&every), fold_unicode(&every));
+        assert_eq!(fold("Renée Côté"), "renee cote");
+    }
 
     #[test]
     fn folding_ignores_case_and_accents_but_keeps_other_scripts() {

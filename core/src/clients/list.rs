@@ -94,6 +94,9 @@ pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
             .prepare_cached("SELECT rowid FROM client_keys WHERE client_keys MATCH ?1 LIMIT ?2")?
             .query_map(rusqlite::params![phrase, FEW as i64 + 1], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         if ids.len() <= FEW {
             // The first ones by name are chosen before their tags are read.
             let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());

@@ -10,8 +10,8 @@ mod templates;
 pub(crate) use client_copy::phases_for_handout;
 pub use client_copy::{assign, for_client, get_protocol, save_client_protocol, step};
 pub use templates::{
-    archive_template, create_template, get_template, list_templates, save_template,
-    template_version,
+    archive_template, create_template, current_versions, get_template, list_templates,
+    save_template, template_version,
 };
 
 use rusqlite::Row;

@@ -34,6 +34,34 @@ fn insert_template(tx: &Transaction<'_>, d: &ProtocolDraft) -> Result<i64> {
     Ok(id)
 }
 
+/// The current version of every template that is not archived, whole, by name (what search
+/// reads as she types: one statement, no per-template queries or counts).
+pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
+    let conn = db.conn();
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.template_id, v.version, v.name, v.summary, v.phases, v.created_at
+         FROM protocol_templates t
+         JOIN protocol_template_versions v ON v.template_id = t.id
+          AND v.version = (SELECT max(version) FROM protocol_template_versions WHERE template_id = t.id)
+         WHERE t.archived_at IS NULL
+         ORDER BY v.name COLLATE NOCASE, t.id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(TemplateVersion {
+                template_id: r.get(0)?,
+                version: r.get(1)?,
+                name: r.get(2)?,
+                summary: r.get(3)?,
+                phases: phases_from(r, 4)?,
+                created_at: r.get(5)?,
+                is_current: true,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// Every template that is not archived, by name, with its current version.
 pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
     let conn = db.conn();
