@@ -111,7 +111,7 @@ pub(super) fn upgrade(path: &Path, version: i64, key: Option<&Key>) -> Result<Pa
     // `Db::open_keyed` has removed any leftovers of an upgrade cut short (VACUUM INTO writes
     // only to a file that does not exist).
     let [work, compact] = upgrade_files(path);
-    let journal = path.with_file_name(format!("{}-wal", file_name(path)));
+    let journal = super::journal_of(path);
     let closed = open_file(path, false, key).and_then(|conn| {
         let emptied = super::empty_journal(&conn)?;
         conn.close().map_err(|(_, e)| e)?;

@@ -397,11 +397,7 @@ fn inspect(path: &Path, key: Option<&Key>, time: Duration) -> Result<(i64, bool)
     // begun, a check that is not done by then stops, and the whole file is then checked in the
     // background once open instead (`check_whole_file`).
     let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let wal = path.with_file_name(format!(
-        "{}-wal",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    if size(path) + size(&wal) > CHECK_AT_OPEN_MAX_BYTES {
+    if size(path) + size(&journal_of(path)) > CHECK_AT_OPEN_MAX_BYTES {
         return Ok((version, false));
     }
     let deadline = Instant::now() + time;
@@ -415,6 +411,13 @@ fn inspect(path: &Path, key: Option<&Key>, time: Duration) -> Result<(i64, bool)
         result => result.map(|()| true)?,
     };
     Ok((version, checked))
+}
+
+/// The write-ahead journal SQLite keeps beside the database at `path` (`<name>-wal`).
+fn journal_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push("-wal");
+    path.with_file_name(name)
 }
 
 /// How long opening may read the file page by page before it opens (a small practice is
