@@ -34,18 +34,20 @@ fn insert_template(tx: &Transaction<'_>, d: &ProtocolDraft) -> Result<i64> {
     Ok(id)
 }
 
+/// Templates that are not archived (`t`) with their current version (`v`), by name.
+const CURRENT: &str = "FROM protocol_templates t
+    JOIN protocol_template_versions v ON v.template_id = t.id
+     AND v.version = (SELECT max(version) FROM protocol_template_versions WHERE template_id = t.id)
+    WHERE t.archived_at IS NULL
+    ORDER BY v.name COLLATE NOCASE, t.id";
+
 /// The current version of every template that is not archived, whole, by name (what search
 /// reads as she types: one statement, no per-template queries or counts).
 pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(
-        "SELECT v.template_id, v.version, v.name, v.summary, v.phases, v.created_at
-         FROM protocol_templates t
-         JOIN protocol_template_versions v ON v.template_id = t.id
-          AND v.version = (SELECT max(version) FROM protocol_template_versions WHERE template_id = t.id)
-         WHERE t.archived_at IS NULL
-         ORDER BY v.name COLLATE NOCASE, t.id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT v.template_id, v.version, v.name, v.summary, v.phases, v.created_at {CURRENT}"
+    ))?;
     let rows = stmt
         .query_map([], |r| {
             Ok(TemplateVersion {
@@ -65,15 +67,11 @@ pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
 /// Every template that is not archived, by name, with its current version.
 pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT t.id, v.name, v.summary, v.version, json_array_length(v.phases), v.created_at,
                 (SELECT count(DISTINCT client_id) FROM client_protocols c WHERE c.template_id = t.id)
-         FROM protocol_templates t
-         JOIN protocol_template_versions v ON v.template_id = t.id
-          AND v.version = (SELECT max(version) FROM protocol_template_versions WHERE template_id = t.id)
-         WHERE t.archived_at IS NULL
-         ORDER BY v.name COLLATE NOCASE, t.id",
-    )?;
+         {CURRENT}"
+    ))?;
     let rows = stmt
         .query_map([], |r| {
             Ok(TemplateSummary {
