@@ -250,6 +250,10 @@ fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
         if i % 7 == 0 {
             input.tags = vec!["aip".into(), format!("group-{i}")];
         }
+        if i % 11 == 0 {
+            // Wildcards of SQL's GLOB and LIKE, which search takes as they are.
+            input.tags.push(format!("*[vip]? {i}%_"));
+        }
         ids.push(clients::create(&db, &input).unwrap().id);
     }
     for id in ids.iter().step_by(9) {
@@ -300,6 +304,17 @@ fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
         "e",
         "12",
         "龙",
+        // Wildcards count as themselves: short, long, held by a few or by none.
+        "*",
+        "?",
+        "[",
+        "]?",
+        "[v",
+        "%_",
+        "*[vip]? 2",
+        "e*e",
+        "r?n",
+        "[a-z]",
     ];
     let mut through_trigrams = 0;
     for needle in needles {
@@ -316,6 +331,23 @@ fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
                 |r| r.get(0),
             )
             .unwrap();
+        // The list screen finds the same clients, and counts every current one that holds it.
+        let query = ClientQuery {
+            search: needle.into(),
+            limit: 8,
+            ..ClientQuery::default()
+        };
+        let page = clients::list(&db, &query).unwrap();
+        let listed: Vec<i64> = page.clients.iter().map(|c| c.id).collect();
+        assert_eq!(listed, found, "{needle:?}");
+        let current: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM clients WHERE archived_at IS NULL AND instr(search_key, ?1) > 0",
+                [coachdesk_core::text::fold(needle.trim())],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(page.total, current, "{needle:?}");
         if needle.trim().chars().count() >= 3 && holders <= 256 {
             through_trigrams += 1;
         }
