@@ -271,11 +271,11 @@ async fn on_a_big_practice_she_is_answered_within_the_budgets() {
     app.press(&app.all("client-row").await[0]).await;
     app.click("client-new-handout").await;
     app.click("add-article-section").await;
-    let picker = app.wait_for("pick-article").await;
-    let option = picker
-        .find(Locator::Css("option:nth-child(2)"))
-        .await
-        .unwrap();
+    // The articles load after the picker shows (a big practice's took longer than the click
+    // once: no option yet).
+    let option = app
+        .wait_for_inside("pick-article", "option:nth-child(2)")
+        .await;
     let article = option.attr("value").await.unwrap().unwrap();
     app.select("pick-article", &article).await;
     app.click("pick-section-1").await;

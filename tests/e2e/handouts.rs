@@ -163,11 +163,10 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     )
     .await;
     app.click("add-article-section").await;
-    let picker = app.wait_for("pick-article").await;
-    let option = picker
-        .find(fantoccini::Locator::Css("option:nth-child(2)"))
-        .await
-        .unwrap();
+    // The articles load after the picker shows.
+    let option = app
+        .wait_for_inside("pick-article", "option:nth-child(2)")
+        .await;
     let article_id = option.attr("value").await.unwrap().unwrap();
     app.select("pick-article", &article_id).await;
     app.click("pick-section-1").await;

@@ -295,6 +295,17 @@ fn css(testid: &str) -> String {
 }
 
 impl App {
+    /// Waits for an element matching `selector` inside the element with this `data-testid`:
+    /// a list whose entries load after it shows (the article picker's options).
+    pub async fn wait_for_inside(&self, testid: &str, selector: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(&format!("{} {selector}", css(testid))))
+            .await
+            .unwrap_or_else(|e| panic!("no {selector} appeared in [data-testid={testid}]: {e}"))
+    }
+
     /// Waits until an element with this `data-testid` is in the page.
     pub async fn wait_for(&self, testid: &str) -> Element {
         self.client
