@@ -1,7 +1,7 @@
 //! Protocol templates: every save is a new version (a client keeps the version she was given;
 //! the history stays readable), listed by name, archived rather than deleted.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::{
     clean, phases_from, phases_json, ProtocolDraft, TemplateDetail, TemplateSummary,
@@ -41,25 +41,28 @@ const CURRENT: &str = "FROM protocol_templates t
     WHERE t.archived_at IS NULL
     ORDER BY v.name COLLATE NOCASE, t.id";
 
+/// A template version read as `SELECT {VERSION} FROM protocol_template_versions v …`.
+const VERSION: &str = "v.template_id, v.version, v.name, v.summary, v.phases, v.created_at";
+
+fn version_from(r: &Row<'_>, is_current: bool) -> rusqlite::Result<TemplateVersion> {
+    Ok(TemplateVersion {
+        template_id: r.get(0)?,
+        version: r.get(1)?,
+        name: r.get(2)?,
+        summary: r.get(3)?,
+        phases: phases_from(r, 4)?,
+        created_at: r.get(5)?,
+        is_current,
+    })
+}
+
 /// The current version of every template that is not archived, whole, by name (what search
 /// reads as she types: one statement, no per-template queries or counts).
 pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT v.template_id, v.version, v.name, v.summary, v.phases, v.created_at {CURRENT}"
-    ))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {VERSION} {CURRENT}"))?;
     let rows = stmt
-        .query_map([], |r| {
-            Ok(TemplateVersion {
-                template_id: r.get(0)?,
-                version: r.get(1)?,
-                name: r.get(2)?,
-                summary: r.get(3)?,
-                phases: phases_from(r, 4)?,
-                created_at: r.get(5)?,
-                is_current: true,
-            })
-        })?
+        .query_map([], |r| version_from(r, true))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -106,20 +109,12 @@ pub(super) fn load_version(
 ) -> Result<TemplateVersion> {
     let latest = latest_version(conn, template_id)?;
     conn.query_row(
-        "SELECT name, summary, phases, created_at FROM protocol_template_versions
-         WHERE template_id = ?1 AND version = ?2",
+        &format!(
+            "SELECT {VERSION} FROM protocol_template_versions v
+             WHERE v.template_id = ?1 AND v.version = ?2"
+        ),
         params![template_id, version],
-        |r| {
-            Ok(TemplateVersion {
-                template_id,
-                version,
-                name: r.get(0)?,
-                summary: r.get(1)?,
-                phases: phases_from(r, 2)?,
-                created_at: r.get(3)?,
-                is_current: version == latest,
-            })
-        },
+        |r| version_from(r, version == latest),
     )
     .optional()?
     .ok_or(Error::NotFound {
