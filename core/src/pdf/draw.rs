@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, ImageCompression,
-    ImageOptimizationOptions, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, Rect, TextItem, TextMatrix, XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, ColorArray, FontId, LinkAnnotation, Op, PaintMode,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, TextMatrix,
+    XObjectTransform,
 };
 
 use super::fonts::Face;
@@ -90,7 +90,10 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
             }
         }
     }
-    let logo_id = laid.logo.as_ref().map(|img| doc.add_image(img));
+    let logo_id = laid
+        .logo
+        .as_ref()
+        .map(|logo| doc.add_xobject(&logo.xobject));
 
     let (pw, ph) = laid.size;
     let mut pages = Vec::with_capacity(laid.pages.len());
@@ -224,19 +227,10 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
     doc.with_pages(pages);
 
     let mut warnings = Vec::new();
-    // A PNG logo is line art: kept lossless (Flate). A JPEG one is a photo: JPEG again (DCT),
-    // which keeps the file small.
+    // The logo comes compressed already (pdf::logo).
     let opts = PdfSaveOptions {
         subset_fonts: true,
-        image_optimization: Some(ImageOptimizationOptions {
-            format: Some(if laid.logo_is_photo {
-                ImageCompression::Jpeg
-            } else {
-                ImageCompression::Flate
-            }),
-            quality: Some(0.9),
-            ..ImageOptimizationOptions::default()
-        }),
+        image_optimization: None,
         ..PdfSaveOptions::default()
     };
     let mut pdf = doc.to_lopdf_document(&opts, &mut warnings);

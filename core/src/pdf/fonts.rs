@@ -22,6 +22,10 @@ pub(crate) enum Face {
 
 const FACE_COUNT: usize = 8;
 
+/// Characters below this (Latin, Greek, Cyrillic, punctuation, arrows: what she writes) are
+/// looked up in a bitmap made once per face.
+const MAPPED_BELOW: u32 = 0x2400;
+
 /// The order in which faces are tried for a character the preferred face lacks.
 const FALLBACKS: [Face; 4] = [
     Face::SerifRegular,
@@ -82,7 +86,39 @@ impl Face {
     }
 
     fn has(self, c: char) -> Result<bool, PdfError> {
+        let code = u32::from(c);
+        if code < MAPPED_BELOW {
+            let map = self.coverage()?;
+            return Ok(map[(code / 64) as usize] >> (code % 64) & 1 == 1);
+        }
+        self.maps(c)
+    }
+
+    /// Whether the font file's character map gives `c` a glyph.
+    fn maps(self, c: char) -> Result<bool, PdfError> {
         Ok(self.shaper()?.glyph_index(c).is_some_and(|g| g.0 != 0))
+    }
+
+    /// One bit for each character below `MAPPED_BELOW`: whether the face has it. Every
+    /// character of a handout is looked up (to choose its face, and to find what cannot print);
+    /// the font's own character map is several times slower to ask.
+    fn coverage(self) -> Result<&'static [u64], PdfError> {
+        static MAPS: [OnceLock<Option<Box<[u64]>>>; FACE_COUNT] =
+            [const { OnceLock::new() }; FACE_COUNT];
+        MAPS[self.index()]
+            .get_or_init(|| {
+                let mut map = vec![0_u64; (MAPPED_BELOW / 64) as usize];
+                for code in 0..MAPPED_BELOW {
+                    if let Some(c) = char::from_u32(code) {
+                        if self.maps(c).ok()? {
+                            map[(code / 64) as usize] |= 1 << (code % 64);
+                        }
+                    }
+                }
+                Some(map.into_boxed_slice())
+            })
+            .as_deref()
+            .ok_or(PdfError::Font(self.file_name()))
     }
 
     /// The glyph's advance exactly as printpdf writes it into the font's /W array (whole
@@ -176,4 +212,34 @@ pub(crate) fn shape_into(
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_coverage_bitmap_agrees_with_each_fonts_character_map() {
+        let faces = [
+            Face::SerifRegular,
+            Face::SerifItalic,
+            Face::SerifBold,
+            Face::SerifBoldItalic,
+            Face::SansRegular,
+            Face::SansBold,
+            Face::Cjk,
+            Face::Emoji,
+        ];
+        for face in faces {
+            let mut held = 0;
+            for c in (0..MAPPED_BELOW + 64).filter_map(char::from_u32) {
+                assert_eq!(face.has(c), face.maps(c), "{face:?} {c:?}");
+                held += usize::from(face.maps(c).unwrap());
+            }
+            assert!(held > 40, "{face:?} maps characters of this range: {held}");
+        }
+        assert!(Face::SerifRegular.has('é').unwrap());
+        assert!(!Face::SerifRegular.has('李').unwrap());
+        assert!(Face::Cjk.has('李').unwrap());
+    }
 }

@@ -1,7 +1,9 @@
 //! The page design and pagination: header band, title, body blocks as chunks that keep
 //! headings with their text and avoid widows and orphans, running head and footer.
 
-use printpdf::RawImage;
+use std::sync::Arc;
+
+use super::logo::{Logo, KEPT};
 
 use super::text::{self, Align, Family, Line, Rgb, TextStyle};
 use super::{Block, Handout, PdfError, Span};
@@ -77,9 +79,7 @@ pub(crate) struct Page {
 
 pub(crate) struct Laid {
     pub pages: Vec<Page>,
-    pub logo: Option<RawImage>,
-    /// The logo came as a JPEG (a photo): embedded as one (DCT), not losslessly.
-    pub logo_is_photo: bool,
+    pub logo: Option<Arc<Logo>>,
     pub size: (f32, f32),
 }
 
@@ -278,23 +278,16 @@ pub(crate) fn lay_out(h: &Handout) -> Result<Laid, PdfError> {
         measure: pw - 2.0 * MARGIN_X,
     };
     let logo = match &h.brand.logo_png_or_jpeg {
-        Some(bytes) => {
-            Some(RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(PdfError::Logo)?)
-        }
+        Some(bytes) => Some(KEPT.logo(bytes)?),
         None => None,
     };
-    let (header, band_h) = header_band(h, &d, pw, logo.as_ref())?;
+    let (header, band_h) = header_band(h, &d, pw, logo.as_deref())?;
     let mut chunks = title_chunks(h, &d)?;
     chunks.extend(body_chunks(h, &d)?);
     let pages = paginate(&chunks, band_h + FIRST_PAGE_GAP, TOP, ph - BOTTOM);
     Ok(Laid {
         pages: with_furniture(h, &d, ph, header, pages)?,
         logo,
-        logo_is_photo: h
-            .brand
-            .logo_png_or_jpeg
-            .as_ref()
-            .is_some_and(|b| b.starts_with(&[0xFF, 0xD8, 0xFF])),
         size: (pw, ph),
     })
 }
@@ -305,7 +298,7 @@ fn header_band(
     h: &Handout,
     d: &Design,
     pw: f32,
-    logo: Option<&RawImage>,
+    logo: Option<&Logo>,
 ) -> Result<(Vec<Mark>, f32), PdfError> {
     let brand = d.brand;
     let mut header = Vec::new();

@@ -11,6 +11,7 @@ mod blocks;
 mod draw;
 mod fonts;
 mod layout;
+mod logo;
 mod text;
 
 #[cfg(test)]

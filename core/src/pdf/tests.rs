@@ -25,7 +25,7 @@ fn samples_dir() -> PathBuf {
 }
 
 /// Renders, writes `<name>.pdf` and its pages as PNGs (60 dpi), returns the PDF's path.
-fn write_sample(name: &str, h: &Handout) -> (PathBuf, Rendered) {
+pub(super) fn write_sample(name: &str, h: &Handout) -> (PathBuf, Rendered) {
     let rendered = render(h, created()).expect("renders");
     let dir = samples_dir();
     let path = dir.join(format!("{name}.pdf"));
@@ -45,7 +45,7 @@ fn write_sample(name: &str, h: &Handout) -> (PathBuf, Rendered) {
 }
 
 /// Runs a tool on the PDF at `path`; pdftotext is told to write to stdout.
-fn run(tool: &str, args: &[&str], path: &PathBuf) -> String {
+pub(super) fn run(tool: &str, args: &[&str], path: &PathBuf) -> String {
     let mut cmd = Command::new(tool);
     cmd.args(args).arg(path);
     if tool == "pdftotext" {

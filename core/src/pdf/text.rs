@@ -88,9 +88,19 @@ struct Prepared {
 }
 
 pub(crate) fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most text is in NFC already, which the quick check tells without composing it.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        collapse(s.chars(), s.len())
+    } else {
+        collapse(s.nfc(), s.len())
+    }
+}
+
+/// The characters without the ignorable ones, runs of white space made one space.
+fn collapse(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if is_ignorable(c) {
             continue;
         }
@@ -470,5 +480,23 @@ pub(crate) fn plain(text: &str) -> Span {
         text: text.to_string(),
         emphasis: false,
         strong: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn text_is_composed_and_its_white_space_and_invisible_characters_tidied() {
+        // Composed already: the quick path.
+        assert_eq!(normalise("  Renée\u{00AD} Côté\n\tZoë  "), "Renée Côté Zoë");
+        // Decomposed (as macOS names files and some pasted text comes): composed here.
+        assert_eq!(normalise("Rene\u{301}e Co\u{302}te\u{301}"), "Renée Côté");
+        assert_eq!(
+            normalise("10\u{00A0}g \u{200B}李小龙 🌿"),
+            "10\u{00A0}g 李小龙 🌿"
+        );
+        assert_eq!(normalise(""), "");
     }
 }
