@@ -464,16 +464,36 @@ pub fn file_name(h: &Printable) -> String {
 
 /// Renders a printable document to PDF bytes with the practice's branding.
 pub fn render(db: &Db, h: &Printable, now: DateTime<Utc>) -> Result<Vec<u8>> {
-    let practice = practice_of(db)?;
-    let logo = practice::logo_bytes(db)?.map(practice::logo::for_print);
-    let mut doc = to_pdf(&practice, h, logo, &practice.coach_name);
-    // The preview told the coach which characters no font can print; they are left out.
-    let unprintable = pdf::unprintable_chars(&doc);
-    if !unprintable.is_empty() {
-        leave_out(&mut doc, &unprintable);
+    Letterhead::of(db)?.render(h, now)
+}
+
+/// What every document the practice prints is branded with: her profile and her logo, read
+/// once for as many documents as she prints (a bulk export renders on several threads).
+pub struct Letterhead {
+    practice: Practice,
+    logo: Option<Vec<u8>>,
+}
+
+impl Letterhead {
+    pub fn of(db: &Db) -> Result<Self> {
+        Ok(Self {
+            practice: practice_of(db)?,
+            logo: practice::logo_bytes(db)?.map(practice::logo::for_print),
+        })
     }
-    let rendered = pdf::render(&doc, now).map_err(|e| Error::Pdf(e.to_string()))?;
-    Ok(rendered.bytes)
+
+    /// Renders a printable document to PDF bytes.
+    pub fn render(&self, h: &Printable, now: DateTime<Utc>) -> Result<Vec<u8>> {
+        let practice = &self.practice;
+        let mut doc = to_pdf(practice, h, self.logo.clone(), &practice.coach_name);
+        // The preview told the coach which characters no font can print; they are left out.
+        let unprintable = pdf::unprintable_chars(&doc);
+        if !unprintable.is_empty() {
+            leave_out(&mut doc, &unprintable);
+        }
+        let rendered = pdf::render(&doc, now).map_err(|e| Error::Pdf(e.to_string()))?;
+        Ok(rendered.bytes)
+    }
 }
 
 #[cfg(test)]

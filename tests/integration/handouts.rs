@@ -141,17 +141,24 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
     }
 }
 
-#[test]
-fn one_handout_for_several_clients_with_progress_and_cancel() {
+/// A practice with a client for each of `names`, a handout for no one in particular and an
+/// empty folder for a bulk export: (folder, practice, handout, client ids).
+fn bulk_setup(names: &[&str]) -> (tempfile::TempDir, Db, HandoutDraft, Vec<i64>) {
     let (dir, db, _, mut draft) = setup();
     draft.client_id = None;
     draft.title = "Broth basics".into();
-    let ids: Vec<i64> = ["Anna", "Béatrice", "Chloé"]
+    let ids = names
         .iter()
         .map(|n| clients::create(&db, &ClientInput::named(n)).unwrap().id)
         .collect();
+    std::fs::create_dir(dir.path().join("bulk")).unwrap();
+    (dir, db, draft, ids)
+}
+
+#[test]
+fn one_handout_for_several_clients_with_progress_and_cancel() {
+    let (dir, db, draft, ids) = bulk_setup(&["Anna", "Béatrice", "Chloé"]);
     let folder = dir.path().join("bulk");
-    std::fs::create_dir(&folder).unwrap();
     let mut seen = Vec::new();
     let result = handouts::export_for_clients(&db, &draft, &ids, &folder, |p| {
         seen.push((p.done, p.total, p.client_name.clone()));
@@ -176,6 +183,48 @@ fn one_handout_for_several_clients_with_progress_and_cancel() {
     assert!(pdftotext(&folder.join(&files[1])).contains("Prepared for Béatrice"));
     assert_eq!(handouts::for_client(&db, ids[1]).unwrap().len(), 1);
     assert!(handouts::for_client(&db, ids[2]).unwrap().is_empty());
+}
+
+/// More clients than the computer has cores: the handouts are rendered side by side, yet
+/// written, recorded and reported in her order, each with its own name; a client who is not
+/// there stops the export before any file is written.
+#[test]
+fn a_bulk_export_renders_side_by_side_and_writes_in_her_order() {
+    let names = [
+        "Zoë",
+        "Renée Côté",
+        "李小龙",
+        "Anna",
+        "Béa",
+        "Chloé 🌿",
+        "Dana",
+    ];
+    let (dir, db, draft, ids) = bulk_setup(&names);
+    let folder = dir.path().join("bulk");
+    let mut seen = Vec::new();
+    let result = handouts::export_for_clients(&db, &draft, &ids, &folder, |p| {
+        seen.push(p.client_name.clone());
+        true
+    })
+    .unwrap();
+    assert_eq!(seen, names);
+    assert_eq!((result.written, result.cancelled), (7, false));
+    for (id, name) in ids.iter().zip(names) {
+        let given = handouts::for_client(&db, *id).unwrap();
+        assert_eq!(given.len(), 1, "{name}");
+        let text = pdftotext(&folder.join(&given[0].file_name));
+        assert!(
+            text.contains(&format!("Prepared for {name}")),
+            "{name}: {text}"
+        );
+    }
+
+    let empty = dir.path().join("none");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = [ids[0], 999_999];
+    assert!(handouts::export_for_clients(&db, &draft, &missing, &empty, |_| true).is_err());
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+    assert_eq!(handouts::for_client(&db, ids[0]).unwrap().len(), 1);
 }
 
 /// Copied from a blog: a tagline, a title line, headings between blank lines, paragraphs one

@@ -11,6 +11,10 @@ pub use given::{
     GivenSection,
 };
 
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use chrono::Utc;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -327,7 +331,18 @@ pub fn prepare(db: &Db, draft: &HandoutDraft) -> Result<Prepared> {
 /// Writes a prepared handout to `path`; when it is for a client it is recorded on her
 /// timeline with a snapshot of its text.
 pub fn save(db: &Db, prepared: &Prepared, path: &std::path::Path) -> Result<()> {
-    documents::save(db, &prepared.doc, path)?;
+    let bytes = documents::render(db, &prepared.doc, Utc::now())?;
+    write_and_record(db, prepared, path, &bytes)
+}
+
+/// Writes a rendered handout to `path` and records it for her.
+fn write_and_record(
+    db: &Db,
+    prepared: &Prepared,
+    path: &std::path::Path,
+    pdf: &[u8],
+) -> Result<()> {
+    crate::files::write_atomic(path, pdf)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -366,6 +381,9 @@ pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<(
     save(db, &prepare(db, draft)?, path)
 }
 
+/// The most threads a bulk export renders on (each holds a handout's pages while it works).
+const MAX_RENDER_THREADS: usize = 8;
+
 /// How a bulk export ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -396,6 +414,11 @@ pub fn check_for_clients(draft: &HandoutDraft, client_ids: &[i64]) -> Result<()>
 
 /// Exports one handout per client into `folder`, each personalised and recorded on her
 /// timeline. `progress` is told after each client and returns false to stop early.
+///
+/// Every handout is checked and resolved first (nothing is written when one cannot be); the
+/// PDFs are then rendered on as many threads as the computer has cores, while this thread
+/// writes and records them in the clients' order. Stopping early leaves no file for the
+/// clients after the last one reported.
 pub fn export_for_clients(
     db: &Db,
     draft: &HandoutDraft,
@@ -405,27 +428,75 @@ pub fn export_for_clients(
 ) -> Result<BulkExport> {
     check_for_clients(draft, client_ids)?;
     let total = client_ids.len() as i64;
+    let prepared = client_ids
+        .iter()
+        .map(|&client_id| {
+            let personal = HandoutDraft {
+                client_id: Some(client_id),
+                ..draft.clone()
+            };
+            prepare(db, &personal)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let letterhead = documents::Letterhead::of(db)?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, MAX_RENDER_THREADS)
+        .min(prepared.len());
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (send, receive) = std::sync::mpsc::channel::<(usize, Result<Vec<u8>>)>();
     let mut written = 0;
     let mut cancelled = false;
-    for &client_id in client_ids {
-        let personal = HandoutDraft {
-            client_id: Some(client_id),
-            ..draft.clone()
-        };
-        let prepared = prepare(db, &personal)?;
-        let path = crate::files::unused_path(folder, &prepared.file_name());
-        save(db, &prepared, &path)?;
-        written += 1;
-        let report = BulkProgress {
-            done: written,
-            total,
-            client_name: prepared.doc.prepared_for.unwrap_or_default(),
-        };
-        if !progress(&report) && written < total {
-            cancelled = true;
-            break;
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..threads {
+            let send = send.clone();
+            let (next, stop, prepared, letterhead) = (&next, &stop, &prepared, &letterhead);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(one) = prepared.get(i) else { break };
+                    if send
+                        .send((i, letterhead.render(&one.doc, Utc::now())))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
         }
-    }
+        drop(send);
+        // Rendered PDFs that arrived before the ones ahead of them in her list.
+        let mut waiting = BTreeMap::new();
+        let written_in_order = (|| -> Result<()> {
+            for (i, one) in prepared.iter().enumerate() {
+                let bytes = loop {
+                    if let Some(bytes) = waiting.remove(&i) {
+                        break bytes;
+                    }
+                    let (at, bytes) = receive.recv().map_err(|_| {
+                        Error::Pdf("The handouts stopped being made part way.".into())
+                    })?;
+                    waiting.insert(at, bytes);
+                }?;
+                let path = crate::files::unused_path(folder, &one.file_name());
+                write_and_record(db, one, &path, &bytes)?;
+                written += 1;
+                let report = BulkProgress {
+                    done: written,
+                    total,
+                    client_name: one.doc.prepared_for.clone().unwrap_or_default(),
+                };
+                if !progress(&report) && written < total {
+                    cancelled = true;
+                    return Ok(());
+                }
+            }
+            Ok(())
+        })();
+        stop.store(true, Ordering::Relaxed);
+        written_in_order
+    })?;
     Ok(BulkExport {
         folder: folder.display().to_string(),
         written,
