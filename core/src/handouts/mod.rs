@@ -381,8 +381,9 @@ pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<(
     save(db, &prepare(db, draft)?, path)
 }
 
-/// The most threads a bulk export renders on (each holds a handout's pages while it works).
-const MAX_RENDER_THREADS: usize = 8;
+/// The most threads a bulk export renders on: each holds a handout's pages while it works, and
+/// the window keeps a core to itself on most laptops.
+const MAX_RENDER_THREADS: usize = 4;
 
 /// How a bulk export ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -416,9 +417,9 @@ pub fn check_for_clients(draft: &HandoutDraft, client_ids: &[i64]) -> Result<()>
 /// timeline. `progress` is told after each client and returns false to stop early.
 ///
 /// Every handout is checked and resolved first (nothing is written when one cannot be); the
-/// PDFs are then rendered on as many threads as the computer has cores, while this thread
-/// writes and records them in the clients' order. Stopping early leaves no file for the
-/// clients after the last one reported.
+/// PDFs are then rendered on as many threads as the computer has cores (up to four), while
+/// this thread writes and records them in the clients' order. Stopping early leaves no file
+/// for the clients after the last one reported.
 pub fn export_for_clients(
     db: &Db,
     draft: &HandoutDraft,

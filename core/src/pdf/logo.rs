@@ -3,8 +3,9 @@
 //!
 //! A JPEG a viewer decodes as it is (8 bits a sample, grey or colour) is embedded byte for
 //! byte (DCTDecode): no second lossy pass. A PNG becomes Flate-compressed pixels, its
-//! transparency a soft mask. Any other JPEG (CMYK, 12-bit) is decoded and embedded as a
-//! plain colour JPEG. Every logo is decoded once, so a damaged one is refused, not printed.
+//! transparency a soft mask. Any other JPEG the image decoder reads (CMYK) is embedded again
+//! as a plain colour JPEG. Every logo is decoded once, so a damaged one is refused, not
+//! printed.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -15,7 +16,7 @@ use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
 use super::PdfError;
 
-/// JPEG quality for a JPEG logo that has to be encoded again (CMYK, 12-bit).
+/// JPEG quality for a JPEG logo that has to be encoded again (CMYK).
 const JPEG_QUALITY: u8 = 90;
 
 /// The logo, ready to embed.
