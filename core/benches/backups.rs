@@ -14,9 +14,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use coachdesk_core::backups::{self, BackupReason};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::db::{Db, DATABASE_FILE};
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
 use common::practice::{seed, Rng};
 use common::{ms, percentile, report, timed};
@@ -116,17 +115,8 @@ fn main() {
         ms(percentile(&mut checks, 0.5))
     );
 
-    let consult = consults::create(
-        &db,
-        &ConsultInput {
-            client_id: 1,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: "2026-12-01T09:00:00Z".into(),
-            duration_minutes: 50,
-            template: TemplateKey::Coaching,
-        },
-    )
-    .unwrap();
+    let consult =
+        consults::create(&db, &ConsultInput::follow_up(1, "2026-12-01T09:00:00Z", 50)).unwrap();
     let save = |n: usize| {
         let notes = [NoteSection {
             heading: "Symptoms since last time".into(),

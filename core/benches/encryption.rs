@@ -13,11 +13,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use coachdesk_core::clients::{self, ClientQuery};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::db::{self, Db, DATABASE_FILE};
 use coachdesk_core::encryption;
 use coachdesk_core::keys::KdfCost;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::search;
 
 use common::practice::{self, CLIENTS, NOTES};
@@ -207,18 +206,9 @@ fn main() {
     ok &= side_by_side("Ctrl+K over 200,000 notes", &mut a, &mut b, 30.0);
 
     let consult_in = |db: &Db| {
-        consults::create(
-            db,
-            &ConsultInput {
-                client_id: 1,
-                kind: ConsultKind::FollowUp,
-                scheduled_at: "2026-12-01T09:00:00Z".into(),
-                duration_minutes: 50,
-                template: TemplateKey::Coaching,
-            },
-        )
-        .unwrap()
-        .id
+        consults::create(db, &ConsultInput::follow_up(1, "2026-12-01T09:00:00Z", 50))
+            .unwrap()
+            .id
     };
     let (plain_consult, enc_consult) = (consult_in(&plain), consult_in(&enc));
     let (mut a, mut b) = (Vec::new(), Vec::new());

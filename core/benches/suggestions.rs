@@ -22,11 +22,10 @@ use chrono::{Duration as Days, Utc};
 use coachdesk_core::articles;
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::import;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::prep;
 use coachdesk_core::protocols::{self, AssignInput, ItemKind, Phase, ProtocolDraft, ProtocolItem};
@@ -174,13 +173,7 @@ fn client_for(db: &Db, s: &Value, refs: &HashMap<String, i64>) -> i64 {
     if !sections.is_empty() {
         let consult = consults::create(
             db,
-            &ConsultInput {
-                client_id: client.id,
-                kind: ConsultKind::FollowUp,
-                scheduled_at: format!("{}T15:00:00Z", day(3)),
-                duration_minutes: 60,
-                template: TemplateKey::Coaching,
-            },
+            &ConsultInput::follow_up(client.id, &format!("{}T15:00:00Z", day(3)), 60),
         )
         .unwrap();
         consults::save_notes(db, consult.id, &sections, true).unwrap();

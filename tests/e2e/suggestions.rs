@@ -65,13 +65,7 @@ pub fn seed(dir: &Path, with_articles: bool) {
     .unwrap();
     let consult = consults::create(
         &db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: format!("{}T15:00:00Z", day(3)),
-            duration_minutes: 60,
-            template: TemplateKey::Coaching,
-        },
+        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", day(3)), 60),
     )
     .unwrap();
     consults::save_notes(

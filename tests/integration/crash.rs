@@ -16,9 +16,8 @@ use std::time::Duration;
 use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::db::{Db, DATABASE_FILE};
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_lib::AppState;
 
@@ -221,17 +220,8 @@ fn set_up(data: &Path) {
     .unwrap();
     let client = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
     assert_eq!(client.id, 1);
-    let consult = consults::create(
-        &db,
-        &ConsultInput {
-            client_id: 1,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: "2026-12-01T09:00:00Z".into(),
-            duration_minutes: 50,
-            template: TemplateKey::Coaching,
-        },
-    )
-    .unwrap();
+    let consult =
+        consults::create(&db, &ConsultInput::follow_up(1, "2026-12-01T09:00:00Z", 50)).unwrap();
     assert_eq!(consult.id, 1);
 }
 

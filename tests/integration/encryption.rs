@@ -10,12 +10,11 @@ use std::time::Duration;
 
 use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
+use coachdesk_core::consults::{self, ConsultInput};
 use coachdesk_core::db::{self, Db, DATABASE_FILE};
 use coachdesk_core::encryption;
 use coachdesk_core::keys::{KdfCost, KEY_FILE};
 use coachdesk_core::labs;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::Error;
 
@@ -90,13 +89,7 @@ fn seeded() -> (Practice, tempfile::TempDir, i64) {
     give_her_everything(&p, her.id);
     let consult = consults::create(
         &p.db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: "2026-11-25T10:00:00Z".into(),
-            duration_minutes: 45,
-            template: TemplateKey::Coaching,
-        },
+        &ConsultInput::follow_up(her.id, "2026-11-25T10:00:00Z", 45),
     )
     .unwrap();
     let mut sections = consult.sections.clone();

@@ -7,9 +7,8 @@ use std::path::Path;
 
 use coachdesk_core::backups::{self, BackupReason};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
+use coachdesk_core::consults::{self, ConsultInput};
 use coachdesk_core::labs;
-use coachdesk_core::note_templates::TemplateKey;
 
 use crate::progress::{give_her_everything, practice};
 
@@ -68,13 +67,7 @@ fn an_erased_clients_words_are_in_no_file_of_the_data_folder_nor_her_backups() {
     give_her_everything(&p, other.id);
     let consult = consults::create(
         &p.db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: "2026-11-25T10:00:00Z".into(),
-            duration_minutes: 45,
-            template: TemplateKey::Coaching,
-        },
+        &ConsultInput::follow_up(her.id, "2026-11-25T10:00:00Z", 45),
     )
     .unwrap();
     let mut sections = consult.sections.clone();

@@ -310,13 +310,7 @@ fn a_practice_stays_readable_by_the_systems_sqlite3() {
     let renee = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
     let consult = coachdesk_core::consults::create(
         &db,
-        &coachdesk_core::consults::ConsultInput {
-            client_id: renee.id,
-            kind: coachdesk_core::consults::ConsultKind::FollowUp,
-            scheduled_at: "2026-11-25T10:00:00Z".into(),
-            duration_minutes: 45,
-            template: coachdesk_core::note_templates::TemplateKey::Coaching,
-        },
+        &coachdesk_core::consults::ConsultInput::follow_up(renee.id, "2026-11-25T10:00:00Z", 45),
     )
     .unwrap();
     let mut sections = consult.sections.clone();

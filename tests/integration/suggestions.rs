@@ -5,10 +5,9 @@
 use coachdesk_core::articles;
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::import;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::suggestions::{self, SuggestionSource};
 
 use crate::progress::{practice, Practice};
@@ -55,13 +54,7 @@ fn renee(p: &Practice) -> i64 {
     let her = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
     let consult = consults::create(
         &p.db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FollowUp,
-            scheduled_at: format!("{}T15:00:00Z", day(2)),
-            duration_minutes: 60,
-            template: TemplateKey::Coaching,
-        },
+        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", day(2)), 60),
     )
     .unwrap();
     consults::save_notes(

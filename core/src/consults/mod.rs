@@ -119,6 +119,19 @@ pub struct ConsultInput {
     pub template: TemplateKey,
 }
 
+impl ConsultInput {
+    /// A coaching follow-up with her, at `scheduled_at` (RFC 3339), for `duration_minutes`.
+    pub fn follow_up(client_id: i64, scheduled_at: &str, duration_minutes: i32) -> Self {
+        Self {
+            client_id,
+            kind: ConsultKind::FollowUp,
+            scheduled_at: scheduled_at.to_owned(),
+            duration_minutes,
+            template: TemplateKey::Coaching,
+        }
+    }
+}
+
 /// Changing a booked consult: its kind, time, length or status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
