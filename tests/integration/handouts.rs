@@ -142,7 +142,7 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
 }
 
 /// A practice with a client for each of `names`, a handout for no one in particular and an
-/// empty folder for a bulk export: (folder, practice, handout, client ids).
+/// empty folder `bulk` for a bulk export: (its temporary folder, practice, handout, client ids).
 fn bulk_setup(names: &[&str]) -> (tempfile::TempDir, Db, HandoutDraft, Vec<i64>) {
     let (dir, db, _, mut draft) = setup();
     draft.client_id = None;
