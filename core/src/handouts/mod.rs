@@ -454,6 +454,8 @@ pub fn export_for_clients(
             let send = send.clone();
             let (next, stop, prepared, letterhead) = (&next, &stop, &prepared, &letterhead);
             scope.spawn(move || {
+                // Every client's handout has the same paragraphs: each is shaped once here.
+                let _memo = crate::pdf::remember_shaping();
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(one) = prepared.get(i) else { break };

@@ -171,7 +171,8 @@ pub(crate) struct Glyph {
 }
 
 /// Shapes `text[range]` in one face at `size` points and appends the glyphs, with cluster
-/// positions relative to the whole `text`.
+/// positions relative to the whole `text`. On a thread that remembers (`remember_shaping`), a
+/// piece shaped before in the same face and size is copied, not shaped again.
 pub(crate) fn shape_into(
     text: &str,
     range: std::ops::Range<usize>,
@@ -179,8 +180,76 @@ pub(crate) fn shape_into(
     size: f32,
     out: &mut Vec<Glyph>,
 ) -> Result<(), PdfError> {
-    let shaper = face.shaper()?;
     let piece = &text[range.clone()];
+    let remembered = MEMO.with_borrow(|memo| {
+        let memo = memo.as_ref()?;
+        let glyphs = memo.get(&(face, size.to_bits(), piece.to_owned()))?;
+        out.extend(glyphs.iter().map(|g| Glyph {
+            start: g.start + range.start,
+            end: g.end + range.start,
+            ..g.clone()
+        }));
+        Some(())
+    });
+    if remembered.is_some() {
+        return Ok(());
+    }
+    let from = out.len();
+    shape_piece(piece, range.start, face, size, out)?;
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(memo) = memo.as_mut() {
+            if memo.len() >= MEMO_PIECES {
+                memo.clear();
+            }
+            let glyphs = out[from..]
+                .iter()
+                .map(|g| Glyph {
+                    start: g.start - range.start,
+                    end: g.end - range.start,
+                    ..g.clone()
+                })
+                .collect();
+            memo.insert((face, size.to_bits(), piece.to_owned()), glyphs);
+        }
+    });
+    Ok(())
+}
+
+/// Pieces of text a thread remembers the shaping of, at the most (a handout has a few hundred).
+const MEMO_PIECES: usize = 4096;
+
+type Memo = std::collections::HashMap<(Face, u32, String), Vec<Glyph>>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// While the returned guard lives, this thread remembers how each piece of text was shaped:
+/// a bulk export renders the same handout for every client, so all but her name is shaped
+/// once per thread. Shaping is a pure function of the text, face and size.
+pub fn remember_shaping() -> RememberShaping {
+    MEMO.with_borrow_mut(|memo| *memo = Some(Memo::new()));
+    RememberShaping(std::marker::PhantomData)
+}
+
+/// Forgets what this thread remembered when dropped (`remember_shaping`).
+pub struct RememberShaping(std::marker::PhantomData<*const ()>);
+
+impl Drop for RememberShaping {
+    fn drop(&mut self) {
+        MEMO.with_borrow_mut(|memo| *memo = None);
+    }
+}
+
+/// Shapes `piece` (which starts at byte `offset` of its text) with rustybuzz.
+fn shape_piece(
+    piece: &str,
+    offset: usize,
+    face: Face,
+    size: f32,
+    out: &mut Vec<Glyph>,
+) -> Result<(), PdfError> {
+    let shaper = face.shaper()?;
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(piece);
     buffer.guess_segment_properties();
@@ -199,9 +268,9 @@ pub(crate) fn shape_into(
             .find(|&c| c != cluster)
             .unwrap_or(piece.len());
         let (start, end) = if first_of_cluster {
-            (range.start + cluster, range.start + next_cluster)
+            (offset + cluster, offset + next_cluster)
         } else {
-            (range.start + cluster, range.start + cluster)
+            (offset + cluster, offset + cluster)
         };
         out.push(Glyph {
             face,
@@ -241,5 +310,30 @@ mod tests {
         assert!(Face::SerifRegular.has('é').unwrap());
         assert!(!Face::SerifRegular.has('李').unwrap());
         assert!(Face::Cjk.has('李').unwrap());
+    }
+
+    #[test]
+    fn remembered_shaping_is_the_same_as_shaping_again() {
+        let text = "Renée, bone broth — “first” steps; ffi office 李小龙 🌿 Zoë.";
+        let shape_all = |out: &mut Vec<Glyph>| {
+            for (start, end) in [(0, 7), (7, text.len())] {
+                shape_into(text, start..end, Face::SerifRegular, 11.5, out).unwrap();
+            }
+        };
+        let mut fresh = Vec::new();
+        shape_all(&mut fresh);
+        let _memo = remember_shaping();
+        let (mut first, mut again) = (Vec::new(), Vec::new());
+        shape_all(&mut first);
+        shape_all(&mut again);
+        let key = |g: &Glyph| (g.face, g.gid, g.advance.to_bits(), g.start, g.end);
+        let keys = |gs: &[Glyph]| gs.iter().map(key).collect::<Vec<_>>();
+        assert_eq!(keys(&first), keys(&fresh));
+        assert_eq!(keys(&again), keys(&fresh));
+        assert!(MEMO.with_borrow(|m| m.as_ref().map_or(0, Memo::len)) == 2);
+        // Another size is shaped anew.
+        let mut bigger = Vec::new();
+        shape_into(text, 0..7, Face::SerifRegular, 23.0, &mut bigger).unwrap();
+        assert!(bigger[0].advance > fresh[0].advance);
     }
 }

@@ -21,6 +21,8 @@ mod tests;
 
 use chrono::{DateTime, Utc};
 
+pub use fonts::{remember_shaping, RememberShaping};
+
 /// Paper size from the practice profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paper {
