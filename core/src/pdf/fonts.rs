@@ -227,6 +227,7 @@ thread_local! {
 /// While the returned guard lives, this thread remembers how each piece of text was shaped:
 /// a bulk export renders the same handout for every client, so all but her name is shaped
 /// once per thread. Shaping is a pure function of the text, face and size.
+#[must_use = "the thread remembers only while the guard is kept"]
 pub fn remember_shaping() -> RememberShaping {
     MEMO.with_borrow_mut(|memo| *memo = Some(Memo::new()));
     RememberShaping(std::marker::PhantomData)
