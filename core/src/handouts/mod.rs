@@ -447,9 +447,7 @@ pub fn export_for_clients(
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (send, receive) = std::sync::mpsc::channel::<(usize, Result<Vec<u8>>)>();
-    let mut written = 0;
-    let mut cancelled = false;
-    std::thread::scope(|scope| -> Result<()> {
+    let (written, cancelled) = std::thread::scope(|scope| {
         for _ in 0..threads {
             let send = send.clone();
             let (next, stop, prepared, letterhead) = (&next, &stop, &prepared, &letterhead);
@@ -469,36 +467,10 @@ pub fn export_for_clients(
             });
         }
         drop(send);
-        // Rendered PDFs that arrived before the ones ahead of them in her list.
-        let mut waiting = BTreeMap::new();
-        let written_in_order = (|| -> Result<()> {
-            for (i, one) in prepared.iter().enumerate() {
-                let bytes = loop {
-                    if let Some(bytes) = waiting.remove(&i) {
-                        break bytes;
-                    }
-                    let (at, bytes) = receive.recv().map_err(|_| {
-                        Error::Pdf("The handouts stopped being made part way.".into())
-                    })?;
-                    waiting.insert(at, bytes);
-                }?;
-                let path = crate::files::unused_path(folder, &one.file_name());
-                write_and_record(db, one, &path, &bytes)?;
-                written += 1;
-                let report = BulkProgress {
-                    done: written,
-                    total,
-                    client_name: one.doc.prepared_for.clone().unwrap_or_default(),
-                };
-                if !progress(&report) && written < total {
-                    cancelled = true;
-                    return Ok(());
-                }
-            }
-            Ok(())
-        })();
+        let ended = write_in_order(db, &prepared, folder, &receive, &mut progress);
+        // Whatever the end, the render threads take no more work.
         stop.store(true, Ordering::Relaxed);
-        written_in_order
+        ended
     })?;
     Ok(BulkExport {
         folder: folder.display().to_string(),
@@ -506,4 +478,42 @@ pub fn export_for_clients(
         total,
         cancelled,
     })
+}
+
+/// Writes and records each rendered handout of a bulk export in her order, telling `progress`
+/// after each: how many were written, and whether she stopped early.
+fn write_in_order(
+    db: &Db,
+    prepared: &[Prepared],
+    folder: &std::path::Path,
+    rendered: &std::sync::mpsc::Receiver<(usize, Result<Vec<u8>>)>,
+    progress: &mut impl FnMut(&BulkProgress) -> bool,
+) -> Result<(i64, bool)> {
+    let total = prepared.len() as i64;
+    // Rendered PDFs that arrived before the ones ahead of them in her list.
+    let mut waiting = BTreeMap::new();
+    let mut written = 0;
+    for (i, one) in prepared.iter().enumerate() {
+        let pdf = loop {
+            if let Some(pdf) = waiting.remove(&i) {
+                break pdf;
+            }
+            let (at, pdf) = rendered
+                .recv()
+                .map_err(|_| Error::Pdf("The handouts stopped being made part way.".into()))?;
+            waiting.insert(at, pdf);
+        }?;
+        let path = crate::files::unused_path(folder, &one.file_name());
+        write_and_record(db, one, &path, &pdf)?;
+        written += 1;
+        let report = BulkProgress {
+            done: written,
+            total,
+            client_name: one.doc.prepared_for.clone().unwrap_or_default(),
+        };
+        if !progress(&report) && written < total {
+            return Ok((written, true));
+        }
+    }
+    Ok((written, false))
 }

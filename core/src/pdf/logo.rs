@@ -4,7 +4,7 @@
 //! A JPEG a viewer decodes as it is (8 bits a sample, grey or colour) is embedded byte for
 //! byte (DCTDecode): no second lossy pass. A PNG becomes Flate-compressed pixels, its
 //! transparency a soft mask. Any other JPEG the image decoder reads (CMYK) is embedded again
-//! as a plain colour JPEG. Every logo is decoded once, so a damaged one is refused, not
+//! as a plain JPEG. Every logo is decoded once, so a damaged one is refused, not
 //! printed.
 
 use std::collections::BTreeMap;
@@ -66,11 +66,15 @@ fn make(bytes: &[u8]) -> Result<Logo, PdfError> {
         dict.insert("Filter".into(), name("DCTDecode"));
         bytes.to_vec()
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        dict = image_dict(width, height, false);
         dict.insert("Filter".into(), name("DCTDecode"));
         let mut out = Vec::new();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
-        DynamicImage::ImageRgb8(image.to_rgb8())
+        let plain = if grey {
+            DynamicImage::ImageLuma8(image.to_luma8())
+        } else {
+            DynamicImage::ImageRgb8(image.to_rgb8())
+        };
+        plain
             .write_with_encoder(encoder)
             .map_err(|e| PdfError::Logo(e.to_string()))?;
         out
