@@ -14,6 +14,11 @@ export function listClients(query: ClientQuery): Promise<ClientPage> {
   return call("clients_list", { query });
 }
 
+/** Her current (not archived) clients by name, the first `limit` of them: what a picker offers. */
+export function currentClients(limit: number): Promise<ClientPage> {
+  return listClients({ search: "", status: null, archived: false, sort: "name", offset: 0, limit });
+}
+
 export function getClient(id: number): Promise<Client> {
   return call("clients_get", { id });
 }

@@ -3,7 +3,7 @@
 // composer page wires it to the screen.
 import { tick } from "svelte";
 import { getArticle } from "$lib/api/articles";
-import { getClient, listClients } from "$lib/api/clients";
+import { currentClients, getClient } from "$lib/api/clients";
 import { exportHandout, previewHandout, printHandout } from "$lib/api/handouts";
 import { Latest } from "$lib/latest";
 import { printOrOfferExport } from "$lib/print";
@@ -168,14 +168,7 @@ export class Composer {
     const articleId = this.articleId;
     if (this.restored) showToast("Your handout draft is as you left it.");
     else if (initialClientId !== null) this.clientValue = String(initialClientId);
-    listClients({
-      search: "",
-      status: null,
-      archived: false,
-      sort: "name",
-      offset: 0,
-      limit: 10_000,
-    })
+    currentClients(10_000)
       .then(async (page) => {
         let list = page.clients;
         // A client opened from an archived record is not in the everyday list; add her.
