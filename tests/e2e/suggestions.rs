@@ -9,9 +9,8 @@ use chrono::{Duration as Days, Utc};
 use coachdesk_core::articles;
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::import;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::protocols::{self, AssignInput};
 
 use crate::handouts::check_pdf;
