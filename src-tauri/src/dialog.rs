@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use coachdesk_core::db::Db;
+use coachdesk_core::documents::{self, Prepared};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
@@ -124,6 +126,19 @@ pub fn save_with<R: Runtime, T>(
 /// What an export that returns its path gives the window.
 pub fn shown(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// A document CoachDesk prints (a summary, a prep sheet, food lists, a handout given before)
+/// through the save dialog: its path, or None if she cancels.
+pub fn save_document<R: Runtime>(
+    app: &AppHandle<R>,
+    db: &Db,
+    title: &str,
+    prepared: &Prepared,
+) -> CommandResult<Option<String>> {
+    save_with(app, title, &prepared.file_name, PDF, |path| {
+        documents::save(db, &prepared.doc, path).map(|()| shown(path))
+    })
 }
 
 /// Asks the coach for one or more files of the kinds in `filter`; None if she cancels. In debug

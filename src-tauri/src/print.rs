@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use coachdesk_core::db::Db;
+use coachdesk_core::documents::{self, Printable};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{CommandResult, ErrorCode, IpcError};
@@ -37,6 +39,19 @@ fn no_printer() -> IpcError {
         "No printer is set up on this computer. Export the PDF instead, or add a printer in \
          your system's settings and try again.",
     )
+}
+
+/// Writes a document CoachDesk prints to a private file and prints it through the print
+/// dialog; false if she cancels.
+pub fn print_document<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    db: &Db,
+    doc: &Printable,
+) -> CommandResult<bool> {
+    let path = spool_path(state)?;
+    documents::save(db, doc, &path)?;
+    print_pdf(app, &path, &doc.title)
 }
 
 /// A private file in the data folder for the PDF being printed (removed with the viewer

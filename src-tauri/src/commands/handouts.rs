@@ -2,7 +2,7 @@
 
 use std::sync::atomic::Ordering;
 
-use coachdesk_core::documents::{self, Preview};
+use coachdesk_core::documents::Preview;
 use coachdesk_core::handouts::{self, BulkExport, GivenHandout, HandoutDraft};
 use tauri::Emitter;
 use tauri::{AppHandle, Runtime, State};
@@ -51,13 +51,7 @@ pub async fn handouts_reexport<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
     let given = handouts::prepare_given(db, id)?;
-    dialog::save_with(
-        &app,
-        "Export handout again",
-        &given.file_name,
-        PDF,
-        |path| documents::save(db, &given.doc, path).map(|()| dialog::shown(path)),
-    )
+    dialog::save_document(&app, db, "Export handout again", &given)
 }
 
 /// Asks for a folder, then writes one personalised handout per client into it, telling the
@@ -99,9 +93,7 @@ pub async fn handouts_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let prepared = handouts::prepare(db, &draft)?;
-    let path = print::spool_path(&state)?;
-    documents::save(db, &prepared.doc, &path)?;
-    let printed = print::print_pdf(&app, &path, &prepared.doc.title)?;
+    let printed = print::print_document(&app, &state, db, &prepared.doc)?;
     if printed {
         handouts::record(db, &prepared, &prepared.file_name())?;
     }
@@ -117,7 +109,5 @@ pub async fn handouts_reprint<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let given = handouts::prepare_given(db, id)?;
-    let path = print::spool_path(&state)?;
-    documents::save(db, &given.doc, &path)?;
-    print::print_pdf(&app, &path, &given.doc.title)
+    print::print_document(&app, &state, db, &given.doc)
 }

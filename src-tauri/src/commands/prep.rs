@@ -1,10 +1,9 @@
 //! The consult prep sheet: on screen, and as one printed page through the save dialog.
 
-use coachdesk_core::documents;
 use coachdesk_core::prep::{self, PrepSheet};
 use tauri::{AppHandle, Runtime, State};
 
-use crate::dialog::{self, PDF};
+use crate::dialog;
 use crate::error::CommandResult;
 use crate::print;
 use crate::state::AppState;
@@ -23,9 +22,7 @@ pub async fn prep_export<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
     let sheet = prep::prepare(db, client_id)?;
-    dialog::save_with(&app, "Save prep sheet", &sheet.file_name, PDF, |path| {
-        documents::save(db, &sheet.doc, path).map(|()| dialog::shown(path))
-    })
+    dialog::save_document(&app, db, "Save prep sheet", &sheet)
 }
 
 /// Prints the prep sheet through the print dialog; false if the coach cancelled.
@@ -37,7 +34,5 @@ pub async fn prep_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let sheet = prep::prepare(db, client_id)?;
-    let path = print::spool_path(&state)?;
-    documents::save(db, &sheet.doc, &path)?;
-    print::print_pdf(&app, &path, &sheet.doc.title)
+    print::print_document(&app, &state, db, &sheet.doc)
 }

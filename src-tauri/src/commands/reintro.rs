@@ -86,13 +86,7 @@ pub async fn reintro_lists_export<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
     let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
-    dialog::save_with(
-        &app,
-        "Save food lists",
-        &lists.file_name,
-        dialog::PDF,
-        |path| documents::save(db, &lists.doc, path).map(|()| dialog::shown(path)),
-    )
+    dialog::save_document(&app, db, "Save food lists", &lists)
 }
 
 /// Prints her food lists through the print dialog; false if the coach cancelled.
@@ -103,8 +97,6 @@ pub async fn reintro_lists_print<R: Runtime>(
     client_id: i64,
 ) -> CommandResult<bool> {
     let db = state.db()?;
-    let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
-    let path = print::spool_path(&state)?;
-    documents::save(db, &lists.doc, &path)?;
-    print::print_pdf(&app, &path, &lists.doc.title)
+    let lists = reintro::lists(db, client_id)?;
+    print::print_document(&app, &state, db, &lists)
 }

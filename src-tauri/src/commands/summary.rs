@@ -1,10 +1,9 @@
 //! The client summary PDF, for the coach's own files.
 
-use coachdesk_core::documents;
 use coachdesk_core::summary;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::dialog::{self, PDF};
+use crate::dialog;
 use crate::error::CommandResult;
 use crate::print;
 use crate::state::AppState;
@@ -18,13 +17,7 @@ pub async fn summary_export<R: Runtime>(
 ) -> CommandResult<Option<String>> {
     let db = state.db()?;
     let summary = summary::prepare(db, client_id)?;
-    dialog::save_with(
-        &app,
-        "Save client summary",
-        &summary.file_name,
-        PDF,
-        |path| documents::save(db, &summary.doc, path).map(|()| dialog::shown(path)),
-    )
+    dialog::save_document(&app, db, "Save client summary", &summary)
 }
 
 /// Prints the client summary through the print dialog; false if the coach cancelled.
@@ -36,7 +29,5 @@ pub async fn summary_print<R: Runtime>(
 ) -> CommandResult<bool> {
     let db = state.db()?;
     let summary = summary::prepare(db, client_id)?;
-    let path = print::spool_path(&state)?;
-    documents::save(db, &summary.doc, &path)?;
-    print::print_pdf(&app, &path, &summary.doc.title)
+    print::print_document(&app, &state, db, &summary.doc)
 }
