@@ -194,13 +194,14 @@ fn daily_backups<R: Runtime>(app: tauri::AppHandle<R>) {
     });
 }
 
-/// On Linux, WebKitGTK paints pages with Skia on the graphics card by default and keeps the
-/// textures, glyph atlases and shadow masks it made in a cache that grows with what a page
-/// draws. CoachDesk's screens (text, borders, small icons, soft shadows) paint as quickly on
-/// the processor, and the window's web process then holds about 40 MB less (`make bench-app`:
-/// after 10 s idle on her dashboard, 482 MB instead of 516–525 MB for the app and its WebKit
-/// processes; a bare Tauri app holds 440–457 MB either way). A value already set in the
-/// environment wins. Called before any thread starts: the environment is not shared yet.
+/// On Linux, WebKitGTK (2.46 and later; earlier ones ignore the variable) paints pages with
+/// Skia on the graphics card by default, and keeps the textures, glyph atlases and shadow masks
+/// it made in a cache that grows with what a page draws. CoachDesk's screens (text, borders,
+/// small icons, soft shadows) paint as quickly on the processor, and the window's web process
+/// then holds about 40 MB less (`make bench-app`: after 10 s idle on her dashboard, 475 MB
+/// instead of 512–525 MB for the app and its WebKit processes; a bare Tauri app holds 415–457 MB
+/// either way). A value already set in the environment wins. Called before any thread starts:
+/// the environment is not shared yet.
 #[cfg(target_os = "linux")]
 fn paint_on_the_processor() {
     const VAR: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
