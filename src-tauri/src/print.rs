@@ -58,7 +58,7 @@ pub fn print_document<R: Runtime>(
 /// copies, at quit and at the next start). Its name is plain ASCII without spaces: the print
 /// queue shows the document's title instead, and a CUPS seen here stopped on a file name with
 /// spaces.
-pub fn spool_path(state: &AppState) -> CommandResult<PathBuf> {
+fn spool_path(state: &AppState) -> CommandResult<PathBuf> {
     let folder = coachdesk_core::files::opened_folder(state.data_dir()).join("print");
     std::fs::create_dir_all(&folder)
         .map_err(|e| failed(ErrorCode::Io, format!("Could not prepare the print: {e}")))?;
@@ -73,7 +73,7 @@ pub fn spool_path(state: &AppState) -> CommandResult<PathBuf> {
 }
 
 /// Prints the PDF at `path` (titled `title` in the print queue); false if she cancelled.
-pub fn print_pdf<R: Runtime>(app: &AppHandle<R>, path: &Path, title: &str) -> CommandResult<bool> {
+fn print_pdf<R: Runtime>(app: &AppHandle<R>, path: &Path, title: &str) -> CommandResult<bool> {
     #[cfg(debug_assertions)]
     if let Some(printer) = std::env::var_os("COACHDESK_TEST_PRINTER") {
         let choice = Choice {
