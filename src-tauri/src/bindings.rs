@@ -224,6 +224,26 @@ fn constants() -> String {
             json(SUPPLEMENT_CAUTION)
         ),
         format!(
+            "/** A client's statuses, in the order the status select and the pipeline show them. */\n\
+             export const CLIENT_STATUSES: readonly ClientStatus[] = {};\n",
+            json(&ClientStatus::ALL)
+        ),
+        format!(
+            "/** How the window, search, the timeline and her summary PDF name each status. */\n\
+             export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {};\n",
+            record(&ClientStatus::ALL, ClientStatus::label)
+        ),
+        format!(
+            "/** The kinds of consult, in the order the booking form offers them. */\n\
+             export const CONSULT_KINDS: readonly ConsultKind[] = {};\n",
+            json(&ConsultKind::ALL)
+        ),
+        format!(
+            "/** How the window, the timeline, calendar files and her summary PDF name each kind of consult. */\n\
+             export const CONSULT_KIND_LABELS: Record<ConsultKind, string> = {};\n",
+            record(&ConsultKind::ALL, ConsultKind::label)
+        ),
+        format!(
             "/** The window's colours, in the order Settings offers them. */\n\
              export const THEMES: readonly Theme[] = {};\n",
             json(&Theme::ALL)

@@ -28,7 +28,8 @@ pub enum ConsultKind {
 }
 
 impl ConsultKind {
-    const ALL: [Self; 4] = [
+    /// In the order the booking form offers them.
+    pub const ALL: [Self; 4] = [
         Self::FreeConsult,
         Self::InitialSession,
         Self::FollowUp,

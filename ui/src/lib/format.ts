@@ -1,4 +1,5 @@
 // How things read on screen: labels, dates and times in the coach's local time, counts.
+import { CLIENT_STATUS_LABELS, CONSULT_KIND_LABELS } from "./api/types";
 import type {
   ClientSort,
   ClientStatus,
@@ -11,26 +12,11 @@ import type {
   TimelineKind,
 } from "./api/types";
 
-export const CLIENT_STATUSES: readonly ClientStatus[] = [
-  "lead",
-  "consult_booked",
-  "active",
-  "paused",
-  "alumni",
-  "not_a_fit",
-];
-
-const STATUS_LABELS: Record<ClientStatus, string> = {
-  lead: "Lead",
-  consult_booked: "Consult booked",
-  active: "Active",
-  paused: "Paused",
-  alumni: "Alumni",
-  not_a_fit: "Not a fit",
-};
+// The lists and names core defines (generated into api/types.ts), where screens look for them.
+export { CLIENT_STATUSES, CONSULT_KINDS } from "./api/types";
 
 export function statusLabel(status: ClientStatus): string {
-  return STATUS_LABELS[status];
+  return CLIENT_STATUS_LABELS[status];
 }
 
 export const MS_TYPES: readonly MsType[] = ["unknown", "rrms", "spms", "ppms", "cis"];
@@ -218,20 +204,6 @@ export function todayIso(now: Date = new Date()): string {
 export function countLabel(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
-
-export const CONSULT_KINDS: readonly ConsultKind[] = [
-  "free_consult",
-  "initial_session",
-  "follow_up",
-  "check_in",
-];
-
-const CONSULT_KIND_LABELS: Record<ConsultKind, string> = {
-  free_consult: "Free consult call",
-  initial_session: "Initial session",
-  follow_up: "Follow-up",
-  check_in: "Check-in",
-};
 
 export function consultKindLabel(kind: ConsultKind): string {
   return CONSULT_KIND_LABELS[kind];

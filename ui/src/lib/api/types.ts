@@ -603,6 +603,30 @@ export type Theme = "system" | "light" | "dark" | "contrast";
 /** Printed beside every supplement, wherever it appears. */
 export const SUPPLEMENT_CAUTION = "Discuss with your doctor before starting.";
 
+/** A client's statuses, in the order the status select and the pipeline show them. */
+export const CLIENT_STATUSES: readonly ClientStatus[] = ["lead","consult_booked","active","paused","alumni","not_a_fit"];
+
+/** How the window, search, the timeline and her summary PDF name each status. */
+export const CLIENT_STATUS_LABELS: Record<ClientStatus, string> = {
+  lead: "Lead",
+  consult_booked: "Consult booked",
+  active: "Active",
+  paused: "Paused",
+  alumni: "Alumni",
+  not_a_fit: "Not a fit",
+};
+
+/** The kinds of consult, in the order the booking form offers them. */
+export const CONSULT_KINDS: readonly ConsultKind[] = ["free_consult","initial_session","follow_up","check_in"];
+
+/** How the window, the timeline, calendar files and her summary PDF name each kind of consult. */
+export const CONSULT_KIND_LABELS: Record<ConsultKind, string> = {
+  free_consult: "Free consult call",
+  initial_session: "Initial session",
+  follow_up: "Follow-up",
+  check_in: "Check-in",
+};
+
 /** The window's colours, in the order Settings offers them. */
 export const THEMES: readonly Theme[] = ["system","light","dark","contrast"];
 
