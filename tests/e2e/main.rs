@@ -18,4 +18,6 @@ mod keyboard;
 mod logo;
 mod prep;
 mod progress;
+#[path = "../common/seed.rs"]
+mod seed;
 mod suggestions;

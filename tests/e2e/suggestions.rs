@@ -5,9 +5,7 @@
 
 use std::path::Path;
 
-use chrono::{Duration as Days, Utc};
 use coachdesk_core::articles;
-use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::import;
@@ -15,18 +13,13 @@ use coachdesk_core::protocols::{self, AssignInput};
 
 use crate::handouts::check_pdf;
 use crate::harness::Driver;
+use crate::seed::{days_ago, rate_first_symptom};
 
 fn saved_pdfs(dir: &Path) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect()
-}
-
-fn day(ago: i64) -> String {
-    (Utc::now().date_naive() - Days::days(ago))
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 /// A practice with the labelled articles imported, and Renée: on the starter autoimmune
@@ -58,13 +51,13 @@ pub fn seed(dir: &Path, with_articles: bool) {
         &AssignInput {
             client_id: her.id,
             template_id: template.id,
-            start_date: day(20),
+            start_date: days_ago(20),
         },
     )
     .unwrap();
     let consult = consults::create(
         &db,
-        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", day(3)), 60),
+        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", days_ago(3)), 60),
     )
     .unwrap();
     consults::save_notes(
@@ -83,22 +76,7 @@ pub fn seed(dir: &Path, with_articles: bool) {
         true,
     )
     .unwrap();
-    let fatigue = checkins::symptoms(&db, false).unwrap()[0].id;
-    for (ago, value) in [(22, 3), (15, 4), (8, 4), (1, 8)] {
-        checkins::add(
-            &db,
-            &CheckInInput {
-                client_id: her.id,
-                on_date: day(ago),
-                notes: String::new(),
-                ratings: vec![Rating {
-                    symptom_id: fatigue,
-                    value,
-                }],
-            },
-        )
-        .unwrap();
-    }
+    rate_first_symptom(&db, her.id, &[(22, 3), (15, 4), (8, 4), (1, 8)]);
 }
 
 #[tokio::test]

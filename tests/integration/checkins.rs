@@ -2,7 +2,7 @@
 
 use coachdesk_core::checkins::{self, CheckInInput};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::protocols::{self, AssignInput, ProtocolStep};
+use coachdesk_core::protocols::{self, ProtocolStep};
 use coachdesk_core::reintro::{self, FoodStatus};
 
 use crate::progress::*;
@@ -57,15 +57,7 @@ fn check_ins_chart_and_csv() {
         .contains("no longer on the list"));
 
     // A protocol phase and a reintroduction show on the chart.
-    let pr = protocols::assign(
-        &p.db,
-        &AssignInput {
-            client_id: c.id,
-            template_id: template_id(&p.db, "Autoimmune"),
-            start_date: "2026-10-01".into(),
-        },
-    )
-    .unwrap();
+    let pr = assign(&p, c.id, "Autoimmune", "2026-10-01");
     protocols::step(&p.db, pr.id, ProtocolStep::Advance, "2026-11-02").unwrap();
     reintro::log(
         &p.db,

@@ -21,6 +21,8 @@ mod privacy;
 mod progress;
 mod protocols;
 mod reintro;
+#[path = "../common/seed.rs"]
+mod seed;
 mod store;
 mod suggestions;
 

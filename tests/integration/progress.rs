@@ -11,7 +11,7 @@ use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::labs::{self, LabInput};
-use coachdesk_core::protocols::{self, AssignInput, ProtocolStep};
+use coachdesk_core::protocols::{self, AssignInput, ClientProtocol, ProtocolStep};
 use coachdesk_core::reintro::{self, FoodStatus, LogInput};
 use coachdesk_core::summary;
 use coachdesk_core::Error;
@@ -34,6 +34,24 @@ pub(crate) fn template_id(db: &Db, starts_with: &str) -> i64 {
         .find(|t| t.name.starts_with(starts_with))
         .unwrap()
         .id
+}
+
+/// Gives her the starter template whose name begins with `template`, from `start_date`.
+pub(crate) fn assign(
+    p: &Practice,
+    client_id: i64,
+    template: &str,
+    start_date: &str,
+) -> ClientProtocol {
+    protocols::assign(
+        &p.db,
+        &AssignInput {
+            client_id,
+            template_id: template_id(&p.db, template),
+            start_date: start_date.into(),
+        },
+    )
+    .unwrap()
 }
 
 pub(crate) fn food_id(db: &Db, name: &str) -> i64 {
@@ -108,15 +126,7 @@ pub(crate) fn rows_for(db_path: &std::path::Path, client_id: i64) -> Vec<(String
 }
 
 pub(crate) fn give_her_everything(p: &Practice, client_id: i64) {
-    let pr = protocols::assign(
-        &p.db,
-        &AssignInput {
-            client_id,
-            template_id: template_id(&p.db, "Autoimmune"),
-            start_date: "2026-10-01".into(),
-        },
-    )
-    .unwrap();
+    let pr = assign(p, client_id, "Autoimmune", "2026-10-01");
     protocols::step(&p.db, pr.id, ProtocolStep::Advance, "2026-11-01").unwrap();
     reintro::log(
         &p.db,

@@ -65,15 +65,7 @@ fn editing_a_template_after_assigning_it_leaves_her_copy_unchanged() {
     let p = practice();
     let zoe = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
     let aip = template_id(&p.db, "Autoimmune");
-    let given = protocols::assign(
-        &p.db,
-        &AssignInput {
-            client_id: zoe.id,
-            template_id: aip,
-            start_date: "2026-09-01".into(),
-        },
-    )
-    .unwrap();
+    let given = assign(&p, zoe.id, "Autoimmune", "2026-09-01");
     assert_eq!(given.template_version, Some(1));
     assert_eq!(given.status, ProtocolStatus::Active);
     assert_eq!(given.current_phase, 0);
@@ -188,16 +180,7 @@ fn a_protocol_advances_pauses_resumes_and_completes_on_her_timeline() {
 fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
     let p = practice();
     let c = clients::create(&p.db, &ClientInput::named("Zoë 李小龙")).unwrap();
-    let aip = template_id(&p.db, "Autoimmune");
-    let hers = protocols::assign(
-        &p.db,
-        &AssignInput {
-            client_id: c.id,
-            template_id: aip,
-            start_date: "2026-10-01".into(),
-        },
-    )
-    .unwrap();
+    let hers = assign(&p, c.id, "Autoimmune", "2026-10-01");
     let draft = HandoutDraft {
         title: "Your elimination phase".into(),
         client_id: Some(c.id),
@@ -285,7 +268,7 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
     );
     general.blocks[0] = HandoutBlock::ProtocolPhase {
         client_protocol_id: None,
-        template_id: Some(aip),
+        template_id: Some(template_id(&p.db, "Autoimmune")),
         phase: 9,
     };
     assert!(handouts::resolve(&p.db, &general).is_err());
@@ -298,16 +281,7 @@ fn a_handout_with_a_protocol_block_prints_foods_side_by_side() {
 fn personalising_her_copy_keeps_her_phase_and_chart_bands_on_the_same_phases() {
     let p = practice();
     let zoe = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
-    let aip = template_id(&p.db, "Autoimmune");
-    let given = protocols::assign(
-        &p.db,
-        &AssignInput {
-            client_id: zoe.id,
-            template_id: aip,
-            start_date: "2026-09-01".into(),
-        },
-    )
-    .unwrap();
+    let given = assign(&p, zoe.id, "Autoimmune", "2026-09-01");
     let ids: Vec<u32> = given.phases.iter().map(|ph| ph.id).collect();
     assert_eq!(
         ids,

@@ -3,7 +3,6 @@
 //! nothing to go on.
 
 use coachdesk_core::articles;
-use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
@@ -11,6 +10,7 @@ use coachdesk_core::import;
 use coachdesk_core::suggestions::{self, SuggestionSource};
 
 use crate::progress::{practice, Practice};
+use crate::seed::{days_ago, rate_first_symptom};
 
 const ARTICLES: &[(&str, &str)] = &[
     (
@@ -43,18 +43,12 @@ fn import_articles(p: &Practice) {
     }
 }
 
-fn day(ago: i64) -> String {
-    (chrono::Utc::now().date_naive() - chrono::Duration::days(ago))
-        .format("%Y-%m-%d")
-        .to_string()
-}
-
 /// A client whose last note talks about broth and a leaky gut, with her fatigue rising.
 fn renee(p: &Practice) -> i64 {
     let her = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
     let consult = consults::create(
         &p.db,
-        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", day(2)), 60),
+        &ConsultInput::follow_up(her.id, &format!("{}T15:00:00Z", days_ago(2)), 60),
     )
     .unwrap();
     consults::save_notes(
@@ -67,22 +61,7 @@ fn renee(p: &Practice) -> i64 {
         true,
     )
     .unwrap();
-    let fatigue = checkins::symptoms(&p.db, false).unwrap()[0].id;
-    for (ago, value) in [(22, 3), (15, 3), (8, 4), (1, 8)] {
-        checkins::add(
-            &p.db,
-            &CheckInInput {
-                client_id: her.id,
-                on_date: day(ago),
-                notes: String::new(),
-                ratings: vec![Rating {
-                    symptom_id: fatigue,
-                    value,
-                }],
-            },
-        )
-        .unwrap();
-    }
+    rate_first_symptom(&p.db, her.id, &[(22, 3), (15, 3), (8, 4), (1, 8)]);
     her.id
 }
 
