@@ -298,22 +298,36 @@ impl App {
     /// Waits for an element matching `selector` inside the element with this `data-testid`:
     /// a list whose entries load after it shows (the article picker's options).
     pub async fn wait_for_inside(&self, testid: &str, selector: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(&format!("{} {selector}", css(testid))))
             .await
-            .unwrap_or_else(|e| panic!("no {selector} appeared in [data-testid={testid}]: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => panic!(
+                "no {selector} appeared in [data-testid={testid}]: {e}\n{}",
+                self.what_it_shows(testid).await
+            ),
+        }
     }
 
     /// Waits until an element with this `data-testid` is in the page.
     pub async fn wait_for(&self, testid: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(WAIT)
             .for_element(Locator::Css(&css(testid)))
             .await
-            .unwrap_or_else(|e| panic!("no element [data-testid={testid}] appeared: {e}"))
+        {
+            Ok(el) => el,
+            Err(e) => panic!(
+                "no element [data-testid={testid}] appeared: {e}\n{}",
+                self.what_it_shows(testid).await
+            ),
+        }
     }
 
     /// Waits until `check` holds for the text of the element, and returns that text.
@@ -331,7 +345,10 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("[data-testid={testid}] never had the expected text; last seen: {last:?}");
+        panic!(
+            "[data-testid={testid}] never had the expected text; last seen: {last:?}\n{}",
+            self.what_it_shows(testid).await
+        );
     }
 
     /// Waits until `check` holds for the text of any element with this `data-testid`, and
@@ -346,7 +363,10 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no [data-testid={testid}] had the expected text; last seen: {seen:?}");
+        panic!(
+            "no [data-testid={testid}] had the expected text; last seen: {seen:?}\n{}",
+            self.what_it_shows(testid).await
+        );
     }
 
     /// Waits until the `<dialog>` with this `data-testid` is open (`open` is `true`), or
@@ -426,7 +446,10 @@ impl App {
                 return;
             }
         }
-        panic!("clicking [data-testid={link}] never showed [data-testid={arrives}]");
+        panic!(
+            "clicking [data-testid={link}] never showed [data-testid={arrives}]\n{}",
+            self.what_it_shows(arrives).await
+        );
     }
 
     pub async fn click(&self, testid: &str) {
@@ -544,6 +567,40 @@ impl App {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("[data-testid={testid}] has no option containing {text:?}");
+    }
+
+    /// What the window shows when a wait failed, for the failure's message (CI keeps only the
+    /// log): the route, the awaited element's whole text (hidden parts too) and whether it is
+    /// displayed, every alert, status and toast, and the start of the page's visible text. A
+    /// screenshot goes to `target/e2e-screens/failed-<testid>.png`.
+    async fn what_it_shows(&self, testid: &str) -> String {
+        const SCRIPT: &str = r#"
+            const [testid] = arguments;
+            const el = document.querySelector(`[data-testid="${testid}"]`);
+            const shown = (e) => e.getClientRects().length > 0
+                && getComputedStyle(e).visibility !== "hidden";
+            const notes = [...document.querySelectorAll(
+                '[role="alert"], [role="status"], [data-testid="toast"]')]
+                .map((e) => `${e.dataset.testid ?? e.getAttribute("role")}: ${e.textContent.trim()}`)
+                .filter((line) => !line.endsWith(": "));
+            return [
+                `route: ${location.hash || "(none)"}`,
+                el === null ? `[data-testid=${testid}]: not in the page`
+                    : `[data-testid=${testid}] (${shown(el) ? "displayed" : "not displayed"}): `
+                        + JSON.stringify(el.textContent.trim().slice(0, 600)),
+                ...notes,
+                "page: " + JSON.stringify(document.body.innerText.slice(0, 1500)),
+            ].join("\n");
+        "#;
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = screens_dir();
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("failed-{testid}.png")), png);
+        }
+        match self.client.execute(SCRIPT, vec![testid.into()]).await {
+            Ok(shows) => format!("The window shows:\n{}", shows.as_str().unwrap_or_default()),
+            Err(e) => format!("The window could not be read: {e}"),
+        }
     }
 
     /// Saves a screenshot of the window as `target/e2e-screens/<name>.png`.
