@@ -6,6 +6,7 @@ pub mod bindings;
 pub mod commands;
 pub mod dialog;
 pub mod error;
+mod fonts;
 pub mod print;
 pub mod single_instance;
 pub mod state;
@@ -219,6 +220,10 @@ pub fn run() {
     #[cfg(unix)]
     rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
     let context = tauri::generate_context!("tauri.conf.json");
+    fonts::find(context.package_info());
+    if std::env::args().any(|arg| arg == "--check-fonts") {
+        std::process::exit(if fonts::check() { 0 } else { 1 });
+    }
     // The same folder Tauri's app_data_dir gives, found before any window exists, so that a
     // second launch can hand over to the first without opening anything.
     let identifier = context.config().identifier.clone();

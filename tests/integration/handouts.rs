@@ -413,3 +413,35 @@ fn a_large_photo_logo_is_scaled_once_and_the_handout_stays_small() {
     crate::logo::assert_small_with_one_photo(&path);
     assert!(pdftotext(&path).contains("Broth for Zo"));
 }
+
+/// `coachdesk --check-fonts` (and so the packaging test) makes this handout: every font is
+/// found (here in the source tree's core/fonts) and each is embedded.
+#[test]
+fn the_font_check_finds_every_font_and_embeds_each() {
+    for (file, found) in coachdesk_core::pdf::font_files() {
+        let path = found.unwrap_or_else(|| panic!("{file} is in none of the font folders"));
+        assert!(path.ends_with(file), "{}", path.display());
+    }
+    let rendered = coachdesk_core::pdf::check_fonts().expect("every font is found and prints");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("font-check.pdf");
+    std::fs::write(&path, &rendered.bytes).unwrap();
+    let listing = std::process::Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    for font in [
+        "NotoSerif-Regular",
+        "NotoSerif-Italic",
+        "NotoSerif-Bold ",
+        "NotoSerif-BoldItalic",
+        "Lato-Regular",
+        "Lato-Bold",
+        "DroidSansFallback",
+        "NotoEmoji",
+    ] {
+        assert!(listing.contains(font), "{font} not embedded:\n{listing}");
+    }
+    assert!(pdftotext(&path).contains("Prepared for 李小龙 🌿"));
+}

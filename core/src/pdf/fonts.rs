@@ -1,6 +1,13 @@
-//! The vendored fonts (core/fonts/): which face draws which character, and shaping with
-//! rustybuzz. Faces are parsed once per process and shared by every render.
+//! The handout fonts: where their files are, which face draws which character, and shaping
+//! with rustybuzz. Each file is read once, when a handout first needs it, and shared by every
+//! render after.
+//!
+//! The files are not built into the program: the app names the folders they are in when it
+//! starts (`use_fonts_from`: the fonts installed with it, and on Linux the system's font
+//! packages its .deb depends on), and the fonts of the source tree (core/fonts) come last, for
+//! tests, benches and builds run from the tree.
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::PdfError;
@@ -22,6 +29,47 @@ pub(crate) enum Face {
 
 const FACE_COUNT: usize = 8;
 
+const ALL: [Face; FACE_COUNT] = [
+    Face::SerifRegular,
+    Face::SerifItalic,
+    Face::SerifBold,
+    Face::SerifBoldItalic,
+    Face::SansRegular,
+    Face::SansBold,
+    Face::Cjk,
+    Face::Emoji,
+];
+
+/// A font file larger than this is not one of ours (the largest, the CJK face, is 4 MB).
+const MAX_FONT_BYTES: u64 = 32 << 20;
+
+/// The folders named by the app at start; see `use_fonts_from`.
+static FOLDERS: OnceLock<Vec<PathBuf>> = OnceLock::new();
+
+/// Where the app finds the handout fonts, in order, before the source tree's core/fonts:
+/// called once at start, before any handout is made (later calls change nothing).
+pub fn use_fonts_from(folders: Vec<PathBuf>) {
+    let _ = FOLDERS.set(folders);
+}
+
+/// The font folders in the order they are searched.
+fn font_folders() -> impl Iterator<Item = PathBuf> {
+    FOLDERS
+        .get()
+        .into_iter()
+        .flatten()
+        .cloned()
+        .chain(std::iter::once(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"),
+        ))
+}
+
+/// Each font file and where it is found (`None`: in none of the font folders), for
+/// `coachdesk --check-fonts` and the packaging test.
+pub fn font_files() -> Vec<(&'static str, Option<PathBuf>)> {
+    ALL.iter().map(|f| (f.file_name(), f.file())).collect()
+}
+
 /// Characters below this (Latin, Greek, Cyrillic, punctuation, arrows: what she writes) are
 /// looked up in a bitmap made once per face.
 const MAPPED_BELOW: u32 = 0x2400;
@@ -39,17 +87,23 @@ impl Face {
         self as usize
     }
 
-    fn bytes(self) -> &'static [u8] {
-        match self {
-            Face::SerifRegular => include_bytes!("../../fonts/NotoSerif-Regular.ttf"),
-            Face::SerifItalic => include_bytes!("../../fonts/NotoSerif-Italic.ttf"),
-            Face::SerifBold => include_bytes!("../../fonts/NotoSerif-Bold.ttf"),
-            Face::SerifBoldItalic => include_bytes!("../../fonts/NotoSerif-BoldItalic.ttf"),
-            Face::SansRegular => include_bytes!("../../fonts/Lato-Regular.ttf"),
-            Face::SansBold => include_bytes!("../../fonts/Lato-Bold.ttf"),
-            Face::Cjk => include_bytes!("../../fonts/DroidSansFallbackFull.ttf"),
-            Face::Emoji => include_bytes!("../../fonts/NotoEmoji-Regular.ttf"),
-        }
+    /// The font file, read once (the first folder that has it).
+    fn bytes(self) -> Result<&'static [u8], PdfError> {
+        static BYTES: [OnceLock<Option<&'static [u8]>>; FACE_COUNT] =
+            [const { OnceLock::new() }; FACE_COUNT];
+        BYTES[self.index()]
+            .get_or_init(|| {
+                let bytes = crate::files::read_at_most(&self.file()?, MAX_FONT_BYTES).ok()??;
+                Some(Box::leak(bytes.into_boxed_slice()))
+            })
+            .ok_or(PdfError::Font(self.file_name()))
+    }
+
+    /// Where this face's file is: in the first of the font folders that has it.
+    fn file(self) -> Option<PathBuf> {
+        font_folders()
+            .map(|folder| folder.join(self.file_name()))
+            .find(|path| path.is_file())
     }
 
     /// The rustybuzz face used to map, shape and measure text.
@@ -57,7 +111,7 @@ impl Face {
         static SHAPERS: [OnceLock<Option<rustybuzz::Face<'static>>>; FACE_COUNT] =
             [const { OnceLock::new() }; FACE_COUNT];
         SHAPERS[self.index()]
-            .get_or_init(|| rustybuzz::Face::from_slice(self.bytes(), 0))
+            .get_or_init(|| rustybuzz::Face::from_slice(self.bytes().ok()?, 0))
             .as_ref()
             .ok_or(PdfError::Font(self.file_name()))
     }
@@ -67,7 +121,9 @@ impl Face {
         static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; FACE_COUNT] =
             [const { OnceLock::new() }; FACE_COUNT];
         PARSED[self.index()]
-            .get_or_init(|| printpdf::ParsedFont::from_bytes(self.bytes(), 0, &mut Vec::new()))
+            .get_or_init(|| {
+                printpdf::ParsedFont::from_bytes(self.bytes().ok()?, 0, &mut Vec::new())
+            })
             .as_ref()
             .ok_or(PdfError::Font(self.file_name()))
     }
@@ -290,17 +346,7 @@ mod tests {
 
     #[test]
     fn the_coverage_bitmap_agrees_with_each_fonts_character_map() {
-        let faces = [
-            Face::SerifRegular,
-            Face::SerifItalic,
-            Face::SerifBold,
-            Face::SerifBoldItalic,
-            Face::SansRegular,
-            Face::SansBold,
-            Face::Cjk,
-            Face::Emoji,
-        ];
-        for face in faces {
+        for face in ALL {
             let mut held = 0;
             for c in (0..MAPPED_BELOW + 64).filter_map(char::from_u32) {
                 assert_eq!(face.has(c), face.maps(c), "{face:?} {c:?}");

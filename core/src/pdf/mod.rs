@@ -21,7 +21,7 @@ mod tests;
 
 use chrono::{DateTime, Utc};
 
-pub use fonts::{remember_shaping, RememberShaping};
+pub use fonts::{font_files, remember_shaping, use_fonts_from, RememberShaping};
 
 /// Paper size from the practice profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -231,4 +231,44 @@ pub fn render(h: &Handout, created: DateTime<Utc>) -> Result<Rendered, PdfError>
         bytes,
         pages: count,
     })
+}
+
+/// Makes a short handout that needs every font (body text in each style, headings, the
+/// footer, a Chinese name, emoji), to show that the fonts are found and work where CoachDesk is
+/// installed (`coachdesk --check-fonts`).
+pub fn check_fonts() -> Result<Rendered, PdfError> {
+    let span = |text: &str, emphasis, strong| Span {
+        text: text.into(),
+        emphasis,
+        strong,
+    };
+    let handout = Handout {
+        title: "Checking the handout fonts".into(),
+        prepared_for: Some("李小龙 🌿".into()),
+        date_label: "3 December 2026".into(),
+        author: "CoachDesk".into(),
+        brand: Brand {
+            practice_name: "CoachDesk".into(),
+            tagline: String::new(),
+            coach_line: "Renée Côté".into(),
+            contact_line: String::new(),
+            booking_url: String::new(),
+            brand_color: "#2F6F62".into(),
+            logo_png_or_jpeg: None,
+            paper: Paper::A4,
+            disclaimer: String::new(),
+        },
+        blocks: vec![
+            Block::Heading("Every style".into()),
+            Block::Paragraph(vec![
+                span("Regular, ", false, false),
+                span("italic, ", true, false),
+                span("bold, ", false, true),
+                span("bold italic ", true, true),
+                span("for Zoë 😊", false, false),
+            ]),
+        ],
+        compact: false,
+    };
+    render(&handout, Utc::now())
 }
