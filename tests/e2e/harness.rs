@@ -333,20 +333,24 @@ impl App {
     /// Waits until `check` holds for the text of the element, and returns that text.
     pub async fn wait_for_text(&self, testid: &str, check: impl Fn(&str) -> bool) -> String {
         let deadline = tokio::time::Instant::now() + WAIT;
-        let mut last = String::new();
+        let mut last = None;
         while tokio::time::Instant::now() < deadline {
             if let Ok(el) = self.client.find(Locator::Css(&css(testid))).await {
                 if let Ok(text) = el.text().await {
                     if check(&text) {
                         return text;
                     }
-                    last = text;
+                    last = Some(text);
                 }
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let seen = match last {
+            Some(text) => format!("last seen: {text:?}"),
+            None => "it was never found".to_owned(),
+        };
         panic!(
-            "[data-testid={testid}] never had the expected text; last seen: {last:?}\n{}",
+            "[data-testid={testid}] never had the expected text; {seen}\n{}",
             self.what_it_shows(testid).await
         );
     }

@@ -140,8 +140,10 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     std::fs::copy(&sheet[0], screens.join("prep-sheet-suggested.pdf")).unwrap();
     app.click("prep-back").await;
 
-    // One click: a new handout for her, starting with that section.
-    app.wait_for("suggestion-add").await;
+    // One click: a new handout for her, starting with that section. Her page settles first
+    // (its panels load one by one and grow, which can move the link from under a click).
+    app.wait_for_text("suggestions-based-on", |t| t.contains("her last note"))
+        .await;
     app.click("suggestion-add").await;
     app.wait_for_text("handout-preview", |t| {
         t.contains(&top) && t.contains("Renée Côté")
