@@ -40,8 +40,8 @@ pub fn check() -> bool {
         }
     }
     match pdf::check_fonts() {
-        Ok(pdf) => {
-            println!("A handout with every font: {} bytes", pdf.bytes.len());
+        Ok(rendered) => {
+            println!("A handout with every font: {} bytes", rendered.bytes.len());
             all_found
         }
         Err(e) => {

@@ -134,7 +134,10 @@ pub enum PdfError {
          profile, or remove the logo."
     )]
     Logo(String),
-    #[error("The built-in font {0} could not be loaded. Please reinstall CoachDesk.")]
+    #[error(
+        "The handout font {0} could not be found or read. Installing CoachDesk again puts it \
+         back (on Linux it comes with the font packages CoachDesk needs)."
+    )]
     Font(&'static str),
     #[error("The handout could not be laid out: {0}.")]
     Layout(String),
