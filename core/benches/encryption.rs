@@ -1,10 +1,11 @@
 //! `make bench`: the same practice (10,000 clients, 200,000 notes) plain and encrypted, side by
 //! side in one run, on what the coach feels: opening it (with the passphrase), searching her
-//! clients, Ctrl+K over her notes, and the autosave of a note. Search and autosave must stay
-//! within 1.3× of plain (issue #10); opening is printed with its ratio and held to absolute
-//! budgets (250 ms to the first screen, 500 ms with the passphrase), because a plain open takes
-//! a few milliseconds and the key derivation alone is meant to take more. The samples alternate
-//! between the two so that the machine's mood is shared. Errors fail the bench.
+//! clients, Ctrl+K over her notes, and the autosave of a note. Each must stay within 1.3× of
+//! plain (issue #10). Unlocking adds the key derivation from her passphrase (Argon2id, 64 MiB),
+//! slow on purpose so that guessing is slow: it is timed on its own and held to a budget of its
+//! own (1 s; 500 ms with the opening), as no ratio to a plain open of a few milliseconds could
+//! hold it. The samples alternate between the two so that the machine's mood is shared.
+//! Errors fail the bench.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -92,46 +93,45 @@ fn main() {
     let mut ok = true;
 
     // Open to the first screen: what happens between her double-click (or, encrypted, her
-    // passphrase) and the dashboard. The key derivation (Argon2id, 64 MiB) is a deliberate
-    // cost, timed on its own with a budget of its own; the ratio is on the rest.
+    // passphrase) and the dashboard. The key derivation is timed on its own (see above).
     let first_screen = |db: &Db| {
         assert!(coachdesk_core::practice::get(db).is_ok());
         coachdesk_core::dashboard::now(db).unwrap();
     };
+    // The two opens take turns, each after the other's (the same state of the machine); the
+    // key derivation is timed in a loop of its own below, with the open that follows it.
     let mut open_plain = Vec::new();
     let mut open_enc = Vec::new();
-    let mut unlock_enc = Vec::new();
-    let mut kdf = Vec::new();
-    for _ in 0..15 {
+    for _ in 0..40 {
         let (t, ()) = timed(|| first_screen(&Db::open(&plain_path).unwrap()));
         open_plain.push(t);
-        let (k, key) = timed(|| encryption::unlock(enc_dir.path(), PASSPHRASE).unwrap());
-        kdf.push(k);
-        let (t, ()) = timed(|| first_screen(&Db::open_keyed(&enc_path, Some(key)).unwrap()));
+        let (t, ()) = timed(|| {
+            first_screen(&Db::open_keyed(&enc_path, Some(key.clone())).unwrap());
+        });
         open_enc.push(t);
-        unlock_enc.push(t + k);
     }
-    // Reported side by side, but not held to ×1.3: the plain open reads a few hundred pages
-    // in a few milliseconds, and every one of them costs a decryption when encrypted (plus the
-    // deliberate key derivation). What she waits for is held to an absolute budget instead.
-    let within = side_by_side(
+    ok &= side_by_side(
         "open to the first screen",
         &mut open_plain,
         &mut open_enc,
         250.0,
     );
-    if !within {
-        println!(
-            "{:<40} over ×{RATIO} (see above), within the 250 ms budget: not a failure",
-            "open to the first screen"
-        );
+    let mut kdf = Vec::new();
+    let mut after_kdf = Vec::new();
+    let mut unlock_enc = Vec::new();
+    for _ in 0..15 {
+        let (k, key) = timed(|| encryption::unlock(enc_dir.path(), PASSPHRASE).unwrap());
+        let (t, ()) = timed(|| first_screen(&Db::open_keyed(&enc_path, Some(key)).unwrap()));
+        kdf.push(k);
+        after_kdf.push(t);
+        unlock_enc.push(k + t);
     }
-    ok &= ms(percentile(&mut open_enc, 0.95)) <= 250.0
-        && ms(percentile(&mut open_plain, 0.95)) <= 250.0;
     ok &= report("the passphrase (Argon2id, 64 MiB)", &mut kdf, 1_000.0);
+    // Right after the key derivation has swept 64 MiB through the processor's caches.
+    ok &= report("open right after it, encrypted", &mut after_kdf, 250.0);
     ok &= report("unlock + open to the first screen", &mut unlock_enc, 500.0);
     println!(
-        "{:<40} p50 ×{:.1} (the key derivation is most of the difference)",
+        "{:<40} p50 ×{:.1} (the key derivation is all but the ratio above)",
         "unlock + open against plain open",
         ms(percentile(&mut unlock_enc, 0.5)) / ms(percentile(&mut open_plain, 0.5)).max(0.001)
     );

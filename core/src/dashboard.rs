@@ -1,6 +1,8 @@
 //! The home screen: today's and this week's consults, follow-ups due and overdue, leads with
 //! no consult booked, and active clients not seen for 30 days.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use serde::Serialize;
 use ts_rs::TS;
@@ -78,8 +80,10 @@ pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
     let conn = db.conn();
     let consults_between =
         |from: &str, to: &str, only_scheduled: bool| -> Result<Vec<ConsultSummary>> {
+            // Both lists read the index of consults not cancelled (migration 14), which SQLite
+            // uses only when the query says "not cancelled" in those words.
             let status = if only_scheduled {
-                "c.status = 'scheduled'"
+                "c.status != 'cancelled' AND c.status = 'scheduled'"
             } else {
                 "c.status != 'cancelled'"
             };
@@ -124,26 +128,29 @@ pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
         (LIST_LIMIT, 0),
     )?;
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id, (SELECT max(k.scheduled_at) FROM consults k
-                       WHERE k.client_id = c.id AND k.status = 'completed') AS last_seen
-         FROM clients c
-         WHERE c.status = 'active' AND c.archived_at IS NULL
-           AND (last_seen IS NULL OR last_seen < ?1)
-         ORDER BY last_seen IS NOT NULL, last_seen, c.sort_name LIMIT ?2",
-    )?;
-    let rows: Vec<(i64, Option<String>)> = stmt
+    // Her last completed consult is kept on her row (migration 14), and the index walked here
+    // lists the active clients by it, never seen first, with what the list shows of each: 25
+    // entries answer, and her row is not read. The dates come from the same entries.
+    let quiet = "c.status = 'active' AND c.archived_at IS NULL
+        AND (c.last_seen_at IS NULL OR c.last_seen_at < ?1)";
+    let by_last_seen = "c.last_seen_at, c.sort_name";
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.last_seen_at FROM clients c WHERE {quiet}
+         ORDER BY {by_last_seen} LIMIT ?2"
+    ))?;
+    let mut last_seen: HashMap<i64, Option<String>> = stmt
         .query_map(rusqlite::params![since, LIST_LIMIT], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut not_seen_recently = Vec::with_capacity(rows.len());
-    for (id, last_seen) in rows {
-        let found = clients::summaries_where(&conn, "c.id = ?1", &[&id], "c.id", (1, 0))?;
-        if let Some(client) = found.into_iter().next() {
-            not_seen_recently.push(NotSeenClient { client, last_seen });
-        }
-    }
+    let not_seen_recently =
+        clients::summaries_where(&conn, quiet, &[&since], by_last_seen, (LIST_LIMIT, 0))?
+            .into_iter()
+            .map(|client| NotSeenClient {
+                last_seen: last_seen.remove(&client.id).flatten(),
+                client,
+            })
+            .collect();
 
     Ok(Dashboard {
         today: fmt(today),

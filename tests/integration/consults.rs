@@ -305,6 +305,104 @@ fn dashboard_shows_the_day_the_week_follow_ups_leads_and_quiet_clients() {
     assert_eq!(d.not_seen_recently[0].last_seen, None);
 }
 
+/// "Not seen recently" reads the date of her last completed consult from her row (migration
+/// 14): it follows every change to her consults, and the list keeps its order (never seen
+/// first, then longest ago, then by name).
+#[test]
+fn not_seen_recently_follows_every_change_to_her_consults() {
+    let (_dir, db) = store();
+    let now = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 12, 1, 9, 0, 0)
+        .unwrap();
+    let active = |name: &str| {
+        let mut input = ClientInput::named(name);
+        input.status = ClientStatus::Active;
+        clients::create(&db, &input).unwrap()
+    };
+    let zoe = active("Zoë Walker");
+    let renee = active("Renée Côté");
+    let li = active("李小龙");
+    let set = |consult: &consults::Consult, at: &str, status: ConsultStatus| {
+        let change = ConsultChange {
+            kind: consult.kind,
+            scheduled_at: at.into(),
+            duration_minutes: 60,
+            status,
+        };
+        consults::update(&db, consult.id, &change).unwrap()
+    };
+    let quiet = || {
+        dashboard::at(&db, &now)
+            .unwrap()
+            .not_seen_recently
+            .into_iter()
+            .map(|n| (n.client.name, n.last_seen))
+            .collect::<Vec<_>>()
+    };
+    let long_ago = "2026-09-01T10:00:00.000Z";
+    let old = book(&db, renee.id, long_ago, ConsultKind::FollowUp);
+    set(&old, long_ago, ConsultStatus::Completed);
+    let seen = |at: &str| Some(at.to_owned());
+    assert_eq!(
+        quiet(),
+        [
+            ("Zoë Walker".to_owned(), None),
+            ("李小龙".to_owned(), None),
+            ("Renée Côté".to_owned(), seen(long_ago)),
+        ],
+        "never seen first, by name; then the longest ago"
+    );
+
+    // A recent completed consult takes her off the list; marked a no-show, it no longer counts.
+    let recent = book(
+        &db,
+        renee.id,
+        "2026-11-20T10:00:00.000Z",
+        ConsultKind::FollowUp,
+    );
+    set(
+        &recent,
+        "2026-11-20T10:00:00.000Z",
+        ConsultStatus::Completed,
+    );
+    assert_eq!(quiet().len(), 2);
+    set(&recent, "2026-11-20T10:00:00.000Z", ConsultStatus::NoShow);
+    assert_eq!(quiet()[2], ("Renée Côté".to_owned(), seen(long_ago)));
+
+    // Moved to another day, the date follows; one booked but not held does not count.
+    let moved = "2026-10-15T10:00:00.000Z";
+    set(&old, moved, ConsultStatus::Completed);
+    book(
+        &db,
+        li.id,
+        "2026-11-25T10:00:00.000Z",
+        ConsultKind::FollowUp,
+    );
+    assert_eq!(
+        quiet(),
+        [
+            ("Zoë Walker".to_owned(), None),
+            ("李小龙".to_owned(), None),
+            ("Renée Côté".to_owned(), seen(moved)),
+        ]
+    );
+    // Seen once on a day long ago, Zoë comes before Renée (the longest ago first).
+    let zoe_once = book(&db, zoe.id, long_ago, ConsultKind::FollowUp);
+    set(&zoe_once, long_ago, ConsultStatus::Completed);
+    assert_eq!(quiet()[1], ("Zoë Walker".to_owned(), seen(long_ago)));
+
+    // Erased, her consults go with her and the others are as they were.
+    clients::erase(&db, zoe.id, "Zoë Walker").unwrap();
+    assert_eq!(
+        quiet(),
+        [
+            ("李小龙".to_owned(), None),
+            ("Renée Côté".to_owned(), seen(moved)),
+        ]
+    );
+}
+
 #[test]
 fn consults_and_follow_ups_land_on_the_timeline() {
     let (_dir, db) = store();

@@ -1,6 +1,6 @@
 //! The store on real files: fresh, reopened, refused when newer, copied before migrating.
 
-use coachdesk_core::clients::{self, ClientInput, ClientQuery};
+use coachdesk_core::clients::{self, ClientInput, ClientQuery, ClientStatus};
 use coachdesk_core::db::{self, Db, DATABASE_FILE, SCHEMA_VERSION};
 use coachdesk_core::Error;
 use rusqlite::Connection;
@@ -234,6 +234,15 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
 
     let db = Db::open(&path).unwrap();
     let copy = db.pre_migration_copy().expect("a copy was made").to_owned();
+    // The date of her last completed consult is on her row after the upgrade (migration 14).
+    use chrono::TimeZone;
+    clients::set_status(&db, 1, ClientStatus::Active).unwrap();
+    let later = chrono::Utc.with_ymd_and_hms(2027, 1, 4, 9, 0, 0).unwrap();
+    let quiet = coachdesk_core::dashboard::at(&db, &later).unwrap();
+    assert_eq!(
+        quiet.not_seen_recently[0].last_seen.as_deref(),
+        Some("2026-11-01T09:00:00.000Z")
+    );
     let found = |words: &str| {
         coachdesk_core::search::search(&db, words)
             .unwrap()

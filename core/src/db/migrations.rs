@@ -90,6 +90,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "0013_client_counts_index",
         sql: include_str!("../../../migrations/0013_client_counts_index.sql"),
     },
+    Migration {
+        version: 14,
+        name: "0014_first_screen_reads",
+        sql: include_str!("../../../migrations/0014_first_screen_reads.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,4 +1,4 @@
--- schema version 13
+-- schema version 14
 -- index article_sections_by_article
 CREATE INDEX article_sections_by_article ON article_sections (article_id, position);
 -- index articles_by_fingerprint
@@ -19,10 +19,15 @@ CREATE INDEX clients_current_by_name ON clients (sort_name, id, search_key)
 -- index clients_current_by_status
 CREATE INDEX clients_current_by_status ON clients (status, sort_name, id) WHERE archived_at IS NULL;
 -- index clients_current_by_status_created
-CREATE INDEX clients_current_by_status_created ON clients (status, created_at DESC)
+CREATE INDEX clients_current_by_status_created ON clients (status, created_at DESC,
+    name, preferred_name, email, archived_at, updated_at)
     WHERE archived_at IS NULL;
 -- index clients_current_by_status_key
 CREATE INDEX clients_current_by_status_key ON clients (status, search_key)
+    WHERE archived_at IS NULL;
+-- index clients_current_by_status_last_seen
+CREATE INDEX clients_current_by_status_last_seen ON clients (status, last_seen_at, sort_name,
+    name, preferred_name, email, archived_at, updated_at)
     WHERE archived_at IS NULL;
 -- index clients_current_by_updated
 CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WHERE archived_at IS NULL;
@@ -30,14 +35,16 @@ CREATE INDEX clients_current_by_updated ON clients (updated_at DESC, id DESC) WH
 CREATE INDEX consults_by_client ON consults (client_id, scheduled_at DESC);
 -- index consults_by_search_rowid
 CREATE INDEX consults_by_search_rowid ON consults (2 * id + 1);
--- index consults_by_time
-CREATE INDEX consults_by_time ON consults (scheduled_at) WHERE status = 'scheduled';
 -- index consults_completed_by_client
 CREATE INDEX consults_completed_by_client ON consults (client_id, scheduled_at)
     WHERE status = 'completed';
 -- index consults_not_cancelled_by_time
-CREATE INDEX consults_not_cancelled_by_time ON consults (scheduled_at)
+CREATE INDEX consults_not_cancelled_by_time
+    ON consults (scheduled_at, client_id, kind, duration_minutes, status)
     WHERE status != 'cancelled';
+-- index consults_scheduled_by_client
+CREATE INDEX consults_scheduled_by_client ON consults (client_id, scheduled_at)
+    WHERE status = 'scheduled';
 -- index follow_ups_by_client
 CREATE INDEX follow_ups_by_client ON follow_ups (client_id);
 -- index follow_ups_open_by_due
@@ -184,7 +191,7 @@ CREATE TABLE clients (
     archived_at      TEXT,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
-, sort_name TEXT NOT NULL DEFAULT '', search_key TEXT NOT NULL DEFAULT '', hide_tracking INTEGER NOT NULL DEFAULT 0) STRICT;
+, sort_name TEXT NOT NULL DEFAULT '', search_key TEXT NOT NULL DEFAULT '', hide_tracking INTEGER NOT NULL DEFAULT 0, last_seen_at TEXT) STRICT;
 -- table consults
 CREATE TABLE consults (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -400,6 +407,30 @@ END;
 CREATE TRIGGER clients_search_unindex BEFORE UPDATE OF name, preferred_name, email, goals,
     notes, medications, other_conditions, allergies, diet_approach, supplements ON clients BEGIN
     DELETE FROM search_index WHERE rowid = 2 * old.id;
+END;
+-- trigger consults_last_seen_delete
+CREATE TRIGGER consults_last_seen_delete AFTER DELETE ON consults
+WHEN old.status = 'completed' BEGIN
+    UPDATE clients SET last_seen_at = (
+        SELECT max(k.scheduled_at) FROM consults k
+        WHERE k.client_id = old.client_id AND k.status = 'completed')
+    WHERE id = old.client_id;
+END;
+-- trigger consults_last_seen_insert
+CREATE TRIGGER consults_last_seen_insert AFTER INSERT ON consults
+WHEN new.status = 'completed' BEGIN
+    UPDATE clients SET last_seen_at = (
+        SELECT max(k.scheduled_at) FROM consults k
+        WHERE k.client_id = new.client_id AND k.status = 'completed')
+    WHERE id = new.client_id;
+END;
+-- trigger consults_last_seen_update
+CREATE TRIGGER consults_last_seen_update AFTER UPDATE OF client_id, status, scheduled_at
+ON consults WHEN old.status = 'completed' OR new.status = 'completed' BEGIN
+    UPDATE clients SET last_seen_at = (
+        SELECT max(k.scheduled_at) FROM consults k
+        WHERE k.client_id = clients.id AND k.status = 'completed')
+    WHERE id IN (old.client_id, new.client_id);
 END;
 -- trigger consults_search_delete
 CREATE TRIGGER consults_search_delete BEFORE DELETE ON consults BEGIN
