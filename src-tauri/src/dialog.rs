@@ -39,45 +39,48 @@ pub const ZIP: (&str, &[&str]) = ("ZIP archive", &["zip"]);
 
 /// Asks the coach for one image file; None if she cancels.
 pub fn pick_image<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os("COACHDESK_TEST_OPEN_FILE") {
-        return Some(PathBuf::from(path));
-    }
-    app.dialog()
-        .file()
-        .set_title("Choose your logo")
-        .add_filter("Images (PNG or JPEG)", &["png", "jpg", "jpeg"])
-        .blocking_pick_file()
-        .and_then(|file| file.into_path().ok())
+    pick_one(
+        app,
+        "Choose your logo",
+        ("Images (PNG or JPEG)", &["png", "jpg", "jpeg"]),
+    )
 }
 
 /// Asks the coach for a CoachDesk backup file; None if she cancels.
 pub fn pick_backup<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os("COACHDESK_TEST_OPEN_FILE") {
-        return Some(PathBuf::from(path));
-    }
-    app.dialog()
-        .file()
-        .set_title("Choose a CoachDesk backup")
-        .add_filter("CoachDesk backups", &[coachdesk_core::backups::EXTENSION])
-        .blocking_pick_file()
-        .and_then(|file| file.into_path().ok())
+    pick_one(
+        app,
+        "Choose a CoachDesk backup",
+        ("CoachDesk backups", &[coachdesk_core::backups::EXTENSION]),
+    )
 }
 
 /// Asks the coach for a whole-practice export (a ZIP) or a backup; None if she cancels.
 pub fn pick_export<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    pick_one(
+        app,
+        "Choose a CoachDesk export or backup",
+        (
+            "CoachDesk exports and backups",
+            &["zip", coachdesk_core::backups::EXTENSION],
+        ),
+    )
+}
+
+/// The open dialog for one file of the kinds `filter` names; None if she cancels.
+fn pick_one<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    (filter_name, extensions): (&str, &[&str]),
+) -> Option<PathBuf> {
     #[cfg(debug_assertions)]
     if let Some(path) = std::env::var_os("COACHDESK_TEST_OPEN_FILE") {
         return Some(PathBuf::from(path));
     }
     app.dialog()
         .file()
-        .set_title("Choose a CoachDesk export or backup")
-        .add_filter(
-            "CoachDesk exports and backups",
-            &["zip", coachdesk_core::backups::EXTENSION],
-        )
+        .set_title(title)
+        .add_filter(filter_name, extensions)
         .blocking_pick_file()
         .and_then(|file| file.into_path().ok())
 }
