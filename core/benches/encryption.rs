@@ -3,7 +3,7 @@
 //! clients, Ctrl+K over her notes, and the autosave of a note. Each must stay within 1.3× of
 //! plain (issue #10). Unlocking adds the key derivation from her passphrase (Argon2id, 64 MiB),
 //! slow on purpose so that guessing is slow: it is timed on its own and held to a budget of its
-//! own (1 s; 500 ms with the opening), as no ratio to a plain open of a few milliseconds could
+//! own (1 s; 500 ms with the opening), as no ratio to a plain open of about a millisecond could
 //! hold it. The samples alternate between the two so that the machine's mood is shared.
 //! Errors fail the bench.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
