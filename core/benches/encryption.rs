@@ -131,7 +131,7 @@ fn main() {
     ok &= report("open right after it, encrypted", &mut after_kdf, 250.0);
     ok &= report("unlock + open to the first screen", &mut unlock_enc, 500.0);
     println!(
-        "{:<40} p50 ×{:.1} (the key derivation is all but the ratio above)",
+        "{:<40} p50 ×{:.1} (nearly all of it the key derivation)",
         "unlock + open against plain open",
         ms(percentile(&mut unlock_enc, 0.5)) / ms(percentile(&mut open_plain, 0.5)).max(0.001)
     );
