@@ -102,7 +102,7 @@ fn main() {
     // key derivation is timed in a loop of its own below, with the open that follows it.
     let mut open_plain = Vec::new();
     let mut open_enc = Vec::new();
-    for _ in 0..40 {
+    for _ in 0..200 {
         let (t, ()) = timed(|| first_screen(&Db::open(&plain_path).unwrap()));
         open_plain.push(t);
         let (t, ()) = timed(|| {

@@ -60,14 +60,18 @@ impl Db {
         remove_upgrade_leftovers(path);
         let mut pre_migration_copy = None;
         let mut checked_at_open = true;
+        // One connection looks at the file and, when it is current, stays as the store's:
+        // each connection reads the schema again (decrypting every page of it when encrypted).
+        let mut conn = open_file(path, false, key.as_ref())?;
         if existing {
             let found;
-            (found, checked_at_open) = inspect(path, key.as_ref(), time)?;
+            (found, checked_at_open) = inspect(&mut conn, path, time)?;
             if found < SCHEMA_VERSION {
+                conn.close().map_err(|(_, e)| e)?;
                 pre_migration_copy = Some(upgrade(path, found, key.as_ref())?);
+                conn = open_file(path, false, key.as_ref())?;
             }
         }
-        let mut conn = open_file(path, false, key.as_ref())?;
         configure(&conn)?;
         migrate(&mut conn, SCHEMA_VERSION)?;
         Ok(Self {
@@ -358,16 +362,15 @@ pub fn needs_upgrade(path: &Path) -> bool {
         && version().is_ok_and(|v| v > 0 && v < SCHEMA_VERSION)
 }
 
-/// Reads the schema version of an existing file without writing to it, and refuses files
-/// that are not ours or are newer than this build.
-fn inspect(path: &Path, key: Option<&Key>, time: Duration) -> Result<(i64, bool)> {
+/// Reads the schema version of the existing file at `path` through `conn` without writing to
+/// it, and refuses files that are not ours or are newer than this build.
+fn inspect(conn: &mut Connection, path: &Path, time: Duration) -> Result<(i64, bool)> {
     let not_ours = || {
         Error::WrongFile(format!(
             "{} is not a CoachDesk database, or it is damaged. It was not changed.",
             path.display()
         ))
     };
-    let mut conn = open_file(path, true, key)?;
     let version: i64 = match conn.pragma_query_value(None, "user_version", |row| row.get(0)) {
         Ok(v) => v,
         Err(rusqlite::Error::SqliteFailure(e, _))
@@ -402,7 +405,9 @@ fn inspect(path: &Path, key: Option<&Key>, time: Duration) -> Result<(i64, bool)
     }
     let deadline = Instant::now() + time;
     conn.progress_handler(100, Some(move || Instant::now() > deadline))?;
-    let checked = match quick_check(&conn) {
+    let checked = quick_check(conn);
+    conn.progress_handler(0, None::<fn() -> bool>)?;
+    let checked = match checked {
         Err(Error::Storage(rusqlite::Error::SqliteFailure(e, _)))
             if e.code == rusqlite::ErrorCode::OperationInterrupted =>
         {
