@@ -45,9 +45,10 @@ pub fn app_open_exported(state: State<'_, AppState>, path: String) -> CommandRes
     })
 }
 
-/// The window shows its first screen (the welcome, the lock screen or her practice). When
-/// `COACHDESK_FIRST_SCREEN_FILE` is set (the packaging test, `make bench-app`), the screen's name
-/// is written to that file, so a check outside the window knows the app is up and usable.
+/// The window shows its first screen (the welcome, the lock screen or her practice), or her
+/// practice once she has unlocked it at start. When `COACHDESK_FIRST_SCREEN_FILE` is set (the
+/// packaging test, `make bench-app`), the screen's name is written to that file, so a check
+/// outside the window knows the app is up and usable.
 #[tauri::command]
 pub fn app_first_screen(screen: String) -> CommandResult<()> {
     let Some(path) = std::env::var_os("COACHDESK_FIRST_SCREEN_FILE").map(PathBuf::from) else {
