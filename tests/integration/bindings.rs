@@ -10,7 +10,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Type};
+use syn::parse::{Parse, ParseStream};
+use syn::{FnArg, GenericArgument, Item, Pat, PathArguments, ReturnType, Token, Type};
 
 const COMMANDS_FILE: &str = "ui/src/lib/api/commands.ts";
 
@@ -136,6 +137,101 @@ pub(crate) struct Signature {
     pub result: String,
 }
 
+/// One line of a `db_commands!` block (src-tauri/src/commands/mod.rs):
+/// `fn name(arg: Type, …) -> Result = core::function(…);`, its doc comments first.
+struct DbCommand {
+    name: syn::Ident,
+    args: Vec<(syn::Ident, Type)>,
+    result: Type,
+}
+
+struct DbCommands(Vec<DbCommand>);
+
+impl Parse for DbCommands {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut commands = Vec::new();
+        while !input.is_empty() {
+            syn::Attribute::parse_outer(input)?;
+            input.parse::<Token![fn]>()?;
+            let name = input.parse()?;
+            let list;
+            syn::parenthesized!(list in input);
+            let mut args = Vec::new();
+            while !list.is_empty() {
+                let arg = list.parse()?;
+                list.parse::<Token![:]>()?;
+                args.push((arg, list.parse()?));
+                if !list.is_empty() {
+                    list.parse::<Token![,]>()?;
+                }
+            }
+            input.parse::<Token![->]>()?;
+            let result = input.parse()?;
+            input.parse::<Token![=]>()?;
+            input.parse::<syn::Expr>()?;
+            input.parse::<Token![;]>()?;
+            commands.push(DbCommand { name, args, result });
+        }
+        Ok(Self(commands))
+    }
+}
+
+/// The command `name` in a commands module, as the UI calls it: its arguments (camelCase, with
+/// their TypeScript types) and its result's TypeScript type. A written-out `#[tauri::command]`
+/// or a line of a `db_commands!` block.
+fn command_in(
+    file: &syn::File,
+    name: &str,
+    named: &mut BTreeSet<String>,
+) -> Option<(Vec<(String, String)>, String)> {
+    let mut found = None;
+    for item in &file.items {
+        match item {
+            Item::Fn(f) if f.sig.ident == name => {
+                assert!(
+                    f.attrs
+                        .iter()
+                        .any(|a| a.path().segments.iter().any(|s| s.ident == "command")),
+                    "{name} is registered but is not a #[tauri::command]"
+                );
+                let mut args = Vec::new();
+                for input in &f.sig.inputs {
+                    let FnArg::Typed(arg) = input else { continue };
+                    if supplied_by_tauri(&arg.ty) {
+                        continue;
+                    }
+                    let Pat::Ident(id) = &*arg.pat else {
+                        panic!("{name}: arguments must be plain names")
+                    };
+                    args.push((camel(&id.ident.to_string()), ts(&arg.ty, named)));
+                }
+                let result = match &f.sig.output {
+                    ReturnType::Default => "null".to_owned(),
+                    ReturnType::Type(_, ty) => ts(ty, named),
+                };
+                found = Some((args, result));
+            }
+            Item::Macro(m) if m.mac.path.is_ident("db_commands") => {
+                let DbCommands(commands) = m
+                    .mac
+                    .parse_body()
+                    .unwrap_or_else(|e| panic!("a db_commands! block does not parse: {e}"));
+                // The macro wraps the result in CommandResult, which the UI receives as is.
+                if let Some(c) = commands.iter().find(|c| c.name == name) {
+                    let args = c
+                        .args
+                        .iter()
+                        .map(|(id, ty)| (camel(&id.to_string()), ts(ty, named)))
+                        .collect();
+                    found = Some((args, ts(&c.result, named)));
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 /// Every registered command with its arguments and result, in registration order; the named
 /// types they use are collected in `named`.
 pub(crate) fn signatures(named: &mut BTreeSet<String>) -> Vec<Signature> {
@@ -146,38 +242,16 @@ pub(crate) fn signatures(named: &mut BTreeSet<String>) -> Vec<Signature> {
         assert!(seen.insert(name.clone()), "{name} is registered twice");
         let path = root.join(format!("src-tauri/src/commands/{module}.rs"));
         let file = syn::parse_file(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let f = file
-            .items
-            .iter()
-            .find_map(|item| match item {
-                Item::Fn(f) if f.sig.ident == name => Some(f),
-                _ => None,
-            })
+        let (arguments, result) = command_in(&file, &name, named)
             .unwrap_or_else(|| panic!("{name} is registered but not found in {module}.rs"));
-        assert!(
-            f.attrs
-                .iter()
-                .any(|a| a.path().segments.iter().any(|s| s.ident == "command")),
-            "{name} is registered but is not a #[tauri::command]"
-        );
-        let mut args = Vec::new();
-        for input in &f.sig.inputs {
-            let FnArg::Typed(arg) = input else { continue };
-            if supplied_by_tauri(&arg.ty) {
-                continue;
-            }
-            let Pat::Ident(id) = &*arg.pat else {
-                panic!("{name}: arguments must be plain names")
-            };
-            let ty = ts(&arg.ty, named);
-            // Tauri fills an absent Option argument with None.
-            let optional = ty.ends_with(" | null");
-            args.push((camel(&id.ident.to_string()), ty, optional));
-        }
-        let result = match &f.sig.output {
-            ReturnType::Default => "null".to_owned(),
-            ReturnType::Type(_, ty) => ts(ty, named),
-        };
+        let args = arguments
+            .into_iter()
+            .map(|(arg, ty)| {
+                // Tauri fills an absent Option argument with None.
+                let optional = ty.ends_with(" | null");
+                (arg, ty, optional)
+            })
+            .collect();
         out.push(Signature { name, args, result });
     }
     out

@@ -22,45 +22,17 @@ pub async fn articles_import_pick<R: Runtime>(
     Ok(Some(articles::preview_paths(db, &paths)?))
 }
 
-#[tauri::command]
-pub fn articles_import_paste(
-    state: State<'_, AppState>,
-    text: String,
-) -> CommandResult<ImportPreview> {
-    Ok(articles::preview_pasted(state.db()?, &text)?)
-}
+db_commands! {
+    fn articles_import_paste(text: String) -> ImportPreview = articles::preview_pasted(&text);
 
-#[tauri::command]
-pub fn articles_import_commit(
-    state: State<'_, AppState>,
-    drafts: Vec<ArticleDraft>,
-) -> CommandResult<Vec<ArticleSummary>> {
-    Ok(articles::commit(state.db()?, &drafts)?)
-}
+    fn articles_import_commit(drafts: Vec<ArticleDraft>) -> Vec<ArticleSummary> =
+        articles::commit(&drafts);
 
-#[tauri::command]
-pub fn articles_list(
-    state: State<'_, AppState>,
-    search: String,
-) -> CommandResult<Vec<ArticleSummary>> {
-    Ok(articles::list(state.db()?, &search)?)
-}
+    fn articles_list(search: String) -> Vec<ArticleSummary> = articles::list(&search);
 
-#[tauri::command]
-pub fn articles_get(state: State<'_, AppState>, id: i64) -> CommandResult<Article> {
-    Ok(articles::get(state.db()?, id)?)
-}
+    fn articles_get(id: i64) -> Article = articles::get(id);
 
-#[tauri::command]
-pub fn articles_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: ArticleDraft,
-) -> CommandResult<Article> {
-    Ok(articles::update(state.db()?, id, &input)?)
-}
+    fn articles_update(id: i64, input: ArticleDraft) -> Article = articles::update(id, &input);
 
-#[tauri::command]
-pub fn articles_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(articles::delete(state.db()?, id)?)
+    fn articles_delete(id: i64) -> () = articles::delete(id);
 }

@@ -8,76 +8,29 @@ use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn checkins_symptoms_list(
-    state: State<'_, AppState>,
-    include_archived: bool,
-) -> CommandResult<Vec<Symptom>> {
-    Ok(checkins::symptoms(state.db()?, include_archived)?)
-}
+db_commands! {
+    fn checkins_symptoms_list(include_archived: bool) -> Vec<Symptom> =
+        checkins::symptoms(include_archived);
 
-#[tauri::command]
-pub fn checkins_symptoms_create(
-    state: State<'_, AppState>,
-    name: String,
-) -> CommandResult<Vec<Symptom>> {
-    Ok(checkins::add_symptom(state.db()?, &name)?)
-}
+    fn checkins_symptoms_create(name: String) -> Vec<Symptom> = checkins::add_symptom(&name);
 
-#[tauri::command]
-pub fn checkins_symptoms_rename(
-    state: State<'_, AppState>,
-    id: i64,
-    name: String,
-) -> CommandResult<Vec<Symptom>> {
-    Ok(checkins::rename_symptom(state.db()?, id, &name)?)
-}
+    fn checkins_symptoms_rename(id: i64, name: String) -> Vec<Symptom> =
+        checkins::rename_symptom(id, &name);
 
-#[tauri::command]
-pub fn checkins_symptoms_set_archived(
-    state: State<'_, AppState>,
-    id: i64,
-    archived: bool,
-) -> CommandResult<Vec<Symptom>> {
-    Ok(checkins::set_symptom_archived(state.db()?, id, archived)?)
-}
+    fn checkins_symptoms_set_archived(id: i64, archived: bool) -> Vec<Symptom> =
+        checkins::set_symptom_archived(id, archived);
 
-#[tauri::command]
-pub fn checkins_symptoms_move(
-    state: State<'_, AppState>,
-    id: i64,
-    by: i32,
-) -> CommandResult<Vec<Symptom>> {
-    Ok(checkins::move_symptom(state.db()?, id, by)?)
-}
+    fn checkins_symptoms_move(id: i64, by: i32) -> Vec<Symptom> = checkins::move_symptom(id, by);
 
-#[tauri::command]
-pub fn checkins_create(state: State<'_, AppState>, input: CheckInInput) -> CommandResult<CheckIn> {
-    Ok(checkins::add(state.db()?, &input)?)
-}
+    fn checkins_create(input: CheckInInput) -> CheckIn = checkins::add(&input);
 
-#[tauri::command]
-pub fn checkins_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: CheckInInput,
-) -> CommandResult<CheckIn> {
-    Ok(checkins::update(state.db()?, id, &input)?)
-}
+    fn checkins_update(id: i64, input: CheckInInput) -> CheckIn = checkins::update(id, &input);
 
-#[tauri::command]
-pub fn checkins_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(checkins::delete(state.db()?, id)?)
-}
+    fn checkins_delete(id: i64) -> () = checkins::delete(id);
 
-#[tauri::command]
-pub fn checkins_list(state: State<'_, AppState>, client_id: i64) -> CommandResult<Vec<CheckIn>> {
-    Ok(checkins::for_client(state.db()?, client_id)?)
-}
+    fn checkins_list(client_id: i64) -> Vec<CheckIn> = checkins::for_client(client_id);
 
-#[tauri::command]
-pub fn checkins_chart(state: State<'_, AppState>, client_id: i64) -> CommandResult<Chart> {
-    Ok(checkins::chart(state.db()?, client_id)?)
+    fn checkins_chart(client_id: i64) -> Chart = checkins::chart(client_id);
 }
 
 /// Saves her check-ins as CSV; None if the coach cancelled.
@@ -98,9 +51,8 @@ pub async fn checkins_csv_export<R: Runtime>(
     })
 }
 
-#[tauri::command]
-pub fn checkins_tracking_hidden(state: State<'_, AppState>, client_id: i64) -> CommandResult<bool> {
-    Ok(checkins::tracking_hidden(state.db()?, client_id)?)
+db_commands! {
+    fn checkins_tracking_hidden(client_id: i64) -> bool = checkins::tracking_hidden(client_id);
 }
 
 #[tauri::command]

@@ -7,47 +7,21 @@ use tauri::State;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn clients_list(state: State<'_, AppState>, query: ClientQuery) -> CommandResult<ClientPage> {
-    Ok(clients::list(state.db()?, &query)?)
-}
+db_commands! {
+    fn clients_list(query: ClientQuery) -> ClientPage = clients::list(&query);
 
-#[tauri::command]
-pub fn clients_get(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
-    Ok(clients::get(state.db()?, id)?)
-}
+    fn clients_get(id: i64) -> Client = clients::get(id);
 
-#[tauri::command]
-pub fn clients_create(state: State<'_, AppState>, input: ClientInput) -> CommandResult<Client> {
-    Ok(clients::create(state.db()?, &input)?)
-}
+    fn clients_create(input: ClientInput) -> Client = clients::create(&input);
 
-#[tauri::command]
-pub fn clients_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: ClientInput,
-) -> CommandResult<Client> {
-    Ok(clients::update(state.db()?, id, &input)?)
-}
+    fn clients_update(id: i64, input: ClientInput) -> Client = clients::update(id, &input);
 
-#[tauri::command]
-pub fn clients_set_status(
-    state: State<'_, AppState>,
-    id: i64,
-    status: ClientStatus,
-) -> CommandResult<Client> {
-    Ok(clients::set_status(state.db()?, id, status)?)
-}
+    fn clients_set_status(id: i64, status: ClientStatus) -> Client =
+        clients::set_status(id, status);
 
-#[tauri::command]
-pub fn clients_archive(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
-    Ok(clients::archive(state.db()?, id)?)
-}
+    fn clients_archive(id: i64) -> Client = clients::archive(id);
 
-#[tauri::command]
-pub fn clients_restore(state: State<'_, AppState>, id: i64) -> CommandResult<Client> {
-    Ok(clients::restore(state.db()?, id)?)
+    fn clients_restore(id: i64) -> Client = clients::restore(id);
 }
 
 /// Erases her for good; with `from_backups`, she is taken out of the backups that hold her

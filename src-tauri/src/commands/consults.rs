@@ -11,31 +11,14 @@ use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn consults_create(state: State<'_, AppState>, input: ConsultInput) -> CommandResult<Consult> {
-    Ok(consults::create(state.db()?, &input)?)
-}
+db_commands! {
+    fn consults_create(input: ConsultInput) -> Consult = consults::create(&input);
 
-#[tauri::command]
-pub fn consults_get(state: State<'_, AppState>, id: i64) -> CommandResult<Consult> {
-    Ok(consults::get(state.db()?, id)?)
-}
+    fn consults_get(id: i64) -> Consult = consults::get(id);
 
-#[tauri::command]
-pub fn consults_update(
-    state: State<'_, AppState>,
-    id: i64,
-    change: ConsultChange,
-) -> CommandResult<Consult> {
-    Ok(consults::update(state.db()?, id, &change)?)
-}
+    fn consults_update(id: i64, change: ConsultChange) -> Consult = consults::update(id, &change);
 
-#[tauri::command]
-pub fn consults_list(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Vec<ConsultSummary>> {
-    Ok(consults::for_client(state.db()?, client_id)?)
+    fn consults_list(client_id: i64) -> Vec<ConsultSummary> = consults::for_client(client_id);
 }
 
 #[tauri::command]
@@ -53,21 +36,11 @@ pub fn consults_notes_update(
     )?)
 }
 
-#[tauri::command]
-pub fn consults_revisions_list(
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<Vec<NoteRevision>> {
-    Ok(consults::revisions(state.db()?, id)?)
-}
+db_commands! {
+    fn consults_revisions_list(id: i64) -> Vec<NoteRevision> = consults::revisions(id);
 
-#[tauri::command]
-pub fn consults_revision_restore(
-    state: State<'_, AppState>,
-    id: i64,
-    revision_id: i64,
-) -> CommandResult<Consult> {
-    Ok(consults::restore_revision(state.db()?, id, revision_id)?)
+    fn consults_revision_restore(id: i64, revision_id: i64) -> Consult =
+        consults::restore_revision(id, revision_id);
 }
 
 /// Asks where to save the consult's .ics file (native save dialog), then writes it. Returns the

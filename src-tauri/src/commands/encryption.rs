@@ -48,9 +48,8 @@ pub fn encryption_lock_now(state: State<'_, AppState>) -> CommandResult<()> {
     state.lock_now()
 }
 
-#[tauri::command]
-pub fn encryption_status(state: State<'_, AppState>) -> CommandResult<EncryptionStatus> {
-    Ok(encryption::status(state.db()?)?)
+db_commands! {
+    fn encryption_status() -> EncryptionStatus = encryption::status();
 }
 
 /// Encrypts the practice, its backups and pre-migration copies; returns the recovery key to
@@ -85,12 +84,8 @@ pub async fn encryption_turn_off(
     Ok(encryption::turn_off(state.db()?, &passphrase)?)
 }
 
-#[tauri::command]
-pub fn encryption_lock_after(
-    state: State<'_, AppState>,
-    minutes: Option<u32>,
-) -> CommandResult<()> {
-    Ok(encryption::set_lock_after(state.db()?, minutes)?)
+db_commands! {
+    fn encryption_lock_after(minutes: Option<u32>) -> () = encryption::set_lock_after(minutes);
 }
 
 /// Saves the recovery sheet through the save dialog; None if she cancels.

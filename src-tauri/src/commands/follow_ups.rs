@@ -1,34 +1,13 @@
 //! Follow-up tasks.
 
 use coachdesk_core::follow_ups::{self, FollowUp, FollowUpInput};
-use tauri::State;
 
-use crate::error::CommandResult;
-use crate::state::AppState;
+db_commands! {
+    fn follow_ups_create(input: FollowUpInput) -> FollowUp = follow_ups::create(&input);
 
-#[tauri::command]
-pub fn follow_ups_create(
-    state: State<'_, AppState>,
-    input: FollowUpInput,
-) -> CommandResult<FollowUp> {
-    Ok(follow_ups::create(state.db()?, &input)?)
-}
+    fn follow_ups_set_done(id: i64, done: bool) -> FollowUp = follow_ups::set_done(id, done);
 
-#[tauri::command]
-pub fn follow_ups_set_done(
-    state: State<'_, AppState>,
-    id: i64,
-    done: bool,
-) -> CommandResult<FollowUp> {
-    Ok(follow_ups::set_done(state.db()?, id, done)?)
-}
+    fn follow_ups_list(client_id: i64) -> Vec<FollowUp> = follow_ups::for_client(client_id);
 
-#[tauri::command]
-pub fn follow_ups_list(state: State<'_, AppState>, client_id: i64) -> CommandResult<Vec<FollowUp>> {
-    Ok(follow_ups::for_client(state.db()?, client_id)?)
-}
-
-#[tauri::command]
-pub fn follow_ups_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(follow_ups::delete(state.db()?, id)?)
+    fn follow_ups_delete(id: i64) -> () = follow_ups::delete(id);
 }

@@ -34,12 +34,8 @@ pub async fn handouts_export<R: Runtime>(
     })
 }
 
-#[tauri::command]
-pub fn handouts_list(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Vec<GivenHandout>> {
-    Ok(handouts::for_client(state.db()?, client_id)?)
+db_commands! {
+    fn handouts_list(client_id: i64) -> Vec<GivenHandout> = handouts::for_client(client_id);
 }
 
 /// Exports a handout given earlier again, from its snapshot.

@@ -7,24 +7,14 @@ use crate::dialog;
 use crate::error::{CommandResult, ErrorCode, IpcError};
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn labs_list(state: State<'_, AppState>, client_id: i64) -> CommandResult<Vec<Lab>> {
-    Ok(labs::for_client(state.db()?, client_id)?)
-}
+db_commands! {
+    fn labs_list(client_id: i64) -> Vec<Lab> = labs::for_client(client_id);
 
-#[tauri::command]
-pub fn labs_create(state: State<'_, AppState>, input: LabInput) -> CommandResult<Lab> {
-    Ok(labs::add(state.db()?, &input)?)
-}
+    fn labs_create(input: LabInput) -> Lab = labs::add(&input);
 
-#[tauri::command]
-pub fn labs_update(state: State<'_, AppState>, id: i64, input: LabInput) -> CommandResult<Lab> {
-    Ok(labs::update(state.db()?, id, &input)?)
-}
+    fn labs_update(id: i64, input: LabInput) -> Lab = labs::update(id, &input);
 
-#[tauri::command]
-pub fn labs_delete(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(labs::delete(state.db()?, id)?)
+    fn labs_delete(id: i64) -> () = labs::delete(id);
 }
 
 /// Asks for files and keeps a copy of each with the record; None if the coach cancelled.
@@ -42,9 +32,8 @@ pub async fn labs_attach<R: Runtime>(
     Ok(Some(labs::attach(db, id, &paths)?))
 }
 
-#[tauri::command]
-pub fn labs_file_delete(state: State<'_, AppState>, file_id: i64) -> CommandResult<Lab> {
-    Ok(labs::remove_file(state.db()?, file_id)?)
+db_commands! {
+    fn labs_file_delete(file_id: i64) -> Lab = labs::remove_file(file_id);
 }
 
 /// Opens an attached file with the system viewer, from a copy written to `opened/` in the

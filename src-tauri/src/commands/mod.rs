@@ -1,5 +1,41 @@
 //! The IPC surface: thin commands, one module per area, each a few lines over core.
 
+/// Commands that hand their arguments to one function of core over the open practice, and
+/// return its answer. Each line
+///
+/// ```text
+/// fn protocols_template_get(id: i64) -> TemplateDetail = protocols::get_template(id);
+/// ```
+///
+/// is the command
+///
+/// ```text
+/// #[tauri::command]
+/// pub fn protocols_template_get(state: State<'_, AppState>, id: i64)
+///     -> CommandResult<TemplateDetail> {
+///     Ok(protocols::get_template(state.db()?, id)?)
+/// }
+/// ```
+///
+/// (`make types` reads these lines for the UI's command map, as it reads the other commands'
+/// signatures.) Commands that do more (a dialog, a file, the app's state) are written out.
+macro_rules! db_commands {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $out:ty =
+            $($f:ident)::+($($a:expr),* $(,)?);
+    )*) => {$(
+        $(#[$attr])*
+        #[tauri::command]
+        pub fn $name(
+            state: tauri::State<'_, crate::state::AppState>,
+            $($arg: $ty),*
+        ) -> crate::error::CommandResult<$out> {
+            Ok($($f)::+(state.db()?, $($a),*)?)
+        }
+    )*};
+}
+
 pub mod app;
 pub mod articles;
 pub mod backups;

@@ -1,21 +1,10 @@
 //! Note templates, edited in Settings.
 
 use coachdesk_core::note_templates::{self, NoteTemplate, NoteTemplateInput, TemplateKey};
-use tauri::State;
 
-use crate::error::CommandResult;
-use crate::state::AppState;
+db_commands! {
+    fn note_templates_list() -> Vec<NoteTemplate> = note_templates::list();
 
-#[tauri::command]
-pub fn note_templates_list(state: State<'_, AppState>) -> CommandResult<Vec<NoteTemplate>> {
-    Ok(note_templates::list(state.db()?)?)
-}
-
-#[tauri::command]
-pub fn note_templates_update(
-    state: State<'_, AppState>,
-    key: TemplateKey,
-    input: NoteTemplateInput,
-) -> CommandResult<NoteTemplate> {
-    Ok(note_templates::update(state.db()?, key, &input)?)
+    fn note_templates_update(key: TemplateKey, input: NoteTemplateInput) -> NoteTemplate =
+        note_templates::update(key, &input);
 }

@@ -1,13 +1,8 @@
 //! The pipeline board.
 
 use coachdesk_core::pipeline::{self, PipelineColumn};
-use tauri::State;
 
-use crate::error::CommandResult;
-use crate::state::AppState;
-
-/// Current clients by status, in pipeline order, with counts.
-#[tauri::command]
-pub fn pipeline_get(state: State<'_, AppState>) -> CommandResult<Vec<PipelineColumn>> {
-    Ok(pipeline::pipeline(state.db()?)?)
+db_commands! {
+    /// Current clients by status, in pipeline order, with counts.
+    fn pipeline_get() -> Vec<PipelineColumn> = pipeline::pipeline();
 }

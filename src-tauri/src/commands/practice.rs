@@ -7,25 +7,12 @@ use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn practice_get(state: State<'_, AppState>) -> CommandResult<Option<Practice>> {
-    Ok(practice::get(state.db()?)?)
-}
+db_commands! {
+    fn practice_get() -> Option<Practice> = practice::get();
 
-#[tauri::command]
-pub fn practice_create(
-    state: State<'_, AppState>,
-    input: FirstRunInput,
-) -> CommandResult<Practice> {
-    Ok(practice::create(state.db()?, &input)?)
-}
+    fn practice_create(input: FirstRunInput) -> Practice = practice::create(&input);
 
-#[tauri::command]
-pub fn practice_update(
-    state: State<'_, AppState>,
-    input: PracticeInput,
-) -> CommandResult<Practice> {
-    Ok(practice::update(state.db()?, &input)?)
+    fn practice_update(input: PracticeInput) -> Practice = practice::update(&input);
 }
 
 /// Opens the native open dialog off the main thread (async), then copies the chosen logo.
@@ -41,12 +28,8 @@ pub async fn practice_logo_pick<R: Runtime>(
     Ok(Some(practice::set_logo(db, &path)?))
 }
 
-#[tauri::command]
-pub fn practice_logo_get(state: State<'_, AppState>) -> CommandResult<Option<String>> {
-    Ok(practice::logo_data_url(state.db()?)?)
-}
+db_commands! {
+    fn practice_logo_get() -> Option<String> = practice::logo_data_url();
 
-#[tauri::command]
-pub fn practice_logo_delete(state: State<'_, AppState>) -> CommandResult<Practice> {
-    Ok(practice::remove_logo(state.db()?)?)
+    fn practice_logo_delete() -> Practice = practice::remove_logo();
 }

@@ -8,9 +8,8 @@ use crate::error::CommandResult;
 use crate::print;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn prep_get(state: State<'_, AppState>, client_id: i64) -> CommandResult<PrepSheet> {
-    Ok(prep::now(state.db()?, client_id)?)
+db_commands! {
+    fn prep_get(client_id: i64) -> PrepSheet = prep::now(client_id);
 }
 
 /// Saves the prep sheet as a one-page PDF; None if the coach cancelled.

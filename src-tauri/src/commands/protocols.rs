@@ -4,86 +4,30 @@ use coachdesk_core::protocols::{
     self, AssignInput, ClientProtocol, ProtocolDraft, ProtocolStep, TemplateDetail,
     TemplateSummary, TemplateVersion,
 };
-use tauri::State;
 
-use crate::error::CommandResult;
-use crate::state::AppState;
+db_commands! {
+    fn protocols_templates_list() -> Vec<TemplateSummary> = protocols::list_templates();
 
-#[tauri::command]
-pub fn protocols_templates_list(state: State<'_, AppState>) -> CommandResult<Vec<TemplateSummary>> {
-    Ok(protocols::list_templates(state.db()?)?)
-}
+    fn protocols_template_get(id: i64) -> TemplateDetail = protocols::get_template(id);
 
-#[tauri::command]
-pub fn protocols_template_get(
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<TemplateDetail> {
-    Ok(protocols::get_template(state.db()?, id)?)
-}
+    fn protocols_template_version_get(id: i64, version: i64) -> TemplateVersion =
+        protocols::template_version(id, version);
 
-#[tauri::command]
-pub fn protocols_template_version_get(
-    state: State<'_, AppState>,
-    id: i64,
-    version: i64,
-) -> CommandResult<TemplateVersion> {
-    Ok(protocols::template_version(state.db()?, id, version)?)
-}
+    fn protocols_template_create(draft: ProtocolDraft) -> TemplateDetail =
+        protocols::create_template(&draft);
 
-#[tauri::command]
-pub fn protocols_template_create(
-    state: State<'_, AppState>,
-    draft: ProtocolDraft,
-) -> CommandResult<TemplateDetail> {
-    Ok(protocols::create_template(state.db()?, &draft)?)
-}
+    fn protocols_template_update(id: i64, draft: ProtocolDraft) -> TemplateDetail =
+        protocols::save_template(id, &draft);
 
-#[tauri::command]
-pub fn protocols_template_update(
-    state: State<'_, AppState>,
-    id: i64,
-    draft: ProtocolDraft,
-) -> CommandResult<TemplateDetail> {
-    Ok(protocols::save_template(state.db()?, id, &draft)?)
-}
+    fn protocols_template_archive(id: i64) -> () = protocols::archive_template(id);
 
-#[tauri::command]
-pub fn protocols_template_archive(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(protocols::archive_template(state.db()?, id)?)
-}
+    fn protocols_assign(input: AssignInput) -> ClientProtocol = protocols::assign(&input);
 
-#[tauri::command]
-pub fn protocols_assign(
-    state: State<'_, AppState>,
-    input: AssignInput,
-) -> CommandResult<ClientProtocol> {
-    Ok(protocols::assign(state.db()?, &input)?)
-}
+    fn protocols_list(client_id: i64) -> Vec<ClientProtocol> = protocols::for_client(client_id);
 
-#[tauri::command]
-pub fn protocols_list(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Vec<ClientProtocol>> {
-    Ok(protocols::for_client(state.db()?, client_id)?)
-}
+    fn protocols_update(id: i64, draft: ProtocolDraft) -> ClientProtocol =
+        protocols::save_client_protocol(id, &draft);
 
-#[tauri::command]
-pub fn protocols_update(
-    state: State<'_, AppState>,
-    id: i64,
-    draft: ProtocolDraft,
-) -> CommandResult<ClientProtocol> {
-    Ok(protocols::save_client_protocol(state.db()?, id, &draft)?)
-}
-
-#[tauri::command]
-pub fn protocols_step(
-    state: State<'_, AppState>,
-    id: i64,
-    step: ProtocolStep,
-    on_date: String,
-) -> CommandResult<ClientProtocol> {
-    Ok(protocols::step(state.db()?, id, step, &on_date)?)
+    fn protocols_step(id: i64, step: ProtocolStep, on_date: String) -> ClientProtocol =
+        protocols::step(id, step, &on_date);
 }

@@ -10,36 +10,16 @@ use crate::error::CommandResult;
 use crate::print;
 use crate::state::AppState;
 
-#[tauri::command]
-pub fn reintro_foods_list(state: State<'_, AppState>) -> CommandResult<Vec<Food>> {
-    Ok(reintro::foods(state.db()?)?)
-}
+db_commands! {
+    fn reintro_foods_list() -> Vec<Food> = reintro::foods();
 
-#[tauri::command]
-pub fn reintro_foods_create(state: State<'_, AppState>, input: FoodInput) -> CommandResult<Food> {
-    Ok(reintro::create_food(state.db()?, &input)?)
-}
+    fn reintro_foods_create(input: FoodInput) -> Food = reintro::create_food(&input);
 
-#[tauri::command]
-pub fn reintro_foods_update(
-    state: State<'_, AppState>,
-    id: i64,
-    input: FoodInput,
-) -> CommandResult<Food> {
-    Ok(reintro::update_food(state.db()?, id, &input)?)
-}
+    fn reintro_foods_update(id: i64, input: FoodInput) -> Food = reintro::update_food(id, &input);
 
-#[tauri::command]
-pub fn reintro_foods_archive(state: State<'_, AppState>, id: i64) -> CommandResult<()> {
-    Ok(reintro::archive_food(state.db()?, id)?)
-}
+    fn reintro_foods_archive(id: i64) -> () = reintro::archive_food(id);
 
-#[tauri::command]
-pub fn reintro_board_get(
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<ReintroBoard> {
-    Ok(reintro::for_client(state.db()?, client_id)?)
+    fn reintro_board_get(client_id: i64) -> ReintroBoard = reintro::for_client(client_id);
 }
 
 #[tauri::command]
@@ -57,19 +37,11 @@ pub fn reintro_warnings_list(
     )?)
 }
 
-#[tauri::command]
-pub fn reintro_log(state: State<'_, AppState>, input: LogInput) -> CommandResult<LogResult> {
-    Ok(reintro::log(state.db()?, &input)?)
-}
+db_commands! {
+    fn reintro_log(input: LogInput) -> LogResult = reintro::log(&input);
 
-#[tauri::command]
-pub fn reintro_settle(
-    state: State<'_, AppState>,
-    client_id: i64,
-    food_id: i64,
-    on_date: String,
-) -> CommandResult<ReintroBoard> {
-    Ok(reintro::settle(state.db()?, client_id, food_id, &on_date)?)
+    fn reintro_settle(client_id: i64, food_id: i64, on_date: String) -> ReintroBoard =
+        reintro::settle(client_id, food_id, &on_date);
 }
 
 #[tauri::command]
