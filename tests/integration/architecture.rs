@@ -23,25 +23,18 @@ fn root() -> PathBuf {
 
 /// Every file under `dir` whose name ends with `ext`, as (path relative to `dir`, text).
 fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(d) = todo.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else if path.to_string_lossy().ends_with(ext) {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.push((rel, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::files_under(dir)
+        .into_iter()
+        .filter(|path| path.to_string_lossy().ends_with(ext))
+        .map(|path| {
+            let rel = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect()
 }
 
 /// Which of core's top-level modules each one uses (`crate::x`), outside its tests.

@@ -70,34 +70,26 @@ fn erasing_a_client_leaves_nothing_of_hers_anywhere() {
     drop(db);
     let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
     for table in ["consults", "follow_ups", "timeline_events"] {
-        let n: i64 = conn
-            .query_row(
-                &format!("SELECT count(*) FROM {table} WHERE client_id = ?1"),
-                [zoe.id],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let n = crate::number(
+            &conn,
+            &format!("SELECT count(*) FROM {table} WHERE client_id = ?1"),
+            [zoe.id],
+        );
         assert_eq!(n, 0, "{table} still holds rows of hers");
     }
-    let revisions: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM note_revisions WHERE consult_id = ?1",
-            [consult.id],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let revisions = crate::number(
+        &conn,
+        "SELECT count(*) FROM note_revisions WHERE consult_id = ?1",
+        [consult.id],
+    );
     assert_eq!(revisions, 0);
-    let fts: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH 'quinoaflakes'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let fts = crate::number(
+        &conn,
+        "SELECT count(*) FROM search_index WHERE search_index MATCH 'quinoaflakes'",
+        [],
+    );
     assert_eq!(fts, 0);
-    let others: i64 = conn
-        .query_row("SELECT count(*) FROM consults", [], |r| r.get(0))
-        .unwrap();
+    let others = crate::number(&conn, "SELECT count(*) FROM consults", []);
     assert_eq!(others, 1, "other clients keep theirs");
 }
 
@@ -579,13 +571,11 @@ fn each_note_is_stored_once_and_its_history_keeps_every_text() {
     assert_eq!(stored.len(), 3);
     assert!(stored[0].contains("gluten") && stored[1].contains("broth"));
     assert_eq!(stored[2], "", "the newest revision's text is the consult's");
-    let copies: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE name = 'search_index_content'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let copies = crate::number(
+        &conn,
+        "SELECT count(*) FROM sqlite_schema WHERE name = 'search_index_content'",
+        [],
+    );
     assert_eq!(copies, 0, "the index keeps no copy of the notes");
     drop(conn);
     assert_search_index_agrees(&path);

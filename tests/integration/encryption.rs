@@ -31,26 +31,18 @@ const PASSPHRASE: &str = "lake walks at dawn";
 /// are, and each part of a backup (a ZIP) unpacked, since deflate would hide a word.
 fn readable_bytes(folder: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    let mut folders = vec![folder.to_owned()];
-    while let Some(current) = folders.pop() {
-        for entry in std::fs::read_dir(&current).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-                continue;
+    for path in crate::files_under(folder) {
+        let bytes = std::fs::read(&path).unwrap();
+        if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(&bytes)) {
+            for i in 0..zip.len() {
+                let mut part = zip.by_index(i).unwrap();
+                let name = format!("{} → {:?}", path.display(), part.name());
+                let mut inner = Vec::new();
+                part.read_to_end(&mut inner).unwrap();
+                out.push((name, inner));
             }
-            let bytes = std::fs::read(&path).unwrap();
-            if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(&bytes)) {
-                for i in 0..zip.len() {
-                    let mut part = zip.by_index(i).unwrap();
-                    let name = format!("{} → {:?}", path.display(), part.name());
-                    let mut inner = Vec::new();
-                    part.read_to_end(&mut inner).unwrap();
-                    out.push((name, inner));
-                }
-            }
-            out.push((path.display().to_string(), bytes));
         }
+        out.push((path.display().to_string(), bytes));
     }
     out
 }
@@ -114,32 +106,7 @@ fn seeded() -> (Practice, tempfile::TempDir, i64) {
 }
 
 fn rows(db_path: &Path, key: Option<&coachdesk_core::keys::Key>) -> Vec<String> {
-    let conn = db::open_file(db_path, true, key).unwrap();
-    let mut out = Vec::new();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert!(tables.len() > 20, "{tables:?}");
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let n = stmt.column_count();
-        let mut q = stmt.query([]).unwrap();
-        while let Some(row) = q.next().unwrap() {
-            let cells: Vec<String> = (0..n)
-                .map(|i| format!("{:?}", row.get_ref(i).unwrap()))
-                .collect();
-            out.push(format!("{table}: {}", cells.join(" | ")));
-        }
-    }
-    out.sort();
-    out
+    crate::every_row(&db::open_file(db_path, true, key).unwrap())
 }
 
 #[test]

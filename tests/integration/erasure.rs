@@ -19,25 +19,17 @@ const FILE: &str = "LP8tW2zXe4MbY7qD1iSn";
 /// How many times `token` occurs in the bytes of every file under `folder` (backups aside:
 /// they are ZIPs, looked into on their own).
 fn hits(folder: &Path, token: &str) -> usize {
-    let mut n = 0;
-    let mut folders = vec![folder.to_owned()];
-    while let Some(current) = folders.pop() {
-        for entry in std::fs::read_dir(&current).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if entry.file_name() != "backups" {
-                    folders.push(path);
-                }
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                n += bytes
-                    .windows(token.len())
-                    .filter(|w| *w == token.as_bytes())
-                    .count();
-            }
-        }
-    }
-    n
+    crate::files_under(folder)
+        .into_iter()
+        .filter(|path| !path.starts_with(folder.join("backups")))
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            bytes
+                .windows(token.len())
+                .filter(|w| *w == token.as_bytes())
+                .count()
+        })
+        .sum()
 }
 
 fn database_in(backup: &Path) -> Vec<u8> {

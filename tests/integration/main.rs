@@ -58,6 +58,65 @@ pub fn pdftotext(path: &Path) -> String {
         .join(" ")
 }
 
+/// Every file below `dir`, in its folders too, by path.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The one number `sql` answers (a `count(*)`, say).
+pub fn number(conn: &rusqlite::Connection, sql: &str, params: impl rusqlite::Params) -> i64 {
+    conn.query_row(sql, params, |r| r.get(0)).unwrap()
+}
+
+/// Every row of every table of a practice (search indexes' shadow tables included, not SQLite's
+/// own), one line each as `table:cell|cell|`, sorted: two practices hold the same when these
+/// are equal.
+pub fn every_row(conn: &rusqlite::Connection) -> Vec<String> {
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(tables.len() > 20, "not a whole practice: {tables:?}");
+    let mut out = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let columns = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut row = format!("{table}:");
+                for i in 0..columns {
+                    row.push_str(&format!("{:?}|", r.get_ref(i)?));
+                }
+                Ok(row)
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        out.extend(rows);
+    }
+    out.sort();
+    out
+}
+
 /// The practice every test starts from: "Gut & Glow", Marie-Ève's.
 pub fn first_run(db: &coachdesk_core::db::Db) {
     coachdesk_core::practice::create(

@@ -113,13 +113,11 @@ pub(crate) fn rows_for(db_path: &std::path::Path, client_id: i64) -> Vec<(String
     ]
     .into_iter()
     .map(|(table, filter)| {
-        let n: i64 = conn
-            .query_row(
-                &format!("SELECT count(*) FROM {table} WHERE {filter}"),
-                [client_id],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let n = crate::number(
+            &conn,
+            &format!("SELECT count(*) FROM {table} WHERE {filter}"),
+            [client_id],
+        );
         (table.to_owned(), n)
     })
     .collect()
@@ -311,41 +309,13 @@ fn her_data_exports_as_one_zip_with_everything_and_nothing_of_anyone_else() {
     assert!(leftovers.is_empty());
 }
 
-/// Every row of every table (virtual tables' shadows aside), as text: what `.dump` would
+/// Every row of every table of the practice at `path` (see `every_row`): what `.dump` would
 /// compare, without needing the sqlite3 tool.
 pub(crate) fn everything(path: &Path) -> Vec<String> {
     let conn =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
             .unwrap();
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = stmt.column_count();
-        let rows = stmt
-            .query_map([], |r| {
-                let mut row = format!("{table}:");
-                for i in 0..columns {
-                    row.push_str(&format!("{:?}|", r.get_ref(i)?));
-                }
-                Ok(row)
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .unwrap();
-        out.extend(rows);
-    }
-    out.sort();
-    out
+    crate::every_row(&conn)
 }
 
 /// Attaches a 5 MB file (bytes that do not compress) to the client's first lab result, and

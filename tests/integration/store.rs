@@ -290,13 +290,11 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
         .pragma_query_value(None, "freelist_count", |r| r.get(0))
         .unwrap();
     assert_eq!(free, 0);
-    let settings: i64 = conn
-        .query_row(
-            "SELECT count(*) FROM search_index_config WHERE k = 'hashsize'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let settings = crate::number(
+        &conn,
+        "SELECT count(*) FROM search_index_config WHERE k = 'hashsize'",
+        [],
+    );
     assert_eq!(settings, 0, "the index's fill-time setting is not kept");
     drop(conn);
     let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();

@@ -2,30 +2,22 @@
 // client, and one personalised handout for each of several clients.
 import { listen } from "@tauri-apps/api/event";
 import { call, toUserError } from "./invoke";
-import type { BulkExport, BulkProgress, GivenHandout, HandoutDraft, Preview } from "./types";
+import type { BulkExport, BulkProgress, HandoutDraft } from "./types";
 
 /** The resolved text of every block, as the PDF will print it. */
-export function previewHandout(draft: HandoutDraft): Promise<Preview> {
-  return call("handouts_preview", { draft });
-}
+export const previewHandout = (draft: HandoutDraft) => call("handouts_preview", { draft });
 
 /**
  * Opens the native save dialog (in the backend) and writes the PDF; with a client, it is recorded
  * on her timeline. Resolves to the saved path, or `null` if the coach cancelled.
  */
-export function exportHandout(draft: HandoutDraft): Promise<string | null> {
-  return call("handouts_export", { draft });
-}
+export const exportHandout = (draft: HandoutDraft) => call("handouts_export", { draft });
 
 /** Newest first. */
-export function handoutsForClient(clientId: number): Promise<GivenHandout[]> {
-  return call("handouts_list", { clientId });
-}
+export const handoutsForClient = (clientId: number) => call("handouts_list", { clientId });
 
 /** Writes the same PDF again from the stored snapshot; `null` if the coach cancelled. */
-export function reexportHandout(id: number): Promise<string | null> {
-  return call("handouts_reexport", { id });
-}
+export const reexportHandout = (id: number) => call("handouts_reexport", { id });
 
 /** The event the backend sends after each client of a bulk export. */
 export const BULK_PROGRESS_EVENT = "handout-bulk-progress";
@@ -59,16 +51,10 @@ export async function bulkExport(
 }
 
 /** Asks a running bulk export to stop once the current client's handout is written. */
-export function cancelBulkExport(): Promise<null> {
-  return call("handouts_bulk_cancel");
-}
+export const cancelBulkExport = () => call("handouts_bulk_cancel");
 
 /** Prints a composed handout (the print dialog), recorded for her as an export is; false if cancelled. */
-export function printHandout(draft: HandoutDraft): Promise<boolean> {
-  return call("handouts_print", { draft });
-}
+export const printHandout = (draft: HandoutDraft) => call("handouts_print", { draft });
 
 /** Prints a handout given earlier again, from its snapshot; false if cancelled. */
-export function reprintHandout(id: number): Promise<boolean> {
-  return call("handouts_reprint", { id });
-}
+export const reprintHandout = (id: number) => call("handouts_reprint", { id });

@@ -1,15 +1,9 @@
 // Note templates, edited in Settings.
 import { call } from "./invoke";
-import type { NoteTemplate, NoteTemplateInput, TemplateKey } from "./types";
+import type { NoteTemplateInput, TemplateKey } from "./types";
 
-export function listNoteTemplates(): Promise<NoteTemplate[]> {
-  return call("note_templates_list");
-}
+export const listNoteTemplates = () => call("note_templates_list");
 
 /** Applies to consults booked from now on; notes already written keep their headings. */
-export function updateNoteTemplate(
-  key: TemplateKey,
-  input: NoteTemplateInput,
-): Promise<NoteTemplate> {
-  return call("note_templates_update", { key, input });
-}
+export const updateNoteTemplate = (key: TemplateKey, input: NoteTemplateInput) =>
+  call("note_templates_update", { key, input });

@@ -5,11 +5,7 @@ import { call } from "./invoke";
  * Saves a printable summary of the client (profile, open follow-ups, consult history with
  * notes) through the native save dialog; `null` if the coach cancelled.
  */
-export function exportClientSummary(clientId: number): Promise<string | null> {
-  return call("summary_export", { clientId });
-}
+export const exportClientSummary = (clientId: number) => call("summary_export", { clientId });
 
 /** Prints the client summary; false if cancelled. */
-export function printClientSummary(clientId: number): Promise<boolean> {
-  return call("summary_print", { clientId });
-}
+export const printClientSummary = (clientId: number) => call("summary_print", { clientId });

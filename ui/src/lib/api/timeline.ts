@@ -1,8 +1,5 @@
 // A client's timeline.
 import { call } from "./invoke";
-import type { TimelineEvent } from "./types";
 
 /** Newest first. */
-export function clientTimeline(id: number): Promise<TimelineEvent[]> {
-  return call("timeline_list", { id });
-}
+export const clientTimeline = (id: number) => call("timeline_list", { id });
