@@ -139,8 +139,7 @@ async fn choose_theme(app: &App, theme: &str) {
 async fn every_screen_passes_axe_in_every_theme_and_at_200_percent() {
     let data = tempfile::tempdir().unwrap();
     seed(data.path(), true);
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[]).await;
     app.go("nav-clients", "client-row").await;
     inject_axe(&app).await;
 
@@ -161,8 +160,7 @@ async fn every_screen_passes_axe_in_every_theme_and_at_200_percent() {
     app.click_zoomed("text-size-200").await;
     app.quit().await;
     drop(driver);
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[]).await;
     app.wait_for("sidebar-practice-name").await;
     let width = app
         .client
@@ -208,8 +206,7 @@ async fn every_screen_passes_axe_in_every_theme_and_at_200_percent() {
             format!(r#"{{ "textSize": 100, "theme": "{pass}" }}"#),
         )
         .unwrap();
-        let driver = Driver::start(fresh.path(), &[]);
-        let app = driver.open_app().await;
+        let (_driver, app) = Driver::open(fresh.path(), &[]).await;
         app.wait_for("firstrun-practice-name").await;
         tokio::time::sleep(Duration::from_millis(400)).await;
         inject_axe(&app).await;

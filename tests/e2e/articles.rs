@@ -53,8 +53,7 @@ async fn a_wordpress_export_is_reviewed_and_imported_in_the_window() {
     let data = tempfile::tempdir().unwrap();
     let export = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import/wordpress/themeunittestdata.wordpress.xml");
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_OPEN_FILES", &export)]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[("COACHDESK_TEST_OPEN_FILES", &export)]).await;
     first_run(&app).await;
 
     app.go("nav-articles", "articles-import-files").await;

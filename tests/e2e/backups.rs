@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::harness::Driver;
-use crate::journeys::{create_client, first_run, wait_for_rows};
+use crate::journeys::{after_first_run, create_client, first_run, wait_for_rows};
 
 fn backups_in(data: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(data.join("backups"))
@@ -29,14 +29,14 @@ async fn back_up_check_and_restore_in_the_window() {
     std::fs::write(&junk, b"\x89PNG\r\n\x1a\n not a backup").unwrap();
     let usb = files.path().join("USB stick");
     std::fs::create_dir(&usb).unwrap();
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[
             ("COACHDESK_TEST_OPEN_FILE", &junk),
             ("COACHDESK_TEST_SAVE_DIR", &usb),
         ],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     first_run(&app).await;
     create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
 
@@ -197,8 +197,7 @@ async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
     }
     std::fs::write(&file, &bytes).unwrap();
 
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
     let message = app.wait_for_text("app-error", |t| !t.is_empty()).await;
     assert!(message.contains("damaged"), "{message}");
     app.wait_for("recovery-backup").await;
@@ -226,11 +225,8 @@ async fn a_damaged_practice_file_is_recovered_from_its_newest_backup() {
 async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
     use std::io::Read;
 
-    let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (_data, driver, app) = after_first_run(&[("COACHDESK_TEST_SAVE_DIR", out.path())]).await;
     create_client(&app, "Zoë 李小龙 🌿", "zoe@example.com", &["AIP"]).await;
     create_client(&app, "Renée Côté", "", &[]).await;
     app.go("nav-settings", "practice-export-button").await;
@@ -265,8 +261,8 @@ async fn the_whole_practice_is_exported_and_brought_into_a_new_computer() {
 
     // Another computer: an empty CoachDesk, and the export brought in from the welcome screen.
     let elsewhere = tempfile::tempdir().unwrap();
-    let driver = Driver::start(elsewhere.path(), &[("COACHDESK_TEST_OPEN_FILE", &export)]);
-    let app = driver.open_app().await;
+    let (_driver, app) =
+        Driver::open(elsewhere.path(), &[("COACHDESK_TEST_OPEN_FILE", &export)]).await;
     app.wait_for("firstrun-import").await;
     app.screenshot("81-first-run-bring-in").await;
     app.click("firstrun-import").await;
@@ -297,10 +293,7 @@ async fn a_second_coachdesk_never_opens_the_same_practice() {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
 
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (data, _driver, app) = after_first_run(&[]).await;
 
     // Launched again (a double-click on the icon): it hands over and quits at once.
     let mut second = Command::new(env!("CARGO_BIN_EXE_coachdesk"))
@@ -331,8 +324,7 @@ async fn a_second_coachdesk_never_opens_the_same_practice() {
 
     // The open one cannot be reached (its socket is gone): the lock refuses, in words.
     std::fs::remove_file(data.path().join("coachdesk.sock")).unwrap();
-    let other = Driver::start(data.path(), &[]);
-    let refused = other.open_app().await;
+    let (_other, refused) = Driver::open(data.path(), &[]).await;
     let message = refused.wait_for_text("app-error", |t| !t.is_empty()).await;
     assert!(
         message.contains("already open on this practice"),
@@ -380,8 +372,7 @@ async fn an_older_practice_is_brought_up_to_date_while_the_window_says_so() {
         .unwrap();
     }
 
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
     let said = app.wait_for_text("upgrading", |t| !t.is_empty()).await;
     assert!(said.contains("Bringing your practice up to date"), "{said}");
     app.screenshot("121-upgrading").await;

@@ -3,7 +3,7 @@
 //! Ctrl + 0 from the keyboard.
 
 use crate::harness::{App, Driver};
-use crate::journeys::{create_client, first_run};
+use crate::journeys::{after_first_run, create_client};
 
 /// The window's width in CSS pixels: 1280 at 100 %, half that at 200 %.
 async fn css_width(app: &App) -> f64 {
@@ -30,10 +30,7 @@ async fn wait_width(app: &App, around: f64) {
 
 #[tokio::test]
 async fn the_text_size_grows_everything_is_kept_and_follows_the_keyboard() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (data, driver, app) = after_first_run(&[]).await;
     create_client(&app, "Renée Côté", "renee@example.com", &["AIP"]).await;
     wait_width(&app, 1280.0).await;
     app.go("nav-settings", "comfort").await;
@@ -48,8 +45,7 @@ async fn the_text_size_grows_everything_is_kept_and_follows_the_keyboard() {
     assert!(kept.contains("200"), "{kept}");
 
     // Started again: 200 % from the first screen on.
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
     wait_width(&app, 640.0).await;
     app.wait_for("sidebar-practice-name").await;
     app.screenshot("95-dashboard-200").await;

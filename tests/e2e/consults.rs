@@ -1,8 +1,8 @@
 //! Issue #3's journeys: a free consult call from booking to notes, the dashboard, search and
 //! revision history, and notes that survive the window closing mid-sentence.
 
-use crate::harness::{App, Driver};
-use crate::journeys::{create_client, first_run};
+use crate::harness::App;
+use crate::journeys::{after_first_run, create_client};
 
 const RENEE: &str = "Renée Côté";
 
@@ -30,18 +30,14 @@ pub(crate) async fn book_free_consult(app: &App) {
 
 /// A new practice with Renée, and a free consult call booked for her, open on its page.
 async fn open_a_new_consult(app: &App) {
-    first_run(app).await;
     create_client(app, RENEE, "", &[]).await;
     book_free_consult(app).await;
 }
 
 #[tokio::test]
 async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions() {
-    let data = tempfile::tempdir().unwrap();
     let saves = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", saves.path())]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (_data, _driver, app) = after_first_run(&[("COACHDESK_TEST_SAVE_DIR", saves.path())]).await;
     create_client(&app, RENEE, "renee@example.com", &["AIP"]).await;
 
     // Book a free consult call for the lead.
@@ -70,12 +66,7 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
 
     // Export it to the calendar (the save dialog is answered by the test seam).
     app.click("export-ics").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let files: Vec<_> = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files = app.saved_into(saves.path()).await;
     assert_eq!(files.len(), 1);
     assert!(std::fs::read_to_string(&files[0])
         .unwrap()
@@ -114,12 +105,7 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
     app.screenshot("23-dashboard").await;
 
     // Ctrl+K finds a phrase from the notes and opens the consult.
-    let body = app
-        .client
-        .find(fantoccini::Locator::Css("body"))
-        .await
-        .unwrap();
-    body.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    app.press_ctrl('k').await;
     app.fill("search-input", "grandchildren").await;
     app.wait_for_text("search-result", |t| t.contains("Free consult call"))
         .await;
@@ -148,9 +134,7 @@ async fn a_free_consult_from_booking_to_active_client_with_search_and_revisions(
 
 #[tokio::test]
 async fn notes_typed_just_before_the_window_closes_are_kept() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_data, driver, app) = after_first_run(&[]).await;
     open_a_new_consult(&app).await;
     let text = "Typed in a hurry, the window closes right after this";
     app.fill("note-section-0", text).await;
@@ -176,9 +160,7 @@ async fn notes_typed_just_before_the_window_closes_are_kept() {
 /// banner goes.
 #[tokio::test]
 async fn a_refused_autosave_shows_a_banner_keeps_the_text_and_asks_before_leaving() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_data, _driver, app) = after_first_run(&[]).await;
     open_a_new_consult(&app).await;
 
     let huge = format!("Zoë 🌿 {}", "a".repeat(100_000));

@@ -34,8 +34,7 @@ async fn unlock_with(app: &App, secret: &str) {
 async fn first_run_with_a_passphrase_then_the_lock_screen_the_recovery_sheet_and_the_idle_lock() {
     let data = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]).await;
     app.fill("firstrun-practice-name", "Gut & Glow Coaching")
         .await;
     app.fill("firstrun-coach-name", "Marie-Ève Laurent").await;
@@ -76,8 +75,7 @@ async fn first_run_with_a_passphrase_then_the_lock_screen_the_recovery_sheet_and
     assert!(!is_plain_sqlite(&data.path().join("coachdesk.db")));
 
     // Start again: the lock screen, a wrong passphrase told in words, then the right one.
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
     app.wait_for("unlock").await;
     assert_nothing_of_hers_shows(&app, &["Gut &amp; Glow", "Renée", "Marie-Ève"]).await;
     app.screenshot("86-unlock").await;
@@ -149,8 +147,7 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
         .unwrap();
     }
     let out = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[("COACHDESK_TEST_SAVE_DIR", out.path())]).await;
     app.go("nav-settings", "encryption").await;
     app.scroll_to("encryption").await;
     app.wait_for_text("encryption-state", |t| t.contains("not encrypted"))
@@ -179,11 +176,11 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
     // passphrase, and the practice arrives encrypted.
     let backup = listed[0].path.clone();
     let elsewhere = tempfile::tempdir().unwrap();
-    let driver = Driver::start(
+    let (driver, app) = Driver::open(
         elsewhere.path(),
         &[("COACHDESK_TEST_OPEN_FILE", Path::new(&backup))],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     app.click("firstrun-import").await;
     app.wait_dialog("passphrase-prompt", true).await;
     app.fill("passphrase-prompt-secret", "not the passphrase")
@@ -204,8 +201,7 @@ async fn encryption_turned_on_for_a_practice_with_records_keeps_every_one() {
     assert!(elsewhere.path().join("keys.json").is_file());
 
     // The recovery key, typed in lower case, opens it after a restart.
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[]).await;
     app.wait_for("unlock").await;
     unlock_with(&app, &key.to_lowercase()).await;
     app.wait_for_text("sidebar-practice-name", |t| t == "Gut & Glow Coaching")

@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::elements::Element;
-use fantoccini::Locator;
 use serde_json::json;
 
 use crate::harness::{apps_on, App, Driver};
@@ -178,8 +177,7 @@ async fn on_a_big_practice_she_is_answered_within_the_budgets() {
         std::env::var_os("COACHDESK_BENCH_PRACTICE")
             .expect("COACHDESK_BENCH_PRACTICE names the big practice's data folder"),
     );
-    let driver = Driver::start(&data, &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(&data, &[]).await;
     app.wait_for("dash-today").await;
     let [pid] = apps_on(&data)[..] else {
         panic!("not one CoachDesk running on {}", data.display());
@@ -228,8 +226,7 @@ async fn on_a_big_practice_she_is_answered_within_the_budgets() {
     clear(&app, "client-search").await;
 
     // Ctrl+K: twenty searches over her notes, key by key.
-    let body = app.client.find(Locator::Css("body")).await.unwrap();
-    body.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    app.press_ctrl('k').await;
     app.wait_dialog("search-palette", true).await;
     let mut samples = Vec::new();
     for text in [

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::harness::{Driver, ENTER};
-use crate::journeys::{create_client, first_run};
+use crate::journeys::{after_first_run, create_client, first_run};
 
 /// An article in the shape of the coach's blog posts, in our own words.
 const ARTICLE: &str = "Helping women with MS feel like themselves again, one meal at a time.
@@ -122,14 +122,14 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     let saves = tempfile::tempdir().unwrap();
     let article = files.path().join("leaky-gut.txt");
     std::fs::write(&article, ARTICLE).unwrap();
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[
             ("COACHDESK_TEST_OPEN_FILES", &article),
             ("COACHDESK_TEST_SAVE_DIR", saves.path()),
         ],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     first_run(&app).await;
     create_client(&app, "Renée Côté", "renee@example.com", &[]).await;
 
@@ -202,12 +202,7 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
     app.screenshot("32-composer").await;
 
     app.click("handout-export").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let pdfs: Vec<_> = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let pdfs = app.saved_into(saves.path()).await;
     assert_eq!(pdfs.len(), 1, "{pdfs:?}");
     let name = pdfs[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(
@@ -270,10 +265,7 @@ async fn import_an_article_compose_a_handout_and_export_a_checked_pdf() {
 /// when she asks); the protocol editor asks before leaving unsaved changes.
 #[tokio::test]
 async fn the_composer_keeps_her_draft_and_the_protocol_editor_asks_before_leaving() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (_data, _driver, app) = after_first_run(&[]).await;
     create_client(&app, "Renée Côté", "", &[]).await;
 
     app.click("client-new-handout").await;
@@ -327,14 +319,14 @@ async fn a_large_photo_chosen_as_her_logo_prints_small() {
     let photo = files.path().join("portrait of me.png");
     crate::logo::write_large_photo(&photo);
 
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[
             ("COACHDESK_TEST_OPEN_FILE", photo.as_path()),
             ("COACHDESK_TEST_SAVE_DIR", saves.path()),
         ],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     app.go("nav-settings", "settings-pick-logo").await;
     app.click("settings-pick-logo").await;
     app.wait_for_any_text("toast", |t| t.contains("Logo updated"))

@@ -82,6 +82,13 @@ impl Driver {
         }
     }
 
+    /// Starts tauri-driver on `data_dir` and opens the app's window on it.
+    pub async fn open(data_dir: &Path, extra_env: &[(&str, &Path)]) -> (Self, App) {
+        let driver = Self::start(data_dir, extra_env);
+        let app = driver.open_app().await;
+        (driver, app)
+    }
+
     /// Opens a WebDriver session, which launches the app window.
     pub async fn open_app(&self) -> App {
         let caps = json!({
@@ -618,10 +625,35 @@ impl App {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
+    /// Waits for the "Saved to …" toast an export shows, then lists the files in `dir` (where
+    /// the test's save dialog answers).
+    pub async fn saved_into(&self, dir: &Path) -> Vec<PathBuf> {
+        self.wait_for_any_text("toast", |t| t.contains("Saved to"))
+            .await;
+        files_in(dir)
+    }
+
+    /// Presses Ctrl and `key` together on the page, as the coach does for a shortcut.
+    pub async fn press_ctrl(&self, key: char) {
+        let body = self.client.find(Locator::Css("body")).await.unwrap();
+        body.send_keys(&format!("\u{E009}{key}\u{E000}"))
+            .await
+            .unwrap();
+    }
+
     /// Ends the session, which closes the window and quits the app.
     pub async fn quit(self) {
         self.client.close().await.unwrap();
     }
+}
+
+/// The files in `dir` by name; none if it does not exist (yet).
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 pub fn screens_dir() -> PathBuf {

@@ -23,6 +23,14 @@ pub fn new_practice(dir: &std::path::Path) -> coachdesk_core::db::Db {
     db
 }
 
+/// A new data folder with the app's window open on it, past the first run (see `first_run`).
+pub async fn after_first_run(extra_env: &[(&str, &Path)]) -> (tempfile::TempDir, Driver, App) {
+    let data = tempfile::tempdir().unwrap();
+    let (driver, app) = Driver::open(data.path(), extra_env).await;
+    first_run(&app).await;
+    (data, driver, app)
+}
+
 pub async fn first_run(app: &App) {
     app.wait_for("firstrun-practice-name").await;
     app.screenshot("01-first-run").await;
@@ -95,8 +103,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
     let data = tempfile::tempdir().unwrap();
     let files = tempfile::tempdir().unwrap();
     let logo = write_logo(files.path());
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_OPEN_FILE", &logo)]);
-    let app = driver.open_app().await;
+    let (driver, app) = Driver::open(data.path(), &[("COACHDESK_TEST_OPEN_FILE", &logo)]).await;
 
     // First run fills the practice profile.
     first_run(&app).await;
@@ -230,8 +237,7 @@ async fn first_run_clients_archive_restore_settings_and_restart() {
 #[tokio::test]
 async fn invalid_input_shows_inline_errors_and_saves_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
 
     // The first run refuses empty names next to the fields.
     app.wait_for("firstrun-submit").await;
@@ -274,10 +280,7 @@ async fn invalid_input_shows_inline_errors_and_saves_nothing() {
 
 #[tokio::test]
 async fn erasing_a_client_needs_her_name_typed_exactly() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (data, _driver, app) = after_first_run(&[]).await;
     create_client(&app, ZOE, "zoe-erased@example.com", &["AIP"]).await;
     // A backup holds her too.
     app.go("nav-settings", "backup-now").await;
@@ -336,8 +339,7 @@ async fn data_from_a_newer_coachdesk_is_refused_with_a_clear_message() {
             .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
+    let (_driver, app) = Driver::open(data.path(), &[]).await;
     app.wait_for_text("app-error", |t| t.contains("newer version of CoachDesk"))
         .await;
     app.screenshot("13-newer-database").await;
@@ -352,10 +354,7 @@ async fn data_from_a_newer_coachdesk_is_refused_with_a_clear_message() {
 /// Leaving an edited client form asks first; staying keeps the typing, leaving drops it.
 #[tokio::test]
 async fn leaving_an_edited_client_form_asks_first() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (_data, _driver, app) = after_first_run(&[]).await;
     create_client(&app, RENEE, "renee@example.com", &[]).await;
     app.click("client-edit").await;
     app.fill("client-phone", "+1 555 0199").await;

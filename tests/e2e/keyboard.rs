@@ -72,11 +72,11 @@ async fn a_client_a_consult_her_notes_and_a_handout_with_the_keyboard_only() {
     let data = tempfile::tempdir().unwrap();
     let saves = tempfile::tempdir().unwrap();
     crate::journeys::new_practice(data.path());
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[("COACHDESK_TEST_SAVE_DIR", Path::new(saves.path()))],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     app.wait_for("sidebar-practice-name").await;
 
     // A new client.
@@ -121,12 +121,7 @@ async fn a_client_a_consult_her_notes_and_a_handout_with_the_keyboard_only() {
         .await;
     app.screenshot("117-keyboard-only-composer").await;
     press(&app, "handout-export").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let saved: Vec<_> = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let saved = app.saved_into(saves.path()).await;
     assert_eq!(saved.len(), 1, "{saved:?}");
     check_pdf(
         &saved[0],

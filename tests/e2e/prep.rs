@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::consults::book_free_consult;
 use crate::handouts::check_pdf;
-use crate::harness::{App, Driver};
+use crate::harness::{files_in, App, Driver};
 use crate::journeys::{create_client, first_run};
 
 /// The CUPS-PDF printer `make test` sets up (.ci/cups-pdf-printer).
@@ -18,16 +18,10 @@ fn printed_dir() -> PathBuf {
     Path::new(&std::env::var("HOME").unwrap()).join("PDF")
 }
 
-fn pdfs_in(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default()
-}
-
 /// Waits for the PDF CUPS-PDF writes for a job sent after `before` was listed.
 async fn printed_after(before: &[PathBuf]) -> PathBuf {
     for _ in 0..300 {
-        if let Some(new) = pdfs_in(&printed_dir())
+        if let Some(new) = files_in(&printed_dir())
             .into_iter()
             .find(|p| !before.contains(p) && std::fs::metadata(p).is_ok_and(|m| m.len() > 1000))
         {
@@ -117,7 +111,7 @@ async fn the_prep_sheet_from_the_dashboard_printed_and_saved() {
         .await;
     app.screenshot("99-prep-sheet").await;
 
-    let before = pdfs_in(&printed_dir());
+    let before = files_in(&printed_dir());
     app.click("prep-print").await;
     app.wait_for_any_text("toast", |t| {
         t.contains("The prep sheet sent to the printer")
@@ -137,9 +131,7 @@ async fn the_prep_sheet_from_the_dashboard_printed_and_saved() {
     );
 
     app.click("prep-export").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let saved = pdfs_in(saves.path());
+    let saved = app.saved_into(saves.path()).await;
     assert_eq!(saved.len(), 1, "{saved:?}");
     check_pdf(
         &saved[0],
@@ -178,7 +170,7 @@ async fn a_handout_printed_from_the_composer_is_on_her_timeline() {
         .await
         .unwrap();
     assert_eq!(styled, serde_json::json!(["broth", "walk"]));
-    let before = pdfs_in(&printed_dir());
+    let before = files_in(&printed_dir());
     app.click("handout-print").await;
     app.wait_for_any_text("toast", |t| t.contains("sent to the printer"))
         .await;

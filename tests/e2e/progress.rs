@@ -4,25 +4,16 @@
 //! a protocol block and her food lists.
 
 use crate::handouts::check_pdf;
-use crate::harness::{App, Driver};
-use crate::journeys::{create_client, first_run};
-
-fn saved_files(dir: &std::path::Path, ext: &str) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .collect();
-    files.sort();
-    files
-}
+use crate::harness::{files_in, App, Driver};
+use crate::journeys::{after_first_run, create_client, first_run};
 
 /// Waits for the export whose file name contains `part` to appear in `dir`. (Waiting for a
 /// "Saved to" toast is not enough: the toast of an earlier export may still be showing.)
 async fn wait_for_saved(dir: &std::path::Path, ext: &str, part: &str) -> std::path::PathBuf {
     for _ in 0..200 {
-        let found: Vec<_> = saved_files(dir, ext)
+        let found: Vec<_> = files_in(dir)
             .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
             .filter(|p| p.to_string_lossy().contains(part))
             .collect();
         if let [one] = found.as_slice() {
@@ -50,14 +41,14 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     let saves = tempfile::tempdir().unwrap();
     let report = files.path().join("Vitamin D – Renée.pdf");
     std::fs::write(&report, b"%PDF-1.4 lab report from the clinic").unwrap();
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[
             ("COACHDESK_TEST_OPEN_FILES", &report),
             ("COACHDESK_TEST_SAVE_DIR", saves.path()),
         ],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     first_run(&app).await;
 
     // The starter templates are there, with their versions.
@@ -291,12 +282,7 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
     );
 
     // Ctrl+K finds a protocol template by what it holds, and opens it.
-    let body = app
-        .client
-        .find(fantoccini::Locator::Css("body"))
-        .await
-        .unwrap();
-    body.send_keys("\u{E009}k\u{E000}").await.unwrap();
+    app.press_ctrl('k').await;
     app.fill("search-input", "kimchi").await;
     app.wait_for_text("search-result", |t| t.contains("5R gut-healing programme"))
         .await;
@@ -311,10 +297,7 @@ async fn protocol_reintroduction_check_ins_chart_csv_and_labs() {
 /// the check-in form, and tracking can be hidden for her and shown again.
 #[tokio::test]
 async fn template_versions_symptom_settings_and_hidden_tracking() {
-    let data = tempfile::tempdir().unwrap();
-    let driver = Driver::start(data.path(), &[]);
-    let app = driver.open_app().await;
-    first_run(&app).await;
+    let (_data, _driver, app) = after_first_run(&[]).await;
     create_client(&app, "Zoë 李小龙", "zoe@example.com", &[]).await;
     app.click("client-progress-link").await;
     app.click("tab-protocol").await;

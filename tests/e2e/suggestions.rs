@@ -12,15 +12,8 @@ use coachdesk_core::import;
 use coachdesk_core::protocols::{self, AssignInput};
 
 use crate::handouts::check_pdf;
-use crate::harness::Driver;
+use crate::harness::{files_in, Driver};
 use crate::seed::{days_ago, rate_first_symptom};
-
-fn saved_pdfs(dir: &Path) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect()
-}
 
 /// A practice with the labelled articles imported, and Renée: on the starter autoimmune
 /// protocol, a last note about broth and her gut, and fatigue rising in her check-ins.
@@ -84,8 +77,8 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     let data = tempfile::tempdir().unwrap();
     let saves = tempfile::tempdir().unwrap();
     seed(data.path(), true);
-    let driver = Driver::start(data.path(), &[("COACHDESK_TEST_SAVE_DIR", saves.path())]);
-    let app = driver.open_app().await;
+    let (_driver, app) =
+        Driver::open(data.path(), &[("COACHDESK_TEST_SAVE_DIR", saves.path())]).await;
     app.go("nav-clients", "client-row").await;
     app.press(&app.all("client-row").await[0]).await;
     let based_on = app
@@ -123,9 +116,7 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     })
     .await;
     app.click("prep-export").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let sheet = saved_pdfs(saves.path());
+    let sheet = app.saved_into(saves.path()).await;
     assert_eq!(sheet.len(), 1, "{sheet:?}");
     check_pdf(
         &sheet[0],
@@ -153,7 +144,7 @@ async fn the_top_suggestion_for_her_goes_into_a_new_handout() {
     app.click("handout-export").await;
     let mut saved = Vec::new();
     for _ in 0..100 {
-        saved = saved_pdfs(saves.path());
+        saved = files_in(saves.path());
         saved.retain(|p| !sheet.contains(p));
         if !saved.is_empty() {
             break;
@@ -170,14 +161,14 @@ async fn an_empty_library_says_how_to_import_and_no_printer_offers_export() {
     let data = tempfile::tempdir().unwrap();
     let saves = tempfile::tempdir().unwrap();
     seed(data.path(), false);
-    let driver = Driver::start(
+    let (_driver, app) = Driver::open(
         data.path(),
         &[
             ("COACHDESK_TEST_SAVE_DIR", saves.path()),
             ("COACHDESK_TEST_PRINTER", Path::new("No-Such-Printer")),
         ],
-    );
-    let app = driver.open_app().await;
+    )
+    .await;
     app.go("nav-clients", "client-row").await;
     app.press(&app.all("client-row").await[0]).await;
     let empty = app
@@ -196,12 +187,7 @@ async fn an_empty_library_says_how_to_import_and_no_printer_offers_export() {
     app.screenshot("102-no-printer").await;
     assert!(!said.contains("sent to the printer"), "{said}");
     app.click("toast-action").await;
-    app.wait_for_any_text("toast", |t| t.contains("Saved to"))
-        .await;
-    let saved: Vec<_> = std::fs::read_dir(saves.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let saved = app.saved_into(saves.path()).await;
     assert_eq!(saved.len(), 1, "{saved:?}");
     check_pdf(&saved[0], &["Before your call with Renée Côté"]);
     app.quit().await;
