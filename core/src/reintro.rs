@@ -9,7 +9,7 @@ use ts_rs::TS;
 use crate::check;
 use crate::clients;
 use crate::db::Db;
-use crate::documents::{self, Printable, ResolvedBlock};
+use crate::documents::{self, ResolvedBlock};
 use crate::error::{Error, Result};
 use crate::text::fold;
 use crate::timeline::{self, TimelineKind};
@@ -487,7 +487,7 @@ pub fn settle(db: &Db, client_id: i64, food_id: i64, on_date: &str) -> Result<Re
 }
 
 /// Her tolerated foods and the foods to try again, as a printable document.
-pub fn lists(db: &Db, client_id: i64) -> Result<Printable> {
+pub fn lists(db: &Db, client_id: i64) -> Result<documents::Prepared> {
     let client = clients::get(db, client_id)?;
     let board = for_client(db, client_id)?;
     let names = |wanted: &[FoodStatus]| -> Vec<String> {
@@ -535,4 +535,5 @@ pub fn lists(db: &Db, client_id: i64) -> Result<Printable> {
         client.preferred_name
     };
     documents::new(db, "Your reintroduction foods", Some(name), blocks)
+        .map(documents::Prepared::new)
 }

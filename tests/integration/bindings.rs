@@ -137,15 +137,33 @@ pub(crate) struct Signature {
     pub result: String,
 }
 
-/// One line of a `db_commands!` block (src-tauri/src/commands/mod.rs):
-/// `fn name(arg: Type, …) -> Result = core::function(…);`, its doc comments first.
-struct DbCommand {
+/// One command a line of a `db_commands!` or `document_commands!` block (see
+/// src-tauri/src/commands/mod.rs) makes.
+struct MacroCommand {
     name: syn::Ident,
     args: Vec<(syn::Ident, Type)>,
     result: Type,
 }
 
-struct DbCommands(Vec<DbCommand>);
+/// `(arg: Type, …)`.
+fn parse_args(input: ParseStream) -> syn::Result<Vec<(syn::Ident, Type)>> {
+    let list;
+    syn::parenthesized!(list in input);
+    let mut args = Vec::new();
+    while !list.is_empty() {
+        let arg = list.parse()?;
+        list.parse::<Token![:]>()?;
+        args.push((arg, list.parse()?));
+        if !list.is_empty() {
+            list.parse::<Token![,]>()?;
+        }
+    }
+    Ok(args)
+}
+
+/// A `db_commands!` block: `fn name(arg: Type, …) -> Result = core::function(…);`, each with
+/// its doc comments first.
+struct DbCommands(Vec<MacroCommand>);
 
 impl Parse for DbCommands {
     fn parse(input: ParseStream) -> syn::Result<Self> {
@@ -154,23 +172,47 @@ impl Parse for DbCommands {
             syn::Attribute::parse_outer(input)?;
             input.parse::<Token![fn]>()?;
             let name = input.parse()?;
-            let list;
-            syn::parenthesized!(list in input);
-            let mut args = Vec::new();
-            while !list.is_empty() {
-                let arg = list.parse()?;
-                list.parse::<Token![:]>()?;
-                args.push((arg, list.parse()?));
-                if !list.is_empty() {
-                    list.parse::<Token![,]>()?;
-                }
-            }
+            let args = parse_args(input)?;
             input.parse::<Token![->]>()?;
             let result = input.parse()?;
             input.parse::<Token![=]>()?;
             input.parse::<syn::Expr>()?;
             input.parse::<Token![;]>()?;
-            commands.push(DbCommand { name, args, result });
+            commands.push(MacroCommand { name, args, result });
+        }
+        Ok(Self(commands))
+    }
+}
+
+/// A `document_commands!` block: `fn save, print(arg: Type, …) = core::function(…), "Title";`,
+/// each line two commands: the save answers the path or None, the print whether it printed.
+struct DocumentCommands(Vec<MacroCommand>);
+
+impl Parse for DocumentCommands {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let mut commands = Vec::new();
+        while !input.is_empty() {
+            syn::Attribute::parse_outer(input)?;
+            input.parse::<Token![fn]>()?;
+            let save = input.parse()?;
+            input.parse::<Token![,]>()?;
+            let print = input.parse()?;
+            let args = parse_args(input)?;
+            input.parse::<Token![=]>()?;
+            input.parse::<syn::Expr>()?;
+            input.parse::<Token![,]>()?;
+            input.parse::<syn::LitStr>()?;
+            input.parse::<Token![;]>()?;
+            commands.push(MacroCommand {
+                name: save,
+                args: args.clone(),
+                result: syn::parse_quote!(Option<String>),
+            });
+            commands.push(MacroCommand {
+                name: print,
+                args,
+                result: syn::parse_quote!(bool),
+            });
         }
         Ok(Self(commands))
     }
@@ -178,7 +220,7 @@ impl Parse for DbCommands {
 
 /// The command `name` in a commands module, as the UI calls it: its arguments (camelCase, with
 /// their TypeScript types) and its result's TypeScript type. A written-out `#[tauri::command]`
-/// or a line of a `db_commands!` block.
+/// or one made by a line of a `db_commands!` or `document_commands!` block.
 fn command_in(
     file: &syn::File,
     name: &str,
@@ -211,12 +253,21 @@ fn command_in(
                 };
                 found = Some((args, result));
             }
-            Item::Macro(m) if m.mac.path.is_ident("db_commands") => {
-                let DbCommands(commands) = m
-                    .mac
-                    .parse_body()
-                    .unwrap_or_else(|e| panic!("a db_commands! block does not parse: {e}"));
-                // The macro wraps the result in CommandResult, which the UI receives as is.
+            Item::Macro(m) => {
+                let commands = if m.mac.path.is_ident("db_commands") {
+                    m.mac.parse_body::<DbCommands>().map(|c| c.0)
+                } else if m.mac.path.is_ident("document_commands") {
+                    m.mac.parse_body::<DocumentCommands>().map(|c| c.0)
+                } else {
+                    continue;
+                };
+                let commands = commands.unwrap_or_else(|e| {
+                    panic!(
+                        "a {} block does not parse: {e}",
+                        m.mac.path.get_ident().unwrap()
+                    )
+                });
+                // The macros wrap the result in CommandResult, which the UI receives as is.
                 if let Some(c) = commands.iter().find(|c| c.name == name) {
                     let args = c
                         .args

@@ -63,11 +63,11 @@ fn reintroduction_warnings_for_timing_and_unresolved_reactions() {
 
     // The printable lists.
     let lists = reintro::lists(&p.db, c.id).unwrap();
-    let text = serde_json::to_string(&lists.blocks).unwrap();
+    let text = serde_json::to_string(&lists.doc.blocks).unwrap();
     assert!(text.contains("Egg yolks (stage 1)"), "{text}");
     assert!(text.contains("Ghee from grass-fed dairy (stage 1)"));
     let path = p.dir.path().join("lists.pdf");
-    documents::save(&p.db, &lists, &path).unwrap();
+    documents::save(&p.db, &lists.doc, &path).unwrap();
     let pdf = pdftotext(&path);
     let tolerate = pdf.find("Foods you tolerate").unwrap();
     let retry = pdf.find("Foods to try again later").unwrap();

@@ -38,16 +38,10 @@ db_commands! {
     fn handouts_list(client_id: i64) -> Vec<GivenHandout> = handouts::for_client(client_id);
 }
 
-/// Exports a handout given earlier again, from its snapshot.
-#[tauri::command]
-pub async fn handouts_reexport<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let given = handouts::prepare_given(db, id)?;
-    dialog::save_document(&app, db, "Export handout again", &given)
+document_commands! {
+    /// A handout given earlier, exported or printed again from its snapshot.
+    fn handouts_reexport, handouts_reprint(id: i64) =
+        handouts::prepare_given(id), "Export handout again";
 }
 
 /// Asks for a folder, then writes one personalised handout per client into it, telling the
@@ -94,16 +88,4 @@ pub async fn handouts_print<R: Runtime>(
         handouts::record(db, &prepared, &prepared.file_name())?;
     }
     Ok(printed)
-}
-
-/// Prints a handout given earlier again, from its snapshot; false if the coach cancelled.
-#[tauri::command]
-pub async fn handouts_reprint<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<bool> {
-    let db = state.db()?;
-    let given = handouts::prepare_given(db, id)?;
-    print::print_document(&app, &state, db, &given.doc)
 }

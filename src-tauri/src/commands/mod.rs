@@ -36,6 +36,47 @@ macro_rules! db_commands {
     )*};
 }
 
+/// Pairs of commands that save a document core prepares as a PDF through the save dialog, and
+/// print it through the print dialog. Each line
+///
+/// ```text
+/// fn prep_export, prep_print(client_id: i64) = prep::prepare(client_id), "Save prep sheet";
+/// ```
+///
+/// is `prep_export`, the path saved or None if the coach cancelled, and `prep_print`, false if
+/// she cancelled; `"Save prep sheet"` is the save dialog's title.
+macro_rules! document_commands {
+    ($(
+        $(#[$attr:meta])*
+        fn $save:ident, $print:ident($($arg:ident: $ty:ty),* $(,)?) =
+            $($f:ident)::+($($a:expr),* $(,)?), $title:literal;
+    )*) => {$(
+        $(#[$attr])*
+        #[tauri::command]
+        pub async fn $save<R: tauri::Runtime>(
+            app: tauri::AppHandle<R>,
+            state: tauri::State<'_, crate::state::AppState>,
+            $($arg: $ty),*
+        ) -> crate::error::CommandResult<Option<String>> {
+            let db = state.db()?;
+            let prepared = $($f)::+(db, $($a),*)?;
+            crate::dialog::save_document(&app, db, $title, &prepared)
+        }
+
+        $(#[$attr])*
+        #[tauri::command]
+        pub async fn $print<R: tauri::Runtime>(
+            app: tauri::AppHandle<R>,
+            state: tauri::State<'_, crate::state::AppState>,
+            $($arg: $ty),*
+        ) -> crate::error::CommandResult<bool> {
+            let db = state.db()?;
+            let prepared = $($f)::+(db, $($a),*)?;
+            crate::print::print_document(&app, &state, db, &prepared.doc)
+        }
+    )*};
+}
+
 pub mod app;
 pub mod articles;
 pub mod backups;

@@ -1,13 +1,11 @@
 //! The reintroduction tracker: the food catalogue, her board and log, timing warnings, and her
 //! food lists as a PDF.
 
-use coachdesk_core::documents::{self, Preview};
+use coachdesk_core::documents::Preview;
 use coachdesk_core::reintro::{self, Food, FoodInput, LogInput, LogResult, ReintroBoard};
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use crate::dialog;
 use crate::error::CommandResult;
-use crate::print;
 use crate::state::AppState;
 
 db_commands! {
@@ -46,29 +44,11 @@ db_commands! {
 
 #[tauri::command]
 pub fn reintro_lists_preview(state: State<'_, AppState>, client_id: i64) -> CommandResult<Preview> {
-    Ok(reintro::lists(state.db()?, client_id)?.into())
+    Ok(reintro::lists(state.db()?, client_id)?.doc.into())
 }
 
-/// Saves her "tolerated" and "to retry" food lists as a PDF; None if the coach cancelled.
-#[tauri::command]
-pub async fn reintro_lists_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let lists = documents::Prepared::new(reintro::lists(db, client_id)?);
-    dialog::save_document(&app, db, "Save food lists", &lists)
-}
-
-/// Prints her food lists through the print dialog; false if the coach cancelled.
-#[tauri::command]
-pub async fn reintro_lists_print<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<bool> {
-    let db = state.db()?;
-    let lists = reintro::lists(db, client_id)?;
-    print::print_document(&app, &state, db, &lists)
+document_commands! {
+    /// Her "tolerated" and "to retry" food lists, saved as a PDF or printed.
+    fn reintro_lists_export, reintro_lists_print(client_id: i64) =
+        reintro::lists(client_id), "Save food lists";
 }

@@ -1,33 +1,10 @@
 //! The client summary PDF, for the coach's own files.
 
 use coachdesk_core::summary;
-use tauri::{AppHandle, Runtime, State};
 
-use crate::dialog;
-use crate::error::CommandResult;
-use crate::print;
-use crate::state::AppState;
-
-/// Saves a printable summary of a client (profile, follow-ups, consult history) as a PDF.
-#[tauri::command]
-pub async fn summary_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let summary = summary::prepare(db, client_id)?;
-    dialog::save_document(&app, db, "Save client summary", &summary)
-}
-
-/// Prints the client summary through the print dialog; false if the coach cancelled.
-#[tauri::command]
-pub async fn summary_print<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<bool> {
-    let db = state.db()?;
-    let summary = summary::prepare(db, client_id)?;
-    print::print_document(&app, &state, db, &summary.doc)
+document_commands! {
+    /// A printable summary of a client (profile, follow-ups, consult history), saved as a PDF
+    /// or printed.
+    fn summary_export, summary_print(client_id: i64) =
+        summary::prepare(client_id), "Save client summary";
 }
