@@ -175,26 +175,12 @@ fn element_text(xml: &str, name: &str) -> String {
             Ok(Event::Start(e)) if e.name().as_ref() == name => inside = true,
             Ok(Event::End(e)) if e.name().as_ref() == name => break,
             Ok(Event::Text(t)) if inside => out.push_str(&t.xml10_content()),
-            Ok(Event::GeneralRef(r)) if inside => out.push_str(&entity(&r)),
+            Ok(Event::GeneralRef(r)) if inside => out.push_str(&super::xml_entity(&r)),
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
     }
     out
-}
-
-fn entity(r: &quick_xml::events::BytesRef<'_>) -> String {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => c.to_string(),
-        _ => match AsRef::<str>::as_ref(r) {
-            "amp" => "&".into(),
-            "lt" => "<".into(),
-            "gt" => ">".into(),
-            "quot" => "\"".into(),
-            "apos" => "'".into(),
-            _ => String::new(),
-        },
-    }
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
@@ -428,7 +414,7 @@ fn paragraphs(xml: &str, styles: &HashMap<String, Role>) -> Result<Body, Unreada
                 push(&mut runs, &t.xml10_content(), bold, italic);
             }
             Event::GeneralRef(r) if in_text && skip_depth == 0 && table_depth == 0 => {
-                push(&mut runs, &entity(&r), bold, italic);
+                push(&mut runs, &super::xml_entity(&r), bold, italic);
             }
             _ => {}
         }

@@ -241,6 +241,22 @@ fn has_text(draft: &ArticleDraft) -> bool {
 }
 
 /// NUL bytes or many control characters mean a binary file, not text.
+/// What an XML reference stands for: a character reference, or one of XML's five named
+/// entities (anything else, which XML does not define without a DTD, stands for nothing).
+fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => match AsRef::<str>::as_ref(r) {
+            "amp" => "&".into(),
+            "lt" => "<".into(),
+            "gt" => ">".into(),
+            "quot" => "\"".into(),
+            "apos" => "'".into(),
+            _ => String::new(),
+        },
+    }
+}
+
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {

@@ -68,17 +68,7 @@ pub fn read(
                 add_text(item.as_mut(), path.last(), &domain, &text);
             }
             Event::GeneralRef(r) => {
-                let text = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match AsRef::<str>::as_ref(&r) {
-                        "amp" => "&".into(),
-                        "lt" => "<".into(),
-                        "gt" => ">".into(),
-                        "quot" => "\"".into(),
-                        "apos" => "'".into(),
-                        _ => String::new(),
-                    },
-                };
+                let text = super::xml_entity(&r);
                 add_text(item.as_mut(), path.last(), &domain, &text);
             }
             Event::Eof => break,
