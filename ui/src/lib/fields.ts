@@ -4,7 +4,7 @@ import type { ClassValue, HTMLInputAttributes } from "svelte/elements";
 /** How a text box looks and behaves, apart from what it holds and what it is called. */
 export type TextOptions = {
   hint?: string;
-  type?: "text" | "email" | "tel" | "url" | "date" | "number" | "password";
+  type?: "text" | "email" | "tel" | "url" | "date" | "time" | "number" | "search" | "password";
   multiline?: boolean;
   /** A textarea that grows with its text. */
   grow?: boolean;
@@ -20,5 +20,10 @@ export type TextOptions = {
   step?: number;
   wide?: boolean;
   spellcheck?: boolean;
+  disabled?: boolean;
+  /** Marked invalid although its objection is shown elsewhere (below a row of boxes). */
+  invalid?: boolean;
+  /** Overrides what aria-describedby names (by default the hint, then the error). */
+  describedby?: string;
   class?: ClassValue;
 };
