@@ -109,7 +109,7 @@ pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
              ORDER BY f.due_date, f.id LIMIT 100",
             follow_ups::COLUMNS
         ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), follow_ups::from_row)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), follow_ups::follow_up_from)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     };
     let overdue_follow_ups = follow_ups_where("f.due_date < ?1", &[&fmt(today)])?;

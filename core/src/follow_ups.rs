@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::text::has_control_chars;
@@ -33,25 +34,25 @@ pub struct FollowUpInput {
 }
 
 pub(crate) const COLUMNS: &str =
-    "f.id, f.client_id, cl.name, f.title, f.due_date, f.done_at, f.created_at";
+    "f.id, f.client_id, cl.name AS client_name, f.title, f.due_date, f.done_at, f.created_at";
 
-pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
-    Ok(FollowUp {
-        id: row.get(0)?,
-        client_id: row.get(1)?,
-        client_name: row.get(2)?,
-        title: row.get(3)?,
-        due_date: row.get(4)?,
-        done_at: row.get(5)?,
-        created_at: row.get(6)?,
-    })
+pub(crate) fn follow_up_from(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
+    Ok(from_row!(row => FollowUp {
+        id,
+        client_id,
+        client_name,
+        title,
+        due_date,
+        done_at,
+        created_at,
+    }))
 }
 
 fn load(conn: &Connection, id: i64) -> Result<FollowUp> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM follow_ups f JOIN clients cl ON cl.id = f.client_id WHERE f.id = ?1"),
         [id],
-        from_row,
+        follow_up_from,
     )
     .optional()?
     .ok_or(Error::NotFound { what: "That follow-up" })
@@ -162,7 +163,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<FollowUp>> {
          ORDER BY f.done_at IS NOT NULL, f.done_at DESC, f.due_date IS NULL, f.due_date, f.id"
     ))?;
     let rows = stmt
-        .query_map([client_id], from_row)?
+        .query_map([client_id], follow_up_from)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use crate::check;
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::timeline::{self, TimelineKind};
@@ -96,14 +97,7 @@ fn load(conn: &Connection, id: i64) -> Result<Lab> {
             "SELECT id, client_id, name, taken_on, summary FROM labs WHERE id = ?1",
             [id],
             |r| {
-                Ok(Lab {
-                    id: r.get(0)?,
-                    client_id: r.get(1)?,
-                    name: r.get(2)?,
-                    taken_on: r.get(3)?,
-                    summary: r.get(4)?,
-                    files: Vec::new(),
-                })
+                Ok(from_row!(r => Lab { id, client_id, name, taken_on, summary, files: Vec::new() }))
             },
         )
         .optional()?
@@ -115,12 +109,7 @@ fn load(conn: &Connection, id: i64) -> Result<Lab> {
     )?;
     lab.files = stmt
         .query_map([id], |r| {
-            Ok(LabFile {
-                id: r.get(0)?,
-                original_name: r.get(1)?,
-                size_bytes: r.get(2)?,
-                added_at: r.get(3)?,
-            })
+            Ok(from_row!(r => LabFile { id, original_name, size_bytes, added_at }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(lab)

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::check;
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::documents::{self, ResolvedBlock};
 use crate::error::{Error, Result};
@@ -145,12 +146,7 @@ pub struct LogResult {
 }
 
 fn food_from(r: &Row<'_>) -> rusqlite::Result<Food> {
-    Ok(Food {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        stage: r.get(2)?,
-        notes: r.get(3)?,
-    })
+    Ok(from_row!(r => Food { id, name, stage, notes }))
 }
 
 /// The catalogue, by stage then name.
@@ -257,8 +253,10 @@ fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
     clients::load(conn, client_id)?;
     // Archived foods still show when she has a status for them.
     let mut stmt = conn.prepare_cached(
-        "SELECT f.id, f.name, f.stage, coalesce(c.status, 'untested'), c.settled_on,
+        "SELECT f.id AS food_id, f.name, f.stage, coalesce(c.status, 'untested') AS status,
+                c.settled_on,
                 (SELECT max(on_date) FROM reintro_log l WHERE l.client_id = ?1 AND l.food_id = f.id)
+                    AS last_logged_on
          FROM reintro_foods f
          LEFT JOIN client_foods c ON c.food_id = f.id AND c.client_id = ?1
          WHERE f.archived_at IS NULL OR c.status IS NOT NULL
@@ -266,35 +264,35 @@ fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
     )?;
     let foods = stmt
         .query_map([client_id], |r| {
-            Ok(ClientFood {
-                food_id: r.get(0)?,
-                name: r.get(1)?,
-                stage: r.get(2)?,
-                status: FoodStatus::parse(&r.get::<_, String>(3)?),
-                settled_on: r.get(4)?,
-                last_logged_on: r.get(5)?,
-            })
+            Ok(from_row!(r => ClientFood {
+                food_id,
+                name,
+                stage,
+                status: FoodStatus::parse(&r.get::<_, String>("status")?),
+                settled_on,
+                last_logged_on,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT l.id, l.food_id, f.name, l.on_date, l.amount, l.symptoms, l.severity, l.outcome,
+        "SELECT l.id, l.food_id, f.name AS food_name, l.on_date, l.amount, l.symptoms, l.severity, l.outcome,
                 l.notes
          FROM reintro_log l JOIN reintro_foods f ON f.id = l.food_id
          WHERE l.client_id = ?1 ORDER BY l.on_date DESC, l.id DESC",
     )?;
     let log = stmt
         .query_map([client_id], |r| {
-            Ok(LogEntry {
-                id: r.get(0)?,
-                food_id: r.get(1)?,
-                food_name: r.get(2)?,
-                on_date: r.get(3)?,
-                amount: r.get(4)?,
-                symptoms: r.get(5)?,
-                severity: r.get(6)?,
-                outcome: FoodStatus::parse(&r.get::<_, String>(7)?),
-                notes: r.get(8)?,
-            })
+            Ok(from_row!(r => LogEntry {
+                id,
+                food_id,
+                food_name,
+                on_date,
+                amount,
+                symptoms,
+                severity,
+                outcome: FoodStatus::parse(&r.get::<_, String>("outcome")?),
+                notes,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ReintroBoard {

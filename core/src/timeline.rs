@@ -5,6 +5,7 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -149,10 +150,10 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
     )?;
     let events = stmt
         .query_map([client_id], |row| {
-            let kind: String = row.get(2)?;
-            Ok(TimelineEvent {
-                id: row.get(0)?,
-                client_id: row.get(1)?,
+            let kind: String = row.get("kind")?;
+            Ok(from_row!(row => TimelineEvent {
+                id,
+                client_id,
                 kind: TimelineKind::ALL
                     .into_iter()
                     .find(|k| k.as_str() == kind)
@@ -163,10 +164,10 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
                             format!("unknown timeline kind {kind:?}").into(),
                         )
                     })?,
-                summary: row.get(3)?,
-                occurred_at: row.get(4)?,
-                consult_id: row.get(5)?,
-            })
+                summary,
+                occurred_at,
+                consult_id,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(events)

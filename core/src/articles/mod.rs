@@ -9,6 +9,7 @@ mod preview;
 
 pub use preview::{preview, preview_pasted, preview_paths};
 
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::import::{self, ArticleDraft, DraftSection, ImportProblem};
@@ -309,12 +310,6 @@ pub fn get(db: &Db, id: i64) -> Result<Article> {
     load(&db.conn(), id)
 }
 
-fn json_list(idx: usize, s: &str) -> rusqlite::Result<Vec<String>> {
-    serde_json::from_str(s).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
-    })
-}
-
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
     let mut article = conn
         .query_row(
@@ -323,19 +318,19 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
              FROM articles WHERE id = ?1",
             [id],
             |r| {
-                Ok(Article {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    series: r.get(2)?,
-                    tagline: r.get(3)?,
-                    call_to_action: r.get(4)?,
-                    tags: json_list(5, &r.get::<_, String>(5)?)?,
-                    source: r.get(6)?,
-                    published: r.get(9)?,
+                Ok(from_row!(r => Article {
+                    id,
+                    title,
+                    series,
+                    tagline,
+                    call_to_action,
+                    tags: row::json(r, "tags")?,
+                    source,
+                    published,
                     sections: Vec::new(),
-                    created_at: r.get(7)?,
-                    updated_at: r.get(8)?,
-                })
+                    created_at,
+                    updated_at,
+                }))
             },
         )
         .optional()?
@@ -345,11 +340,11 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
     )?;
     article.sections = stmt
         .query_map([id], |r| {
-            Ok(ArticleSection {
-                id: r.get(0)?,
-                heading: r.get(1)?,
-                paragraphs: json_list(2, &r.get::<_, String>(2)?)?,
-            })
+            Ok(from_row!(r => ArticleSection {
+                id,
+                heading,
+                paragraphs: row::json(r, "paragraphs")?,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(article)
@@ -364,19 +359,20 @@ fn summary(conn: &Connection, id: i64) -> Result<ArticleSummary> {
 }
 
 const SUMMARY_SQL: &str = "SELECT a.id, a.title, a.series, a.tags,
-    (SELECT count(*) FROM article_sections s WHERE s.article_id = a.id), a.updated_at, a.published
+    (SELECT count(*) FROM article_sections s WHERE s.article_id = a.id) AS section_count,
+    a.updated_at, a.published
     FROM articles a";
 
 fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
-    Ok(ArticleSummary {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        series: r.get(2)?,
-        tags: json_list(3, &r.get::<_, String>(3)?)?,
-        section_count: r.get(4)?,
-        published: r.get(6)?,
-        updated_at: r.get(5)?,
-    })
+    Ok(from_row!(r => ArticleSummary {
+        id,
+        title,
+        series,
+        tags: row::json(r, "tags")?,
+        section_count,
+        published,
+        updated_at,
+    }))
 }
 
 /// The library, newest first, filtered by title, series or tag (case and accents ignored).
@@ -403,14 +399,12 @@ pub(crate) fn section(
          JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1 AND s.id = ?2",
         params![article_id, section_id],
         |r| {
-            Ok((
-                r.get(0)?,
-                ArticleSection {
-                    id: r.get(1)?,
-                    heading: r.get(2)?,
-                    paragraphs: json_list(3, &r.get::<_, String>(3)?)?,
-                },
-            ))
+            let section = from_row!(r => ArticleSection {
+                id,
+                heading,
+                paragraphs: row::json(r, "paragraphs")?,
+            });
+            Ok((r.get("title")?, section))
         },
     )
     .optional()?

@@ -5,6 +5,7 @@
 use rusqlite::OptionalExtension;
 
 use super::{DuplicateOf, ImportPreview, LeftOut, PreviewDraft, MAX_DRAFTS};
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::import::{self, ArticleDraft, ImportProblem};
@@ -107,12 +108,7 @@ fn with_duplicates(
     for draft in drafts {
         let print = import::fingerprint(&draft);
         let mut duplicate_of = stmt
-            .query_row([&print], |r| {
-                Ok(DuplicateOf {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                })
-            })
+            .query_row([&print], |r| Ok(from_row!(r => DuplicateOf { id, title })))
             .optional()?;
         if duplicate_of.is_none() {
             if let Some((_, title)) = seen.iter().find(|(p, _)| *p == print) {

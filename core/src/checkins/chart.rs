@@ -7,6 +7,7 @@ use rusqlite::Connection;
 
 use super::{Chart, FoodMarker, PhaseBand, Series};
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::protocols::{self, ProtocolEventKind};
@@ -42,7 +43,7 @@ fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
         .collect();
     // Every symptom she has ever rated, plus the current list, in list order.
     let mut stmt = conn.prepare_cached(
-        "SELECT s.id, s.name FROM symptoms s
+        "SELECT s.id AS symptom_id, s.name FROM symptoms s
          WHERE s.archived_at IS NULL OR EXISTS (
             SELECT 1 FROM checkin_ratings r JOIN checkins c ON c.id = r.checkin_id
             WHERE c.client_id = ?1 AND r.symptom_id = s.id)
@@ -50,11 +51,7 @@ fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
     )?;
     let mut series: Vec<Series> = stmt
         .query_map([client_id], |r| {
-            Ok(Series {
-                symptom_id: r.get(0)?,
-                name: r.get(1)?,
-                values: vec![None; dates.len()],
-            })
+            Ok(from_row!(r => Series { symptom_id, name, values: vec![None; dates.len()] }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let slot: HashMap<i64, usize> = series
@@ -75,17 +72,13 @@ fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
         }
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT l.on_date, f.name, l.outcome FROM reintro_log l
+        "SELECT l.on_date, f.name AS food, l.outcome FROM reintro_log l
          JOIN reintro_foods f ON f.id = l.food_id WHERE l.client_id = ?1 ORDER BY l.on_date, l.id",
     )?;
     let markers = stmt
         .query_map([client_id], |r| {
-            let outcome: String = r.get(2)?;
-            Ok(FoodMarker {
-                on_date: r.get(0)?,
-                food: r.get(1)?,
-                outcome: FoodStatus::parse(&outcome),
-            })
+            let outcome: String = r.get("outcome")?;
+            Ok(from_row!(r => FoodMarker { on_date, food, outcome: FoodStatus::parse(&outcome) }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok((dates, series, markers))

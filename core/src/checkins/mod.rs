@@ -25,6 +25,7 @@ pub use symptoms::{add_symptom, move_symptom, rename_symptom, set_symptom_archiv
 
 use crate::check;
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::reintro::FoodStatus;
@@ -241,15 +242,7 @@ fn load(conn: &Connection, id: i64) -> Result<CheckIn> {
         .query_row(
             "SELECT id, client_id, on_date, notes FROM checkins WHERE id = ?1",
             [id],
-            |r| {
-                Ok(CheckIn {
-                    id: r.get(0)?,
-                    client_id: r.get(1)?,
-                    on_date: r.get(2)?,
-                    notes: r.get(3)?,
-                    ratings: Vec::new(),
-                })
-            },
+            |r| Ok(from_row!(r => CheckIn { id, client_id, on_date, notes, ratings: Vec::new() })),
         )
         .optional()?
         .ok_or(Error::NotFound {
@@ -260,12 +253,7 @@ fn load(conn: &Connection, id: i64) -> Result<CheckIn> {
          WHERE r.checkin_id = ?1 ORDER BY s.position, s.id",
     )?;
     c.ratings = stmt
-        .query_map([id], |r| {
-            Ok(Rating {
-                symptom_id: r.get(0)?,
-                value: r.get(1)?,
-            })
-        })?
+        .query_map([id], |r| Ok(from_row!(r => Rating { symptom_id, value })))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(c)
 }

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Symptom;
 use crate::check;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::text::fold;
@@ -18,16 +19,12 @@ pub fn symptoms(db: &Db, include_archived: bool) -> Result<Vec<Symptom>> {
 
 pub(crate) fn symptoms_in(conn: &Connection, include_archived: bool) -> Result<Vec<Symptom>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, archived_at IS NOT NULL FROM symptoms
+        "SELECT id, name, archived_at IS NOT NULL AS archived FROM symptoms
          WHERE ?1 OR archived_at IS NULL ORDER BY position, id",
     )?;
     let list = stmt
         .query_map([include_archived], |r| {
-            Ok(Symptom {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                archived: r.get(2)?,
-            })
+            Ok(from_row!(r => Symptom { id, name, archived }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(list)

@@ -6,6 +6,7 @@ use rusqlite::{Connection, ToSql};
 use super::{
     status_at, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, StatusCount,
 };
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::text::fold;
@@ -33,14 +34,11 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
     }
 
     let mut counts_stmt = conn.prepare_cached(&format!(
-        "SELECT status, count(*) FROM clients WHERE {filter} GROUP BY status"
+        "SELECT status, count(*) AS count FROM clients WHERE {filter} GROUP BY status"
     ))?;
     let mut status_counts: Vec<StatusCount> = counts_stmt
         .query_map(args.as_slice(), |row| {
-            Ok(StatusCount {
-                status: status_at(row, 0)?,
-                count: row.get(1)?,
-            })
+            Ok(from_row!(row => StatusCount { status: status_at(row, "status")?, count }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     status_counts.sort_by_key(|c| ClientStatus::ALL.iter().position(|s| *s == c.status));
@@ -147,24 +145,24 @@ pub(crate) fn summaries_where(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT c.id, c.name, c.preferred_name, c.email, c.status, c.archived_at, c.updated_at,
             (SELECT group_concat(tag, char(31)) FROM
-                (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position))
+                (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position)) AS tags
          FROM clients c WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
     ))?;
     let rows = stmt
         .query_map(args, |row| {
-            let tags: Option<String> = row.get(7)?;
-            Ok(ClientSummary {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                preferred_name: row.get(2)?,
-                email: row.get(3)?,
-                status: status_at(row, 4)?,
-                archived_at: row.get(5)?,
-                updated_at: row.get(6)?,
+            let tags: Option<String> = row.get("tags")?;
+            Ok(from_row!(row => ClientSummary {
+                id,
+                name,
+                preferred_name,
+                email,
+                status: status_at(row, "status")?,
+                archived_at,
+                updated_at,
                 tags: tags
                     .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
                     .unwrap_or_default(),
-            })
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

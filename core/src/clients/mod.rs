@@ -16,6 +16,7 @@ pub use list::{list, matching};
 
 use validate::{validate, Valid};
 
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::text::fold;
@@ -468,30 +469,32 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Client> {
     let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
     let client = conn
         .query_row(&sql, [id], |row| {
-            Ok(Client {
-                id: row.get(0)?,
-                name: row.get(1)?,
-                preferred_name: row.get(2)?,
-                email: row.get(3)?,
-                phone: row.get(4)?,
-                birth_date: row.get(5)?,
-                status: status_at(row, 6)?,
+            Ok(from_row!(row => Client {
+                id,
+                name,
+                preferred_name,
+                email,
+                phone,
+                birth_date,
+                status: status_at(row, "status")?,
                 tags: Vec::new(),
-                ms_type: MsType::parse(&row.get::<_, String>(7)?).unwrap_or(MsType::Unknown),
-                diagnosis_year: row.get(8)?,
-                medications: row.get(9)?,
-                last_relapse: row.get(10)?,
-                other_conditions: row.get(11)?,
-                allergies: row.get(12)?,
-                diet_approach: row.get(13)?,
-                supplements: row.get(14)?,
-                goals: row.get(15)?,
-                referral_source: row.get(16)?,
-                notes: row.get(17)?,
-                archived_at: row.get(18)?,
-                created_at: row.get(19)?,
-                updated_at: row.get(20)?,
-            })
+                // An MS type this version does not know reads as not known.
+                ms_type: MsType::parse(&row.get::<_, String>("ms_type")?)
+                    .unwrap_or(MsType::Unknown),
+                diagnosis_year,
+                medications,
+                last_relapse,
+                other_conditions,
+                allergies,
+                diet_approach,
+                supplements,
+                goals,
+                referral_source,
+                notes,
+                archived_at,
+                created_at,
+                updated_at,
+            }))
         })
         .optional()?;
     let mut client = client.ok_or(Error::NotFound {
@@ -501,15 +504,8 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Client> {
     Ok(client)
 }
 
-fn status_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<ClientStatus> {
-    let s: String = row.get(idx)?;
-    ClientStatus::parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            rusqlite::types::Type::Text,
-            format!("unknown client status {s:?}").into(),
-        )
-    })
+fn status_at(row: &Row<'_>, name: &str) -> rusqlite::Result<ClientStatus> {
+    row::parsed(row, name, "client status", ClientStatus::parse)
 }
 
 fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {

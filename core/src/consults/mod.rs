@@ -13,6 +13,7 @@ pub use ics::{ics, ics_file_name};
 pub use notes::{restore_revision, revisions, save_notes};
 
 use crate::clients::{self, ClientStatus};
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::note_templates::{self, TemplateKey};
@@ -184,31 +185,6 @@ pub(crate) fn parse_kind(s: &str) -> Option<ConsultKind> {
 
 fn parse_status(s: &str) -> Option<ConsultStatus> {
     ConsultStatus::ALL.into_iter().find(|k| k.as_str() == s)
-}
-
-fn bad_column(idx: usize, what: &str, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        idx,
-        rusqlite::types::Type::Text,
-        format!("unknown {what} {value:?}").into(),
-    )
-}
-
-fn kind_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<ConsultKind> {
-    let s: String = row.get(idx)?;
-    parse_kind(&s).ok_or_else(|| bad_column(idx, "consult kind", &s))
-}
-
-fn status_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<ConsultStatus> {
-    let s: String = row.get(idx)?;
-    parse_status(&s).ok_or_else(|| bad_column(idx, "consult status", &s))
-}
-
-fn sections_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<NoteSection>> {
-    let json: String = row.get(idx)?;
-    serde_json::from_str(&json).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e.into())
-    })
 }
 
 fn to_json(sections: &[NoteSection]) -> String {
@@ -387,25 +363,26 @@ pub fn get(db: &Db, id: i64) -> Result<Consult> {
 
 fn load(conn: &Connection, id: i64) -> Result<Consult> {
     conn.query_row(
-        "SELECT c.id, c.client_id, cl.name, c.kind, c.scheduled_at, c.duration_minutes, c.status,
-            c.template_name, c.sections, c.notes_updated_at, c.created_at, c.updated_at
+        "SELECT c.id, c.client_id, cl.name AS client_name, c.kind, c.scheduled_at,
+            c.duration_minutes, c.status, c.template_name, c.sections, c.notes_updated_at,
+            c.created_at, c.updated_at
          FROM consults c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?1",
         [id],
         |row| {
-            Ok(Consult {
-                id: row.get(0)?,
-                client_id: row.get(1)?,
-                client_name: row.get(2)?,
-                kind: kind_at(row, 3)?,
-                scheduled_at: row.get(4)?,
-                duration_minutes: row.get(5)?,
-                status: status_at(row, 6)?,
-                template_name: row.get(7)?,
-                sections: sections_at(row, 8)?,
-                notes_updated_at: row.get(9)?,
-                created_at: row.get(10)?,
-                updated_at: row.get(11)?,
-            })
+            Ok(from_row!(row => Consult {
+                id,
+                client_id,
+                client_name,
+                kind: row::parsed(row, "kind", "consult kind", parse_kind)?,
+                scheduled_at,
+                duration_minutes,
+                status: row::parsed(row, "status", "consult status", parse_status)?,
+                template_name,
+                sections: row::json(row, "sections")?,
+                notes_updated_at,
+                created_at,
+                updated_at,
+            }))
         },
     )
     .optional()?
@@ -415,18 +392,19 @@ fn load(conn: &Connection, id: i64) -> Result<Consult> {
 }
 
 pub(crate) const SUMMARY_COLUMNS: &str =
-    "c.id, c.client_id, cl.name, c.kind, c.scheduled_at, c.duration_minutes, c.status";
+    "c.id, c.client_id, cl.name AS client_name, c.kind, c.scheduled_at, c.duration_minutes,
+    c.status";
 
 pub(crate) fn summary_from(row: &Row<'_>) -> rusqlite::Result<ConsultSummary> {
-    Ok(ConsultSummary {
-        id: row.get(0)?,
-        client_id: row.get(1)?,
-        client_name: row.get(2)?,
-        kind: kind_at(row, 3)?,
-        scheduled_at: row.get(4)?,
-        duration_minutes: row.get(5)?,
-        status: status_at(row, 6)?,
-    })
+    Ok(from_row!(row => ConsultSummary {
+        id,
+        client_id,
+        client_name,
+        kind: row::parsed(row, "kind", "consult kind", parse_kind)?,
+        scheduled_at,
+        duration_minutes,
+        status: row::parsed(row, "status", "consult status", parse_status)?,
+    }))
 }
 
 /// A client's consults, newest first.

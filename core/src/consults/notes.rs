@@ -6,9 +6,10 @@ use chrono::{Duration, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{
-    load, sections_at, to_json, utc_text, Consult, NoteRevision, NoteSaved, NoteSection,
-    MAX_HEADING, MAX_SECTIONS, MAX_SECTION_BODY, REVISION_WINDOW_MINUTES,
+    load, to_json, utc_text, Consult, NoteRevision, NoteSaved, NoteSection, MAX_HEADING,
+    MAX_SECTIONS, MAX_SECTION_BODY, REVISION_WINDOW_MINUTES,
 };
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -168,18 +169,19 @@ pub fn revisions(db: &Db, id: i64) -> Result<Vec<NoteRevision>> {
     let conn = db.conn();
     load(&conn, id)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.consult_id, r.saved_at, iif(r.sections = '', c.sections, r.sections)
+        "SELECT r.id, r.consult_id, r.saved_at,
+            iif(r.sections = '', c.sections, r.sections) AS sections
          FROM note_revisions r JOIN consults c ON c.id = r.consult_id
          WHERE r.consult_id = ?1 ORDER BY r.id DESC",
     )?;
     let rows = stmt
         .query_map([id], |row| {
-            Ok(NoteRevision {
-                id: row.get(0)?,
-                consult_id: row.get(1)?,
-                saved_at: row.get(2)?,
-                sections: sections_at(row, 3)?,
-            })
+            Ok(from_row!(row => NoteRevision {
+                id,
+                consult_id,
+                saved_at,
+                sections: row::json(row, "sections")?,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

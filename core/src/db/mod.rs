@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, OpenFlags};
 
 mod migrations;
+pub(crate) mod row;
 
 pub use migrations::{migrate, schema_snapshot, SCHEMA_VERSION};
 use migrations::{remove_upgrade_leftovers, upgrade};

@@ -7,6 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::documents;
 use crate::error::{Error, Result};
@@ -66,13 +67,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<GivenHandout>> {
     )?;
     let rows = stmt
         .query_map([client_id], |r| {
-            Ok(GivenHandout {
-                id: r.get(0)?,
-                client_id: r.get(1)?,
-                title: r.get(2)?,
-                file_name: r.get(3)?,
-                given_at: r.get(4)?,
-            })
+            Ok(from_row!(r => GivenHandout { id, client_id, title, file_name, given_at }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)

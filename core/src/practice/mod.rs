@@ -10,6 +10,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::text::{has_control_chars, valid_email};
@@ -192,31 +193,31 @@ pub fn get(db: &Db) -> Result<Option<Practice>> {
     let practice = conn
         .query_row(
             "SELECT practice_name, coach_name, credentials, tagline, email, phone, website,
-                booking_url, brand_color, paper_size, disclaimer, logo IS NOT NULL, updated_at,
-                typographic_quotes
+                booking_url, brand_color, paper_size, disclaimer, logo IS NOT NULL AS has_logo,
+                updated_at, typographic_quotes
              FROM practice WHERE id = 1",
             [],
             |row| {
-                Ok(Practice {
-                    practice_name: row.get(0)?,
-                    coach_name: row.get(1)?,
-                    credentials: row.get(2)?,
-                    tagline: row.get(3)?,
-                    email: row.get(4)?,
-                    phone: row.get(5)?,
-                    website: row.get(6)?,
-                    booking_url: row.get(7)?,
-                    brand_color: row.get(8)?,
-                    paper_size: if row.get::<_, String>(9)? == "a4" {
+                Ok(from_row!(row => Practice {
+                    practice_name,
+                    coach_name,
+                    credentials,
+                    tagline,
+                    email,
+                    phone,
+                    website,
+                    booking_url,
+                    brand_color,
+                    paper_size: if row.get::<_, String>("paper_size")? == "a4" {
                         PaperSize::A4
                     } else {
                         PaperSize::Letter
                     },
-                    disclaimer: row.get(10)?,
-                    typographic_quotes: row.get(13)?,
-                    has_logo: row.get(11)?,
-                    updated_at: row.get(12)?,
-                })
+                    disclaimer,
+                    typographic_quotes,
+                    has_logo,
+                    updated_at,
+                }))
             },
         )
         .optional()?;

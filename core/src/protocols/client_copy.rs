@@ -12,6 +12,7 @@ use super::{
 };
 use crate::check;
 use crate::clients;
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::timeline::{self, TimelineKind};
@@ -20,20 +21,20 @@ const PROTOCOL_COLUMNS: &str = "id, client_id, template_id, template_version, na
     phases, start_date, current_phase, status";
 
 fn protocol_from(row: &Row<'_>) -> rusqlite::Result<ClientProtocol> {
-    let status: String = row.get(9)?;
-    Ok(ClientProtocol {
-        id: row.get(0)?,
-        client_id: row.get(1)?,
-        template_id: row.get(2)?,
-        template_version: row.get(3)?,
-        name: row.get(4)?,
-        summary: row.get(5)?,
-        phases: phases_from(row, 6)?,
-        start_date: row.get(7)?,
-        current_phase: row.get(8)?,
+    let status: String = row.get("status")?;
+    Ok(from_row!(row => ClientProtocol {
+        id,
+        client_id,
+        template_id,
+        template_version,
+        name,
+        summary,
+        phases: phases_from(row)?,
+        start_date,
+        current_phase,
         status: ProtocolStatus::parse(&status).unwrap_or(ProtocolStatus::Active),
         history: Vec::new(),
-    })
+    }))
 }
 
 fn history(conn: &Connection, protocol_id: i64) -> Result<Vec<ProtocolEvent>> {
@@ -43,12 +44,12 @@ fn history(conn: &Connection, protocol_id: i64) -> Result<Vec<ProtocolEvent>> {
     )?;
     let events = stmt
         .query_map([protocol_id], |r| {
-            let kind: String = r.get(0)?;
-            Ok(ProtocolEvent {
+            let kind: String = r.get("kind")?;
+            Ok(from_row!(r => ProtocolEvent {
                 kind: ProtocolEventKind::parse(&kind).unwrap_or(ProtocolEventKind::Phase),
-                phase: r.get(1)?,
-                on_date: r.get(2)?,
-            })
+                phase,
+                on_date,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(events)

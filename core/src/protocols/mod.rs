@@ -359,11 +359,8 @@ pub(super) fn phases_json(phases: &[Phase]) -> Result<String> {
         .map_err(|e| Error::Internal(format!("The protocol could not be saved: {e}")))
 }
 
-pub(super) fn phases_from(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<Phase>> {
-    let json: String = row.get(idx)?;
-    let mut phases: Vec<Phase> = serde_json::from_str(&json).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })?;
+pub(super) fn phases_from(row: &Row<'_>) -> rusqlite::Result<Vec<Phase>> {
+    let mut phases: Vec<Phase> = crate::db::row::json(row, "phases")?;
     number_phases(&mut phases);
     Ok(phases)
 }

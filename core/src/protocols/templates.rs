@@ -7,6 +7,7 @@ use super::{
     clean, phases_from, phases_json, ProtocolDraft, TemplateDetail, TemplateSummary,
     TemplateVersion, VersionInfo,
 };
+use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -45,15 +46,15 @@ const CURRENT: &str = "FROM protocol_templates t
 const VERSION: &str = "v.template_id, v.version, v.name, v.summary, v.phases, v.created_at";
 
 fn version_from(r: &Row<'_>, is_current: bool) -> rusqlite::Result<TemplateVersion> {
-    Ok(TemplateVersion {
-        template_id: r.get(0)?,
-        version: r.get(1)?,
-        name: r.get(2)?,
-        summary: r.get(3)?,
-        phases: phases_from(r, 4)?,
-        created_at: r.get(5)?,
-        is_current,
-    })
+    Ok(from_row!(r => TemplateVersion {
+        template_id,
+        version,
+        name,
+        summary,
+        phases: phases_from(r)?,
+        created_at,
+        is_current: is_current,
+    }))
 }
 
 /// The current version of every template that is not archived, whole, by name (what search
@@ -71,21 +72,23 @@ pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
 pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
     let conn = db.conn();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT t.id, v.name, v.summary, v.version, json_array_length(v.phases), v.created_at,
+        "SELECT t.id, v.name, v.summary, v.version, json_array_length(v.phases) AS phase_count,
+                v.created_at AS updated_at,
                 (SELECT count(DISTINCT client_id) FROM client_protocols c WHERE c.template_id = t.id)
+                    AS assigned_count
          {CURRENT}"
     ))?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(TemplateSummary {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                summary: r.get(2)?,
-                version: r.get(3)?,
-                phase_count: r.get(4)?,
-                updated_at: r.get(5)?,
-                assigned_count: r.get(6)?,
-            })
+            Ok(from_row!(r => TemplateSummary {
+                id,
+                name,
+                summary,
+                version,
+                phase_count,
+                updated_at,
+                assigned_count,
+            }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
@@ -130,11 +133,7 @@ fn detail(conn: &Connection, template_id: i64) -> Result<TemplateDetail> {
     )?;
     let versions = stmt
         .query_map([template_id], |r| {
-            Ok(VersionInfo {
-                version: r.get(0)?,
-                name: r.get(1)?,
-                created_at: r.get(2)?,
-            })
+            Ok(from_row!(r => VersionInfo { version, name, created_at }))
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(TemplateDetail { current, versions })
