@@ -9,6 +9,7 @@ use coachdesk_core::{db::DATABASE_FILE, encryption, Db};
 
 use crate::error::{ErrorCode, IpcError};
 
+#[derive(Default)]
 pub struct AppState {
     data_dir: PathBuf,
     /// The store, once it is open: at start, or after a damaged file was replaced by a backup.
@@ -111,17 +112,10 @@ impl AppState {
             data_dir,
             db,
             open_error: Mutex::new(open_error),
-            key: Mutex::default(),
-            idle_locked: AtomicBool::new(false),
-            picked: Mutex::default(),
-            plain_files_told: AtomicBool::new(false),
-            bulk_cancel: AtomicBool::new(false),
-            exported: Mutex::default(),
             backup_notices,
-            copy_missing_told: AtomicBool::new(false),
             folder_lock: Mutex::new(folder_lock),
-            in_use: false,
             upgrading: AtomicBool::new(upgrading),
+            ..Self::default()
         }
     }
 
@@ -156,19 +150,9 @@ impl AppState {
         );
         Self {
             data_dir,
-            db: OnceLock::new(),
             open_error: Mutex::new(Some(IpcError::from(error))),
-            key: Mutex::default(),
-            idle_locked: AtomicBool::new(false),
-            picked: Mutex::default(),
-            plain_files_told: AtomicBool::new(false),
-            bulk_cancel: AtomicBool::new(false),
-            exported: Mutex::default(),
-            backup_notices: Arc::default(),
-            copy_missing_told: AtomicBool::new(false),
-            folder_lock: Mutex::new(None),
             in_use: true,
-            upgrading: AtomicBool::new(false),
+            ..Self::default()
         }
     }
 
