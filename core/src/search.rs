@@ -5,8 +5,6 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use rusqlite::OptionalExtension;
-
 use crate::clients::{self, ClientStatus};
 use crate::consults::{self, ConsultKind};
 use crate::db::Db;
@@ -130,8 +128,18 @@ fn snippet_parts(marked: &str) -> Vec<SnippetPart> {
 /// Searches clients and notes: clients whose name, email or tags contain the text come first
 /// (as you type), then notes and client records containing all the words, newest first.
 pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
+    let mut conn = db.conn();
+    // One read transaction for every query below: one snapshot of her practice, and its read
+    // lock taken once, not once per statement (about thirty of them).
+    let tx = conn.transaction()?;
+    let hits = search_in(&tx, text)?;
+    tx.commit()?;
+    Ok(hits)
+}
+
+fn search_in(conn: &rusqlite::Connection, text: &str) -> Result<Vec<SearchHit>> {
     let mut hits = Vec::new();
-    for client in clients::matching(db, text, NAME_RESULTS)? {
+    for client in clients::matching_in(conn, text, NAME_RESULTS)? {
         hits.push(SearchHit {
             kind: SearchKind::Client,
             id: client.id,
@@ -141,91 +149,92 @@ pub fn search(db: &Db, text: &str) -> Result<Vec<SearchHit>> {
             title: client.name,
         });
     }
-    add_protocol_hits(db, text, &mut hits)?;
+    add_protocol_hits(conn, text, &mut hits)?;
     let Some(query) = fts_query(text) else {
         return Ok(hits);
     };
 
-    let conn = db.conn();
     // bm25 ranking counts every match of every word, far too slow over years of notes; FTS5
-    // walks its index newest first and stops at the limit instead.
-    let mut stmt = conn.prepare_cached(
-        "SELECT rowid, snippet(search_index, 1, char(2), char(3), '…', 14)
-         FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-    )?;
-    let matches: Vec<(i64, String)> = stmt
-        .query_map(rusqlite::params![query, MAX_RESULTS as i64], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut client_stmt =
-        conn.prepare_cached("SELECT name, status, email, archived_at FROM clients WHERE id = ?1")?;
-    let mut consult_stmt = conn.prepare_cached(
-        "SELECT c.client_id, cl.name, c.kind, c.scheduled_at FROM consults c
-         JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?1",
-    )?;
-    for (rowid, snippet) in matches {
+    // walks its index newest first and stops at the limit instead. Each match is a client's
+    // record (an even rowid, twice her id) or a consult's notes (odd, twice its id plus one),
+    // read in the same statement. (Its limit is written into the SQL: a limit bound as a
+    // parameter is handed to FTS5, and SQLite then prepares the statement again at every run.)
+    let mut stmt = conn.prepare_cached(&format!(
+        "WITH m AS (
+             SELECT rowid, snippet(search_index, 1, char(2), char(3), '…', 14) AS snippet
+             FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC
+             LIMIT {MAX_RESULTS})
+         SELECT m.rowid, m.snippet, cl.name, cl.status, cl.email, cl.archived_at IS NOT NULL,
+                c.client_id, ccl.name, c.kind, c.scheduled_at
+         FROM m
+         LEFT JOIN clients cl ON m.rowid % 2 = 0 AND cl.id = m.rowid / 2
+         LEFT JOIN consults c ON m.rowid % 2 = 1 AND c.id = m.rowid / 2
+         LEFT JOIN clients ccl ON ccl.id = c.client_id
+         ORDER BY m.rowid DESC"
+    ))?;
+    let mut rows = stmt.query([&query])?;
+    while let Some(r) = rows.next()? {
         if hits.len() >= MAX_RESULTS {
             break;
         }
+        let rowid: i64 = r.get(0)?;
         let id = rowid / 2;
-        let snippet = snippet_parts(&snippet);
+        let snippet = snippet_parts(&r.get::<_, String>(1)?);
         if rowid % 2 == 0 {
+            let Some(name) = r.get::<_, Option<String>>(2)? else {
+                continue;
+            };
             if hits
                 .iter()
                 .any(|h| h.kind == SearchKind::Client && h.id == id)
             {
                 continue;
             }
-            let row: Option<(String, String, String, Option<String>)> = client_stmt
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .optional()?;
-            let Some((name, status, email, archived)) = row else {
-                continue;
-            };
-            let status = ClientStatus::parse(&status).unwrap_or(ClientStatus::Lead);
+            let status = ClientStatus::parse(&r.get::<_, String>(3)?).unwrap_or(ClientStatus::Lead);
             hits.push(SearchHit {
                 kind: SearchKind::Client,
                 id,
                 client_id: Some(id),
                 title: name,
-                subtitle: client_subtitle(status, &email, archived.is_some()),
+                subtitle: client_subtitle(status, &r.get::<_, String>(4)?, r.get(5)?),
                 snippet,
             });
         } else {
-            let row: Option<(i64, String, String, String)> = consult_stmt
-                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-                .optional()?;
-            let Some((client_id, client_name, kind, at)) = row else {
+            let (Some(client_id), Some(client_name)) =
+                (r.get::<_, Option<i64>>(6)?, r.get::<_, Option<String>>(7)?)
+            else {
                 continue;
             };
-            let kind = consults::parse_kind(&kind).map_or("Consult", ConsultKind::label);
+            let kind =
+                consults::parse_kind(&r.get::<_, String>(8)?).map_or("Consult", ConsultKind::label);
             hits.push(SearchHit {
                 kind: SearchKind::Consult,
                 id,
                 client_id: Some(client_id),
                 title: format!("{kind} with {client_name}"),
-                subtitle: consults::local_label_text(&at),
+                subtitle: consults::local_label_text(&r.get::<_, String>(9)?),
                 snippet,
             });
         }
     }
-    drop(client_stmt);
-    drop(consult_stmt);
-    drop(stmt);
-    add_article_hits(&conn, &query, &mut hits)?;
+    drop(rows);
+    add_article_hits(conn, &query, &mut hits)?;
     Ok(hits)
 }
 
 /// Protocol templates whose current version holds every typed word (accents and case
 /// ignored, words matched as you type) in its name, summary, phases or items. A practice has
 /// a handful of templates, so they are read whole rather than indexed.
-fn add_protocol_hits(db: &Db, text: &str, hits: &mut Vec<SearchHit>) -> Result<()> {
+fn add_protocol_hits(
+    conn: &rusqlite::Connection,
+    text: &str,
+    hits: &mut Vec<SearchHit>,
+) -> Result<()> {
     let words: Vec<String> = fold(text).split_whitespace().map(str::to_owned).collect();
     let Some(first) = words.first() else {
         return Ok(());
     };
-    for version in crate::protocols::current_versions(db)? {
+    for version in crate::protocols::current_versions_in(conn)? {
         let mut lines = vec![version.name.clone(), version.summary.clone()];
         for phase in &version.phases {
             lines.push(phase.name.clone());
@@ -311,15 +320,15 @@ fn add_article_hits(
     if hits.len() >= MAX_RESULTS {
         return Ok(());
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.id, a.title, a.series, s.heading,
             snippet(article_index, 1, char(2), char(3), '…', 14)
          FROM article_index i JOIN article_sections s ON s.id = i.rowid
          JOIN articles a ON a.id = s.article_id
-         WHERE article_index MATCH ?1 ORDER BY i.rowid DESC LIMIT ?2",
-    )?;
+         WHERE article_index MATCH ?1 ORDER BY i.rowid DESC LIMIT {MAX_RESULTS}"
+    ))?;
     let rows: Vec<(i64, String, String, String, String)> = stmt
-        .query_map(rusqlite::params![query, MAX_RESULTS as i64], |r| {
+        .query_map([query], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -76,6 +76,11 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
 /// are read. When it lists many, or the text is shorter, the current clients are tested in name
 /// order, which finds the first ones at once when so many match.
 pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
+    matching_in(&db.conn(), text, limit)
+}
+
+/// `matching` on a connection already taken (search reads everything in one transaction).
+pub(crate) fn matching_in(conn: &Connection, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
     /// Up to this many clients holding the text are read and sorted by name.
     const FEW: usize = 256;
     let needle = fold(text.trim());
@@ -83,15 +88,19 @@ pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
         return Ok(Vec::new());
     }
     let page = (limit.clamp(1, MAX_PAGE), 0);
-    let conn = db.conn();
     // (A control character, NUL above all, cannot be part of an FTS5 string: such text is
     // tested in name order.)
     if needle.chars().count() >= 3 && !needle.chars().any(char::is_control) {
         // One quoted phrase of trigrams: the key holds the text as typed (a `"` doubled).
         let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
+        // (The limit is written into the SQL: bound as a parameter, FTS5 is handed it and the
+        // statement is prepared again at every run.)
         let ids: Vec<i64> = conn
-            .prepare_cached("SELECT rowid FROM client_keys WHERE client_keys MATCH ?1 LIMIT ?2")?
-            .query_map(rusqlite::params![phrase, FEW as i64 + 1], |r| r.get(0))?
+            .prepare_cached(&format!(
+                "SELECT rowid FROM client_keys WHERE client_keys MATCH ?1 LIMIT {}",
+                FEW + 1
+            ))?
+            .query_map([&phrase], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if ids.is_empty() {
             return Ok(Vec::new());
@@ -100,7 +109,7 @@ pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
             // The first ones by name are chosen before their tags are read.
             let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());
             return summaries_where(
-                &conn,
+                conn,
                 "c.id IN (SELECT k.id FROM clients k WHERE k.id IN (SELECT value FROM json_each(?))
                     AND k.archived_at IS NULL AND instr(k.search_key, ?) > 0
                     ORDER BY k.sort_name, k.id LIMIT ?)",
@@ -112,7 +121,7 @@ pub fn matching(db: &Db, text: &str, limit: i64) -> Result<Vec<ClientSummary>> {
     }
     let (holds, pattern) = key_holds(&needle);
     summaries_where(
-        &conn,
+        conn,
         &format!("archived_at IS NULL AND {holds}"),
         &[&pattern],
         "c.sort_name, c.id",

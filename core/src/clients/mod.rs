@@ -11,6 +11,7 @@ mod list;
 mod validate;
 
 pub use erase::{erase, same_name};
+pub(crate) use list::matching_in;
 pub(crate) use list::summaries_where;
 pub use list::{list, matching};
 

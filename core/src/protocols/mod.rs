@@ -9,6 +9,7 @@ mod templates;
 
 pub(crate) use client_copy::phases_for_handout;
 pub use client_copy::{assign, for_client, get_protocol, save_client_protocol, step};
+pub(crate) use templates::current_versions_in;
 pub use templates::{
     archive_template, create_template, current_versions, get_template, list_templates,
     save_template, template_version,

@@ -60,7 +60,11 @@ fn version_from(r: &Row<'_>, is_current: bool) -> rusqlite::Result<TemplateVersi
 /// The current version of every template that is not archived, whole, by name (what search
 /// reads as she types: one statement, no per-template queries or counts).
 pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
-    let conn = db.conn();
+    current_versions_in(&db.conn())
+}
+
+/// `current_versions` on a connection already taken.
+pub(crate) fn current_versions_in(conn: &Connection) -> Result<Vec<TemplateVersion>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {VERSION} {CURRENT}"))?;
     let rows = stmt
         .query_map([], |r| version_from(r, true))?
