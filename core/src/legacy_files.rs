@@ -74,20 +74,11 @@ pub fn move_inside(db: &Db, data_dir: &Path) -> Result<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::DATABASE_FILE;
 
     #[test]
     fn files_an_older_coachdesk_left_on_disk_move_inside() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
-        crate::practice::create(
-            &db,
-            &crate::practice::FirstRunInput {
-                practice_name: "P".into(),
-                coach_name: "C".into(),
-            },
-        )
-        .unwrap();
+        let db = crate::practice::made_in(dir.path());
         let client =
             crate::clients::create(&db, &crate::clients::ClientInput::named("Zoë")).unwrap();
         let lab = crate::labs::add(

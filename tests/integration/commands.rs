@@ -397,15 +397,16 @@ fn a_second_launch_hands_over_to_the_first_or_finds_the_folder_taken() {
 fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     use coachdesk_core::db::{Db, DATABASE_FILE};
     use coachdesk_core::keys::KdfCost;
+    const PASSPHRASE: &str = "lake walks at dawn";
 
     let dir = tempfile::tempdir().unwrap();
     {
         let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
         crate::first_run(&db);
-        coachdesk_core::encryption::turn_on(&db, "lake walks at dawn", KdfCost::CHEAP_FOR_TESTS)
-            .unwrap();
+        coachdesk_core::encryption::turn_on(&db, PASSPHRASE, KdfCost::CHEAP_FOR_TESTS).unwrap();
     }
     let app = app_on(dir);
+    let unlock = |secret: &str| invoke(&app, "encryption_unlock", json!({ "secret": secret }));
     let state = app._app.state::<AppState>();
     let lock = invoke(&app, "encryption_lock_state", json!({})).unwrap();
     assert_eq!(lock["encrypted"], true);
@@ -414,23 +415,13 @@ fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
     assert_eq!(err["code"], "locked");
     assert!(!state.tell_plain_files_once(), "nothing is open yet");
 
-    let err = invoke(
-        &app,
-        "encryption_unlock",
-        json!({"secret": "lake walks at dusk"}),
-    )
-    .unwrap_err();
+    let err = unlock("lake walks at dusk").unwrap_err();
     assert_eq!(err["code"], "invalid");
     assert!(err["message"]
         .as_str()
         .unwrap()
         .contains("does not open this practice"));
-    invoke(
-        &app,
-        "encryption_unlock",
-        json!({"secret": "lake walks at dawn"}),
-    )
-    .unwrap();
+    unlock(PASSPHRASE).unwrap();
     assert_eq!(
         invoke(&app, "practice_get", json!({})).unwrap()["practiceName"],
         "Gut & Glow"
@@ -447,12 +438,7 @@ fn an_encrypted_practice_opens_with_its_passphrase_and_locks_again() {
         invoke(&app, "practice_get", json!({})).unwrap_err()["code"],
         "locked"
     );
-    invoke(
-        &app,
-        "encryption_unlock",
-        json!({"secret": "lake walks at dawn"}),
-    )
-    .unwrap();
+    unlock(PASSPHRASE).unwrap();
     assert_eq!(
         invoke(&app, "encryption_lock_state", json!({})).unwrap()["locked"],
         false

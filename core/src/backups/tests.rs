@@ -100,15 +100,7 @@ fn restore_brings_back_the_backup_and_keeps_what_was_there() {
 #[test]
 fn a_second_copy_goes_to_her_usb_stick_and_a_missing_one_is_told_calmly() {
     let dir = tempfile::tempdir().unwrap();
-    let db = Db::open(&dir.path().join(DATABASE_FILE)).unwrap();
-    crate::practice::create(
-        &db,
-        &crate::practice::FirstRunInput {
-            practice_name: "P".into(),
-            coach_name: "C".into(),
-        },
-    )
-    .unwrap();
+    let db = crate::practice::made_in(dir.path());
     let (_, second) = take(&db, dir.path(), BackupReason::Manual, "t").unwrap();
     assert_eq!(second, SecondCopy::NotChosen);
     let usb = tempfile::tempdir().unwrap();

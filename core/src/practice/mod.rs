@@ -230,6 +230,18 @@ fn require(db: &Db) -> Result<Practice> {
     })
 }
 
+/// For tests: the store in `dir`, with a practice made as the first run makes one.
+#[cfg(test)]
+pub(crate) fn made_in(dir: &Path) -> Db {
+    let db = Db::open(&dir.join(crate::db::DATABASE_FILE)).unwrap();
+    let input = FirstRunInput {
+        practice_name: "P".into(),
+        coach_name: "C".into(),
+    };
+    create(&db, &input).unwrap();
+    db
+}
+
 /// Completes the first run: creates the practice with the default disclaimer.
 pub fn create(db: &Db, input: &FirstRunInput) -> Result<Practice> {
     let full = PracticeInput {
