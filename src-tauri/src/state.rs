@@ -9,7 +9,6 @@ use coachdesk_core::{db::DATABASE_FILE, encryption, Db};
 
 use crate::error::{ErrorCode, IpcError};
 
-#[derive(Default)]
 pub struct AppState {
     data_dir: PathBuf,
     /// The store, once it is open: at start, or after a damaged file was replaced by a backup.
@@ -109,13 +108,12 @@ impl AppState {
             }
         };
         Self {
-            data_dir,
             db,
             open_error: Mutex::new(open_error),
             backup_notices,
             folder_lock: Mutex::new(folder_lock),
             upgrading: AtomicBool::new(upgrading),
-            ..Self::default()
+            ..Self::quiet(data_dir)
         }
     }
 
@@ -140,6 +138,26 @@ impl AppState {
         self.upgrading.store(false, Ordering::SeqCst);
     }
 
+    /// The state before anything happened on `data_dir`: no store, no error, nothing told.
+    fn quiet(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            db: OnceLock::new(),
+            open_error: Mutex::default(),
+            key: Mutex::default(),
+            idle_locked: AtomicBool::default(),
+            picked: Mutex::default(),
+            plain_files_told: AtomicBool::default(),
+            bulk_cancel: AtomicBool::default(),
+            exported: Mutex::default(),
+            backup_notices: Arc::default(),
+            copy_missing_told: AtomicBool::default(),
+            folder_lock: Mutex::default(),
+            in_use: false,
+            upgrading: AtomicBool::default(),
+        }
+    }
+
     /// Another CoachDesk is working on this data folder: this one opens nothing.
     fn in_use(data_dir: PathBuf) -> Self {
         let error = coachdesk_core::Error::Conflict(
@@ -149,10 +167,9 @@ impl AppState {
                 .into(),
         );
         Self {
-            data_dir,
             open_error: Mutex::new(Some(IpcError::from(error))),
             in_use: true,
-            ..Self::default()
+            ..Self::quiet(data_dir)
         }
     }
 

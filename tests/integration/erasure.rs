@@ -21,7 +21,10 @@ const FILE: &str = "LP8tW2zXe4MbY7qD1iSn";
 fn hits(folder: &Path, token: &str) -> usize {
     crate::files_under(folder)
         .into_iter()
-        .filter(|path| !path.starts_with(folder.join("backups")))
+        .filter(|path| {
+            let inside = path.strip_prefix(folder).unwrap().parent().unwrap();
+            !inside.components().any(|c| c.as_os_str() == "backups")
+        })
         .map(|path| {
             let bytes = std::fs::read(&path).unwrap();
             bytes

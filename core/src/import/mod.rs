@@ -240,7 +240,6 @@ fn has_text(draft: &ArticleDraft) -> bool {
     !draft.title.trim().is_empty() || draft.sections.iter().any(|s| !s.paragraphs.is_empty())
 }
 
-/// NUL bytes or many control characters mean a binary file, not text.
 /// What an XML reference stands for: a character reference, or one of XML's five named
 /// entities (anything else, which XML does not define without a DTD, stands for nothing).
 fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> String {
@@ -257,6 +256,7 @@ fn xml_entity(r: &quick_xml::events::BytesRef<'_>) -> String {
     }
 }
 
+/// NUL bytes or many control characters mean a binary file, not text.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.contains(&0) {
