@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::db::{export_keyed, is_encrypted, open_file, Db, DATABASE_FILE};
 use crate::error::{Error, Result};
+use crate::files::{Kind, Made};
 use crate::keys::{KdfCost, Key, KeyFile, KEY_FILE};
 use crate::pdf::{Block, Brand, Handout, Paper, Span};
 
@@ -257,14 +258,13 @@ fn pre_migration_copies(data_dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The name of the suggested recovery sheet file.
-pub fn sheet_file_name() -> String {
-    "CoachDesk recovery key.pdf".to_owned()
-}
-
 /// The recovery sheet of today, checked and made before the save dialog opens.
-pub fn prepare_recovery_sheet(db: &Db, recovery_key: &str) -> Result<Vec<u8>> {
-    recovery_sheet(db, recovery_key, Utc::now())
+pub fn recovery_sheet_file(db: &Db, recovery_key: &str) -> Result<Made> {
+    Ok(Made {
+        bytes: recovery_sheet(db, recovery_key, Utc::now())?,
+        name: "CoachDesk recovery key.pdf".to_owned(),
+        kind: Kind::Pdf,
+    })
 }
 
 /// The printable recovery sheet: the recovery key, what it is for and where to keep it. The

@@ -16,6 +16,23 @@ pub fn opened_folder(data_dir: &Path) -> PathBuf {
     data_dir.join("opened")
 }
 
+/// A file core makes whole before the save dialog opens (her check-ins as CSV, a consult's
+/// calendar file, the recovery sheet), so she never picks a file only to be told something is
+/// wrong: the name to suggest, what kind of file it is, and its bytes.
+pub struct Made {
+    pub name: String,
+    pub kind: Kind,
+    pub bytes: Vec<u8>,
+}
+
+/// What a made file is, for the save dialog's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Csv,
+    Calendar,
+    Pdf,
+}
+
 /// `name` in `folder`, or, when a file of that name is there already, "name (2).ext",
 /// "name (3).ext"… (only the extension at the end is kept apart, so a title holding ".pdf"
 /// stays whole).

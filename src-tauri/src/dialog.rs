@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use coachdesk_core::db::Db;
 use coachdesk_core::documents::{self, Prepared};
+use coachdesk_core::files::{self, Kind, Made};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
@@ -131,17 +132,48 @@ pub fn shown(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// A document CoachDesk prints (a summary, a prep sheet, food lists, a handout given before)
-/// through the save dialog: its path, or None if she cancels.
-pub fn save_document<R: Runtime>(
-    app: &AppHandle<R>,
-    db: &Db,
-    title: &str,
-    prepared: &Prepared,
-) -> CommandResult<Option<String>> {
-    save_with(app, title, &prepared.file_name, PDF, |path| {
-        documents::save(db, &prepared.doc, path).map(|()| shown(path))
-    })
+/// What a save command hands the save dialog: a document core prepared (a summary, a prep
+/// sheet, food lists, a handout given before), saved as a PDF, or a file core made whole (a CSV,
+/// a calendar file, the recovery sheet).
+pub trait Saveable {
+    /// Through the save dialog: the path saved, or None if she cancels.
+    fn save<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        db: &Db,
+        title: &str,
+    ) -> CommandResult<Option<String>>;
+}
+
+impl Saveable for Prepared {
+    fn save<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        db: &Db,
+        title: &str,
+    ) -> CommandResult<Option<String>> {
+        save_with(app, title, &self.file_name, PDF, |path| {
+            documents::save(db, &self.doc, path).map(|()| shown(path))
+        })
+    }
+}
+
+impl Saveable for Made {
+    fn save<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        _db: &Db,
+        title: &str,
+    ) -> CommandResult<Option<String>> {
+        let filter = match self.kind {
+            Kind::Csv => ("CSV spreadsheet", &["csv"][..]),
+            Kind::Calendar => ("Calendar", &["ics"][..]),
+            Kind::Pdf => PDF,
+        };
+        save_with(app, title, &self.name, filter, |path| {
+            files::write_atomic(path, &self.bytes).map(|()| shown(path))
+        })
+    }
 }
 
 /// Asks the coach for one or more files of the kinds in `filter`; None if she cancels. In debug

@@ -137,7 +137,7 @@ pub(crate) struct Signature {
     pub result: String,
 }
 
-/// One command a line of a `db_commands!` or `document_commands!` block (see
+/// One command a line of a `db_commands!`, `document_commands!` or `file_commands!` block (see
 /// src-tauri/src/commands/mod.rs) makes.
 struct MacroCommand {
     name: syn::Ident,
@@ -184,34 +184,41 @@ impl Parse for DbCommands {
     }
 }
 
-/// A `document_commands!` block: `fn save, print(arg: Type, …) = core::function(…), "Title";`,
-/// each line two commands: the save answers the path or None, the print whether it printed.
-struct DocumentCommands(Vec<MacroCommand>);
+/// A `document_commands!` block, `fn save, print(arg: Type, …) = core::function(…), "Title";`,
+/// each line two commands (the save answers the path or None, the print whether it printed),
+/// or a `file_commands!` block, the same lines with only the save.
+struct SaveCommands(Vec<MacroCommand>);
 
-impl Parse for DocumentCommands {
+impl Parse for SaveCommands {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let mut commands = Vec::new();
         while !input.is_empty() {
             syn::Attribute::parse_outer(input)?;
             input.parse::<Token![fn]>()?;
             let save = input.parse()?;
-            input.parse::<Token![,]>()?;
-            let print = input.parse()?;
+            let print = if input.peek(Token![,]) {
+                input.parse::<Token![,]>()?;
+                Some(input.parse()?)
+            } else {
+                None
+            };
             let args = parse_args(input)?;
             input.parse::<Token![=]>()?;
             input.parse::<syn::Expr>()?;
             input.parse::<Token![,]>()?;
             input.parse::<syn::LitStr>()?;
             input.parse::<Token![;]>()?;
+            if let Some(print) = print {
+                commands.push(MacroCommand {
+                    name: print,
+                    args: args.clone(),
+                    result: syn::parse_quote!(bool),
+                });
+            }
             commands.push(MacroCommand {
                 name: save,
-                args: args.clone(),
-                result: syn::parse_quote!(Option<String>),
-            });
-            commands.push(MacroCommand {
-                name: print,
                 args,
-                result: syn::parse_quote!(bool),
+                result: syn::parse_quote!(Option<String>),
             });
         }
         Ok(Self(commands))
@@ -220,7 +227,7 @@ impl Parse for DocumentCommands {
 
 /// The command `name` in a commands module, as the UI calls it: its arguments (camelCase, with
 /// their TypeScript types) and its result's TypeScript type. A written-out `#[tauri::command]`
-/// or one made by a line of a `db_commands!` or `document_commands!` block.
+/// or one made by a line of a `db_commands!`, `document_commands!` or `file_commands!` block.
 fn command_in(
     file: &syn::File,
     name: &str,
@@ -256,8 +263,10 @@ fn command_in(
             Item::Macro(m) => {
                 let commands = if m.mac.path.is_ident("db_commands") {
                     m.mac.parse_body::<DbCommands>().map(|c| c.0)
-                } else if m.mac.path.is_ident("document_commands") {
-                    m.mac.parse_body::<DocumentCommands>().map(|c| c.0)
+                } else if m.mac.path.is_ident("document_commands")
+                    || m.mac.path.is_ident("file_commands")
+                {
+                    m.mac.parse_body::<SaveCommands>().map(|c| c.0)
                 } else {
                     continue;
                 };

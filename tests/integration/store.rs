@@ -170,7 +170,7 @@ fn migrating_an_older_database_saves_a_copy_beside_it_first() {
 fn schema_matches_the_committed_snapshot() {
     let db = Db::open_in_memory().unwrap();
     crate::assert_matches_file(
-        "tests/integration/snapshots/schema.sql",
+        "tests/integration/snapshots/schema.snap",
         &db::schema_snapshot(&db).unwrap(),
         "UPDATE_SNAPSHOTS=1 cargo test --test integration",
     );

@@ -28,6 +28,7 @@ use crate::clients;
 use crate::db::row::from_row;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
+use crate::files::{Kind, Made};
 use crate::reintro::FoodStatus;
 use crate::text::csv_cell;
 use crate::timeline::{self, TimelineKind};
@@ -317,6 +318,15 @@ pub fn csv(db: &Db, client_id: i64) -> Result<String> {
         out.push_str("\r\n");
     }
     Ok(out)
+}
+
+/// Her check-ins as a CSV file to save, with its name.
+pub fn csv_file(db: &Db, client_id: i64) -> Result<Made> {
+    Ok(Made {
+        name: csv_file_name(db, client_id)?,
+        kind: Kind::Csv,
+        bytes: csv(db, client_id)?.into_bytes(),
+    })
 }
 
 /// A sensible file name: "Check-ins – Renée Côté – 2026-11-25.csv".

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::{get, ConsultStatus};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::files::{Kind, Made};
 
 /// Escapes text for an iCalendar property value (RFC 5545 §3.3.11).
 fn ics_text(s: &str) -> String {
@@ -85,6 +86,15 @@ pub fn ics(db: &Db, id: i64) -> Result<String> {
         fold_line(line, &mut out);
     }
     Ok(out)
+}
+
+/// The consult's calendar file to save, with its name.
+pub fn ics_file(db: &Db, id: i64) -> Result<Made> {
+    Ok(Made {
+        bytes: ics(db, id)?.into_bytes(),
+        name: ics_file_name(db, id)?,
+        kind: Kind::Calendar,
+    })
 }
 
 /// A sensible file name for the consult's calendar file.

@@ -9,7 +9,7 @@ use ts_rs::TS;
 mod ics;
 mod notes;
 
-pub use ics::{ics, ics_file_name};
+pub use ics::{ics, ics_file, ics_file_name};
 pub use notes::{restore_revision, revisions, save_notes};
 
 use crate::clients::{self, ClientStatus};

@@ -1,10 +1,8 @@
 //! Symptom check-ins: the symptom list, her check-ins, their chart and CSV, and hiding tracking.
 
 use coachdesk_core::checkins::{self, Chart, CheckIn, CheckInInput, Symptom};
-use coachdesk_core::files;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -33,22 +31,9 @@ db_commands! {
     fn checkins_chart(client_id: i64) -> Chart = checkins::chart(client_id);
 }
 
-/// Saves her check-ins as CSV; None if the coach cancelled.
-#[tauri::command]
-pub async fn checkins_csv_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    client_id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let (name, csv) = (
-        checkins::csv_file_name(db, client_id)?,
-        checkins::csv(db, client_id)?,
-    );
-    let filter = ("CSV spreadsheet", &["csv"][..]);
-    dialog::save_with(&app, "Export check-ins", &name, filter, |path| {
-        files::write_atomic(path, csv.as_bytes()).map(|()| dialog::shown(path))
-    })
+file_commands! {
+    /// Saves her check-ins as CSV; None if the coach cancelled.
+    fn checkins_csv_export(client_id: i64) = checkins::csv_file(client_id), "Export check-ins";
 }
 
 db_commands! {

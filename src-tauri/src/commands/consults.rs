@@ -4,10 +4,8 @@ use coachdesk_core::consults::{
     self, Consult, ConsultChange, ConsultInput, ConsultSummary, NoteRevision, NoteSaved,
     NoteSection,
 };
-use coachdesk_core::files;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
-use crate::dialog;
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -43,18 +41,8 @@ db_commands! {
         consults::restore_revision(id, revision_id);
 }
 
-/// Asks where to save the consult's .ics file (native save dialog), then writes it. Returns the
-/// saved path, or None if the coach cancelled.
-#[tauri::command]
-pub async fn consults_ics_export<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    id: i64,
-) -> CommandResult<Option<String>> {
-    let db = state.db()?;
-    let (ics, name) = (consults::ics(db, id)?, consults::ics_file_name(db, id)?);
-    let filter = ("Calendar", &["ics"][..]);
-    dialog::save_with(&app, "Save to calendar", &name, filter, |path| {
-        files::write_atomic(path, ics.as_bytes()).map(|()| dialog::shown(path))
-    })
+file_commands! {
+    /// Asks where to save the consult's .ics file (native save dialog), then writes it. Returns
+    /// the saved path, or None if the coach cancelled.
+    fn consults_ics_export(id: i64) = consults::ics_file(id), "Save to calendar";
 }

@@ -2,13 +2,11 @@
 //! the passphrase, turning it off, the idle lock and the recovery sheet.
 
 use coachdesk_core::encryption::{self, EncryptionStatus, TurnedOn};
-use coachdesk_core::files;
 use coachdesk_core::keys::KdfCost;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 use ts_rs::TS;
 
-use crate::dialog::{self, PDF};
 use crate::error::CommandResult;
 use crate::state::AppState;
 
@@ -88,18 +86,10 @@ db_commands! {
     fn encryption_lock_after(minutes: Option<u32>) -> () = encryption::set_lock_after(minutes);
 }
 
-/// Saves the recovery sheet through the save dialog; None if she cancels.
-#[tauri::command]
-pub async fn encryption_recovery_sheet<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    recovery_key: String,
-) -> CommandResult<Option<String>> {
-    let sheet = encryption::prepare_recovery_sheet(state.db()?, &recovery_key)?;
-    let name = encryption::sheet_file_name();
-    dialog::save_with(&app, "Save your recovery sheet", &name, PDF, |path| {
-        files::write_atomic(path, &sheet).map(|()| dialog::shown(path))
-    })
+file_commands! {
+    /// Saves the recovery sheet through the save dialog; None if she cancels.
+    fn encryption_recovery_sheet(recovery_key: String) =
+        encryption::recovery_sheet_file(&recovery_key), "Save your recovery sheet";
 }
 
 /// A new recovery key (the old sheet is lost), shown once; her passphrase first.

@@ -36,8 +36,37 @@ macro_rules! db_commands {
     )*};
 }
 
-/// Pairs of commands that save a document core prepares as a PDF through the save dialog, and
-/// print it through the print dialog. Each line
+/// Commands that save what core prepares through the save dialog: a file it makes whole
+/// (`coachdesk_core::files::Made`) or a document (`documents::Prepared`, saved as a PDF). Each line
+///
+/// ```text
+/// fn consults_ics_export(id: i64) = consults::ics_file(id), "Save to calendar";
+/// ```
+///
+/// is `consults_ics_export`, the path saved or None if the coach cancelled; `"Save to
+/// calendar"` is the save dialog's title.
+macro_rules! file_commands {
+    ($(
+        $(#[$attr:meta])*
+        fn $save:ident($($arg:ident: $ty:ty),* $(,)?) =
+            $($f:ident)::+($($a:expr),* $(,)?), $title:literal;
+    )*) => {$(
+        $(#[$attr])*
+        #[tauri::command]
+        pub async fn $save<R: tauri::Runtime>(
+            app: tauri::AppHandle<R>,
+            state: tauri::State<'_, crate::state::AppState>,
+            $($arg: $ty),*
+        ) -> crate::error::CommandResult<Option<String>> {
+            let db = state.db()?;
+            let prepared = $($f)::+(db, $($a),*)?;
+            crate::dialog::Saveable::save(&prepared, &app, db, $title)
+        }
+    )*};
+}
+
+/// Pairs of commands that save a document core prepares as a PDF through the save dialog (as
+/// `file_commands!` does), and print it through the print dialog. Each line
 ///
 /// ```text
 /// fn prep_export, prep_print(client_id: i64) = prep::prepare(client_id), "Save prep sheet";
@@ -51,16 +80,9 @@ macro_rules! document_commands {
         fn $save:ident, $print:ident($($arg:ident: $ty:ty),* $(,)?) =
             $($f:ident)::+($($a:expr),* $(,)?), $title:literal;
     )*) => {$(
-        $(#[$attr])*
-        #[tauri::command]
-        pub async fn $save<R: tauri::Runtime>(
-            app: tauri::AppHandle<R>,
-            state: tauri::State<'_, crate::state::AppState>,
-            $($arg: $ty),*
-        ) -> crate::error::CommandResult<Option<String>> {
-            let db = state.db()?;
-            let prepared = $($f)::+(db, $($a),*)?;
-            crate::dialog::save_document(&app, db, $title, &prepared)
+        file_commands! {
+            $(#[$attr])*
+            fn $save($($arg: $ty),*) = $($f)::+($($a),*), $title;
         }
 
         $(#[$attr])*
