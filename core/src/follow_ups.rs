@@ -1,12 +1,12 @@
 //! Follow-ups: small tasks tied to a client, with an optional due date and a done toggle.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::text::has_control_chars;
@@ -49,13 +49,13 @@ pub(crate) fn follow_up_from(row: &Row<'_>) -> rusqlite::Result<FollowUp> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<FollowUp> {
-    conn.query_row(
+    row::one(
+        conn,
+        "That follow-up",
         &format!("SELECT {COLUMNS} FROM follow_ups f JOIN clients cl ON cl.id = f.client_id WHERE f.id = ?1"),
         [id],
         follow_up_from,
     )
-    .optional()?
-    .ok_or(Error::NotFound { what: "That follow-up" })
 }
 
 /// Adds a follow-up for a client; it lands on her timeline.
@@ -142,15 +142,8 @@ pub fn set_done(db: &Db, id: i64, done: bool) -> Result<FollowUp> {
 
 /// Deletes a follow-up added by mistake.
 pub fn delete(db: &Db, id: i64) -> Result<()> {
-    let changed = db
-        .conn()
-        .execute("DELETE FROM follow_ups WHERE id = ?1", [id])?;
-    if changed == 0 {
-        return Err(Error::NotFound {
-            what: "That follow-up",
-        });
-    }
-    Ok(())
+    let sql = "DELETE FROM follow_ups WHERE id = ?1";
+    row::change_one(&db.conn(), "That follow-up", sql, [id])
 }
 
 /// A client's follow-ups: open ones first by due date (undated last), then done ones.

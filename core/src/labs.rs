@@ -5,18 +5,21 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::check;
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::timeline::{self, TimelineKind};
 
 /// The largest file that can be attached.
+/// What an attached file that is not there is called in the error.
+const ATTACHED: &str = "That attached file";
+
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The kinds of file a lab result can have attached (the dialog offers the same list; the rule
@@ -92,18 +95,13 @@ fn clean(input: &LabInput) -> Result<(String, String, String)> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Lab> {
-    let mut lab = conn
-        .query_row(
-            "SELECT id, client_id, name, taken_on, summary FROM labs WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(from_row!(r => Lab { id, client_id, name, taken_on, summary, files: Vec::new() }))
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That lab result",
-        })?;
+    let mut lab = row::one(
+        conn,
+        "That lab result",
+        "SELECT id, client_id, name, taken_on, summary FROM labs WHERE id = ?1",
+        [id],
+        |r| Ok(from_row!(r => Lab { id, client_id, name, taken_on, summary, files: Vec::new() })),
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, original_name, size_bytes, added_at FROM lab_files WHERE lab_id = ?1 ORDER BY id",
     )?;
@@ -152,15 +150,12 @@ pub fn add(db: &Db, input: &LabInput) -> Result<Lab> {
 pub fn update(db: &Db, id: i64, input: &LabInput) -> Result<Lab> {
     let (name, taken_on, summary) = clean(input)?;
     let conn = db.conn();
-    let n = conn.execute(
+    row::change_one(
+        &conn,
+        "That lab result",
         "UPDATE labs SET name = ?2, taken_on = ?3, summary = ?4, updated_at = ?5 WHERE id = ?1",
         params![id, name, taken_on, summary, crate::now()],
     )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That lab result",
-        });
-    }
     load(&conn, id)
 }
 
@@ -269,30 +264,16 @@ pub fn attach(db: &Db, lab_id: i64, sources: &[PathBuf]) -> Result<Lab> {
 
 /// An attached file's bytes (None when it went missing before it could be moved inside).
 pub fn file_content(db: &Db, file_id: i64) -> Result<Option<Vec<u8>>> {
-    db.conn()
-        .query_row(
-            "SELECT content FROM lab_files WHERE id = ?1",
-            [file_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That attached file",
-        })
+    let sql = "SELECT content FROM lab_files WHERE id = ?1";
+    row::one(&db.conn(), ATTACHED, sql, [file_id], |r| r.get(0))
 }
 
 /// Writes a copy of an attached file for the system viewer to open, and returns its path.
 pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
-    let (original, content): (String, Option<Vec<u8>>) = db
-        .conn()
-        .query_row(
-            "SELECT original_name, content FROM lab_files WHERE id = ?1",
-            [file_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That attached file",
+    let sql = "SELECT original_name, content FROM lab_files WHERE id = ?1";
+    let (original, content): (String, Option<Vec<u8>>) =
+        row::one(&db.conn(), ATTACHED, sql, [file_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })?;
     let Some(content) = content else {
         return Err(Error::Unreadable(format!(
@@ -311,29 +292,16 @@ pub fn open_copy(db: &Db, data_dir: &Path, file_id: i64) -> Result<PathBuf> {
 /// Removes one attached file.
 pub fn remove_file(db: &Db, file_id: i64) -> Result<Lab> {
     let conn = db.conn();
-    let lab_id: i64 = conn
-        .query_row(
-            "SELECT lab_id FROM lab_files WHERE id = ?1",
-            [file_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That attached file",
-        })?;
+    let sql = "SELECT lab_id FROM lab_files WHERE id = ?1";
+    let lab_id: i64 = row::one(&conn, ATTACHED, sql, [file_id], |r| r.get(0))?;
     conn.execute("DELETE FROM lab_files WHERE id = ?1", [file_id])?;
     load(&conn, lab_id)
 }
 
 /// Deletes a lab result and its files.
 pub fn delete(db: &Db, id: i64) -> Result<()> {
-    let n = db.conn().execute("DELETE FROM labs WHERE id = ?1", [id])?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That lab result",
-        });
-    }
-    Ok(())
+    let sql = "DELETE FROM labs WHERE id = ?1";
+    row::change_one(&db.conn(), "That lab result", sql, [id])
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! Note templates: the headings a consult's notes start from. Editing a template changes only
 //! consults booked afterwards, because each consult keeps its own copy of the headings.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::db::row;
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::text::has_control_chars;
@@ -44,16 +45,11 @@ pub struct NoteTemplateInput {
 }
 
 pub(crate) fn load(conn: &Connection, key: TemplateKey) -> Result<NoteTemplate> {
-    let row: Option<(String, String, String)> = conn
-        .query_row(
-            "SELECT name, headings, updated_at FROM note_templates WHERE key = ?1",
-            [key.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
-    let (name, headings, updated_at) = row.ok_or(Error::NotFound {
-        what: "That template",
-    })?;
+    let sql = "SELECT name, headings, updated_at FROM note_templates WHERE key = ?1";
+    let (name, headings, updated_at): (String, String, String) =
+        row::one(conn, "That template", sql, [key.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
     let headings = serde_json::from_str(&headings)
         .map_err(|e| Error::Unreadable(format!("The template “{name}” could not be read: {e}")))?;
     Ok(NoteTemplate {

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::check;
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::documents::{self, ResolvedBlock};
 use crate::error::{Error, Result};
@@ -221,13 +221,12 @@ pub fn update_food(db: &Db, id: i64, input: &FoodInput) -> Result<Food> {
     let conn = db.conn();
     let key = fold(&f.name);
     duplicate(&conn, &key, id)?;
-    let n = conn.execute(
+    row::change_one(
+        &conn,
+        "That food",
         "UPDATE reintro_foods SET name = ?2, name_key = ?3, stage = ?4, notes = ?5 WHERE id = ?1",
         params![id, f.name, key, f.stage, f.notes],
     )?;
-    if n == 0 {
-        return Err(Error::NotFound { what: "That food" });
-    }
     Ok(conn.query_row(
         "SELECT id, name, stage, notes FROM reintro_foods WHERE id = ?1",
         [id],
@@ -238,15 +237,13 @@ pub fn update_food(db: &Db, id: i64, input: &FoodInput) -> Result<Food> {
 /// Takes a food out of the catalogue; clients' logs about it stay.
 pub fn archive_food(db: &Db, id: i64) -> Result<()> {
     let conn = db.conn();
-    let n = conn.execute(
+    row::change_one(
+        &conn,
+        "That food",
         "UPDATE reintro_foods SET archived_at = ?2, name_key = name_key || ' #' || id
          WHERE id = ?1 AND archived_at IS NULL",
         params![id, crate::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound { what: "That food" });
-    }
-    Ok(())
+    )
 }
 
 fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
@@ -414,14 +411,8 @@ pub fn log(db: &Db, input: &LogInput) -> Result<LogResult> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     clients::load(&tx, input.client_id)?;
-    let food: String = tx
-        .query_row(
-            "SELECT name FROM reintro_foods WHERE id = ?1",
-            [input.food_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound { what: "That food" })?;
+    let sql = "SELECT name FROM reintro_foods WHERE id = ?1";
+    let food: String = row::one(&tx, "That food", sql, [input.food_id], |r| r.get(0))?;
     let warnings = timing_warnings(&tx, input.client_id, input.food_id, on)?;
     let now = crate::now();
     tx.execute(

@@ -1,7 +1,7 @@
 //! The article library: the coach's own articles, imported through a preview she corrects,
 //! then listed, searched, viewed and edited; their sections feed handouts.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -311,30 +311,29 @@ pub fn get(db: &Db, id: i64) -> Result<Article> {
 }
 
 pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
-    let mut article = conn
-        .query_row(
-            "SELECT id, title, series, tagline, call_to_action, tags, source, created_at, updated_at,
+    let mut article = row::one(
+        conn,
+        "That article",
+        "SELECT id, title, series, tagline, call_to_action, tags, source, created_at, updated_at,
                 published
              FROM articles WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(from_row!(r => Article {
-                    id,
-                    title,
-                    series,
-                    tagline,
-                    call_to_action,
-                    tags: row::json(r, "tags")?,
-                    source,
-                    published,
-                    sections: Vec::new(),
-                    created_at,
-                    updated_at,
-                }))
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound { what: "That article" })?;
+        [id],
+        |r| {
+            Ok(from_row!(r => Article {
+                id,
+                title,
+                series,
+                tagline,
+                call_to_action,
+                tags: row::json(r, "tags")?,
+                source,
+                published,
+                sections: Vec::new(),
+                created_at,
+                updated_at,
+            }))
+        },
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, heading, paragraphs FROM article_sections WHERE article_id = ?1 ORDER BY position",
     )?;
@@ -394,7 +393,9 @@ pub(crate) fn section(
     article_id: i64,
     section_id: i64,
 ) -> Result<(String, ArticleSection)> {
-    conn.query_row(
+    row::one(
+        conn,
+        "That article section",
         "SELECT a.title, s.id, s.heading, s.paragraphs FROM article_sections s
          JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1 AND s.id = ?2",
         params![article_id, section_id],
@@ -407,10 +408,6 @@ pub(crate) fn section(
             Ok((r.get("title")?, section))
         },
     )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "That article section",
-    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -25,7 +25,7 @@ pub use symptoms::{add_symptom, move_symptom, rename_symptom, set_symptom_archiv
 
 use crate::check;
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::files::{Kind, Made};
@@ -227,28 +227,18 @@ pub fn update(db: &Db, id: i64, input: &CheckInInput) -> Result<CheckIn> {
 }
 
 pub fn delete(db: &Db, id: i64) -> Result<()> {
-    let n = db
-        .conn()
-        .execute("DELETE FROM checkins WHERE id = ?1", [id])?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That check-in",
-        });
-    }
-    Ok(())
+    let sql = "DELETE FROM checkins WHERE id = ?1";
+    row::change_one(&db.conn(), "That check-in", sql, [id])
 }
 
 fn load(conn: &Connection, id: i64) -> Result<CheckIn> {
-    let mut c = conn
-        .query_row(
-            "SELECT id, client_id, on_date, notes FROM checkins WHERE id = ?1",
-            [id],
-            |r| Ok(from_row!(r => CheckIn { id, client_id, on_date, notes, ratings: Vec::new() })),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That check-in",
-        })?;
+    let mut c = row::one(
+        conn,
+        "That check-in",
+        "SELECT id, client_id, on_date, notes FROM checkins WHERE id = ?1",
+        [id],
+        |r| Ok(from_row!(r => CheckIn { id, client_id, on_date, notes, ratings: Vec::new() })),
+    )?;
     let mut stmt = conn.prepare_cached(
         "SELECT r.symptom_id, r.value FROM checkin_ratings r JOIN symptoms s ON s.id = r.symptom_id
          WHERE r.checkin_id = ?1 ORDER BY s.position, s.id",
@@ -345,28 +335,13 @@ pub fn csv_file_name(db: &Db, client_id: i64) -> Result<String> {
 
 /// Whether tracking is hidden for her (some clients find numbers stressful).
 pub fn tracking_hidden(db: &Db, client_id: i64) -> Result<bool> {
-    db.conn()
-        .query_row(
-            "SELECT hide_tracking FROM clients WHERE id = ?1",
-            [client_id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That client",
-        })
+    let sql = "SELECT hide_tracking FROM clients WHERE id = ?1";
+    row::one(&db.conn(), "That client", sql, [client_id], |r| r.get(0))
 }
 
 pub fn set_tracking_hidden(db: &Db, client_id: i64, hidden: bool) -> Result<bool> {
-    let n = db.conn().execute(
-        "UPDATE clients SET hide_tracking = ?2 WHERE id = ?1",
-        params![client_id, hidden],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That client",
-        });
-    }
+    let sql = "UPDATE clients SET hide_tracking = ?2 WHERE id = ?1";
+    row::change_one(&db.conn(), "That client", sql, params![client_id, hidden])?;
     Ok(hidden)
 }
 

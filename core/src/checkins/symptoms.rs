@@ -5,12 +5,15 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::Symptom;
 use crate::check;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::text::fold;
 
 const MAX_SYMPTOMS: i64 = 40;
+
+/// What a symptom that is not there is called in the error.
+const SYMPTOM: &str = "That symptom";
 
 /// The symptom list in its order; archived ones only when asked for.
 pub fn symptoms(db: &Db, include_archived: bool) -> Result<Vec<Symptom>> {
@@ -79,29 +82,15 @@ pub fn add_symptom(db: &Db, name: &str) -> Result<Vec<Symptom>> {
 pub fn rename_symptom(db: &Db, id: i64, name: &str) -> Result<Vec<Symptom>> {
     let conn = db.conn();
     let (name, key) = clean_symptom(&conn, name, id)?;
-    let n = conn.execute(
-        "UPDATE symptoms SET name = ?2, name_key = ?3 WHERE id = ?1",
-        params![id, name, key],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That symptom",
-        });
-    }
+    let sql = "UPDATE symptoms SET name = ?2, name_key = ?3 WHERE id = ?1";
+    row::change_one(&conn, SYMPTOM, sql, params![id, name, key])?;
     symptoms_in(&conn, true)
 }
 
 pub fn set_symptom_archived(db: &Db, id: i64, archived: bool) -> Result<Vec<Symptom>> {
     let conn = db.conn();
-    let n = conn.execute(
-        "UPDATE symptoms SET archived_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1",
-        params![id, archived, crate::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That symptom",
-        });
-    }
+    let sql = "UPDATE symptoms SET archived_at = CASE WHEN ?2 THEN ?3 END WHERE id = ?1";
+    row::change_one(&conn, SYMPTOM, sql, params![id, archived, crate::now()])?;
     symptoms_in(&conn, true)
 }
 
@@ -110,9 +99,8 @@ pub fn move_symptom(db: &Db, id: i64, by: i32) -> Result<Vec<Symptom>> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let ids: Vec<i64> = symptoms_in(&tx, true)?.iter().map(|s| s.id).collect();
-    let at = ids.iter().position(|s| *s == id).ok_or(Error::NotFound {
-        what: "That symptom",
-    })?;
+    let at = ids.iter().position(|s| *s == id);
+    let at = at.ok_or(Error::NotFound { what: SYMPTOM })?;
     let to = at.saturating_add_signed(by as isize).min(ids.len() - 1);
     let mut order = ids;
     let moved = order.remove(at);

@@ -2,7 +2,7 @@
 //! template), the notes' revision history, and calendar (.ics) export.
 
 use chrono::{DateTime, Local, SecondsFormat, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -362,7 +362,9 @@ pub fn get(db: &Db, id: i64) -> Result<Consult> {
 }
 
 fn load(conn: &Connection, id: i64) -> Result<Consult> {
-    conn.query_row(
+    row::one(
+        conn,
+        "That consult",
         "SELECT c.id, c.client_id, cl.name AS client_name, c.kind, c.scheduled_at,
             c.duration_minutes, c.status, c.template_name, c.sections, c.notes_updated_at,
             c.created_at, c.updated_at
@@ -385,10 +387,6 @@ fn load(conn: &Connection, id: i64) -> Result<Consult> {
             }))
         },
     )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "That consult",
-    })
 }
 
 pub(crate) const SUMMARY_COLUMNS: &str =

@@ -81,13 +81,8 @@ pub fn save_notes(
 
 /// The consult's notes as stored (the sections' JSON): the text of its newest revision.
 fn current_json(tx: &Transaction<'_>, id: i64) -> Result<String> {
-    tx.query_row("SELECT sections FROM consults WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "That consult",
-    })
+    let sql = "SELECT sections FROM consults WHERE id = ?1";
+    row::one(tx, "That consult", sql, [id], |r| r.get(0))
 }
 
 /// Stores `json` as the consult's notes. The search index is rewritten (by trigger) only
@@ -193,18 +188,15 @@ pub fn restore_revision(db: &Db, id: i64, revision_id: i64) -> Result<Consult> {
     let mut conn = db.conn();
     let tx = conn.transaction()?;
     let previous = current_json(&tx, id)?;
-    let json: String = tx
-        .query_row(
-            "SELECT iif(r.sections = '', c.sections, r.sections)
-             FROM note_revisions r JOIN consults c ON c.id = r.consult_id
-             WHERE r.id = ?1 AND r.consult_id = ?2",
-            params![revision_id, id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That revision",
-        })?;
+    let json: String = row::one(
+        &tx,
+        "That revision",
+        "SELECT iif(r.sections = '', c.sections, r.sections)
+         FROM note_revisions r JOIN consults c ON c.id = r.consult_id
+         WHERE r.id = ?1 AND r.consult_id = ?2",
+        params![revision_id, id],
+        |r| r.get(0),
+    )?;
     serde_json::from_str::<Vec<NoteSection>>(&json)
         .map_err(|e| Error::Unreadable(format!("That revision could not be read: {e}")))?;
     let now = crate::now();

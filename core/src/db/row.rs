@@ -1,4 +1,9 @@
-//! Reading a row into a struct by its columns' names.
+//! Reading a row into a struct by its columns' names, and the one row a statement reads or
+//! changes.
+
+use rusqlite::{Connection, OptionalExtension, Params, Row};
+
+use crate::error::{Error, Result};
 
 /// `Type { a, b, c: value }` from a row whose columns are named as the fields: a field written
 /// alone is read from the column of its name, a `field: value` is given. A field whose column
@@ -19,7 +24,7 @@ pub(crate) use from_row;
 
 /// The value kept as JSON in the column `name`.
 pub(crate) fn json<T: serde::de::DeserializeOwned>(
-    row: &rusqlite::Row<'_>,
+    row: &Row<'_>,
     name: &str,
 ) -> rusqlite::Result<T> {
     let text: String = row.get(name)?;
@@ -29,7 +34,7 @@ pub(crate) fn json<T: serde::de::DeserializeOwned>(
 /// The text in the column `name`, read by `parse`; `what` names it in the error when it is not
 /// a value CoachDesk writes.
 pub(crate) fn parsed<T>(
-    row: &rusqlite::Row<'_>,
+    row: &Row<'_>,
     name: &str,
     what: &str,
     parse: impl FnOnce(&str) -> Option<T>,
@@ -39,10 +44,37 @@ pub(crate) fn parsed<T>(
 }
 
 fn not_ours(
-    row: &rusqlite::Row<'_>,
+    row: &Row<'_>,
     name: &str,
     error: Box<dyn std::error::Error + Send + Sync>,
 ) -> rusqlite::Error {
     let idx = row.as_ref().column_index(name).unwrap_or_default();
     rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, error)
+}
+
+/// The one row `sql` finds, read by `read`, or `NotFound { what }` ("That lab result") when
+/// there is none.
+pub(crate) fn one<T>(
+    conn: &Connection,
+    what: &'static str,
+    sql: &str,
+    params: impl Params,
+    read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<T> {
+    conn.query_row(sql, params, read)
+        .optional()?
+        .ok_or(Error::NotFound { what })
+}
+
+/// Runs `sql`, an UPDATE or DELETE of one row; `NotFound { what }` when it found none.
+pub(crate) fn change_one(
+    conn: &Connection,
+    what: &'static str,
+    sql: &str,
+    params: impl Params,
+) -> Result<()> {
+    match conn.execute(sql, params)? {
+        0 => Err(Error::NotFound { what }),
+        _ => Ok(()),
+    }
 }

@@ -2,15 +2,14 @@
 //! so it can be listed on her page and exported again identically.
 
 use chrono::Utc;
-use rusqlite::OptionalExtension;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::documents;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -30,16 +29,10 @@ pub struct GivenHandout {
 /// settings: the practice's branding (name, tagline, logo, colour, contact line, paper size
 /// and the footer's disclaimer), so a copy printed today looks like her practice today.
 pub fn prepare_given(db: &Db, id: i64) -> Result<documents::Prepared> {
-    let (snapshot, file_name): (String, String) = db
-        .conn()
-        .query_row(
-            "SELECT snapshot, file_name FROM handouts_given WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That handout",
+    let sql = "SELECT snapshot, file_name FROM handouts_given WHERE id = ?1";
+    let (snapshot, file_name): (String, String) =
+        row::one(&db.conn(), "That handout", sql, [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })?;
     Ok(documents::Prepared {
         doc: super::snapshot::read(&snapshot)?,

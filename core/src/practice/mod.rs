@@ -10,7 +10,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, FieldProblem, Result};
 use crate::text::{has_control_chars, valid_email};
@@ -287,7 +287,9 @@ pub fn create(db: &Db, input: &FirstRunInput) -> Result<Practice> {
 /// Saves the Settings form.
 pub fn update(db: &Db, input: &PracticeInput) -> Result<Practice> {
     let v = validate(input)?;
-    let changed = db.conn().execute(
+    row::change_one(
+        &db.conn(),
+        "The practice profile",
         "UPDATE practice SET practice_name = ?1, coach_name = ?2, credentials = ?3, tagline = ?4,
             email = ?5, phone = ?6, website = ?7, booking_url = ?8, brand_color = ?9,
             paper_size = ?10, disclaimer = ?11, updated_at = ?12, typographic_quotes = ?13
@@ -308,11 +310,6 @@ pub fn update(db: &Db, input: &PracticeInput) -> Result<Practice> {
             v.typographic_quotes
         ],
     )?;
-    if changed == 0 {
-        return Err(Error::NotFound {
-            what: "The practice profile",
-        });
-    }
     require(db)
 }
 

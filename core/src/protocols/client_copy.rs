@@ -12,7 +12,7 @@ use super::{
 };
 use crate::check;
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::timeline::{self, TimelineKind};
@@ -57,12 +57,7 @@ fn history(conn: &Connection, protocol_id: i64) -> Result<Vec<ProtocolEvent>> {
 
 fn load_protocol(conn: &Connection, id: i64) -> Result<ClientProtocol> {
     let sql = format!("SELECT {PROTOCOL_COLUMNS} FROM client_protocols WHERE id = ?1");
-    let mut p = conn
-        .query_row(&sql, [id], protocol_from)
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "That client's protocol",
-        })?;
+    let mut p = row::one(conn, "That client's protocol", &sql, [id], protocol_from)?;
     p.history = history(conn, id)?;
     Ok(p)
 }

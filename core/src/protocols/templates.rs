@@ -1,13 +1,13 @@
 //! Protocol templates: every save is a new version (a client keeps the version she was given;
 //! the history stays readable), listed by name, archived rather than deleted.
 
-use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, Row, Transaction};
 
 use super::{
     clean, phases_from, phases_json, ProtocolDraft, TemplateDetail, TemplateSummary,
     TemplateVersion, VersionInfo,
 };
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -115,7 +115,9 @@ pub(super) fn load_version(
     version: i64,
 ) -> Result<TemplateVersion> {
     let latest = latest_version(conn, template_id)?;
-    conn.query_row(
+    row::one(
+        conn,
+        "That version of the protocol",
         &format!(
             "SELECT {VERSION} FROM protocol_template_versions v
              WHERE v.template_id = ?1 AND v.version = ?2"
@@ -123,10 +125,6 @@ pub(super) fn load_version(
         params![template_id, version],
         |r| version_from(r, version == latest),
     )
-    .optional()?
-    .ok_or(Error::NotFound {
-        what: "That version of the protocol",
-    })
 }
 
 fn detail(conn: &Connection, template_id: i64) -> Result<TemplateDetail> {
@@ -182,14 +180,7 @@ pub fn save_template(db: &Db, template_id: i64, draft: &ProtocolDraft) -> Result
 
 /// Hides a template from the list; clients' copies are untouched.
 pub fn archive_template(db: &Db, template_id: i64) -> Result<()> {
-    let n = db.conn().execute(
-        "UPDATE protocol_templates SET archived_at = ?2 WHERE id = ?1",
-        params![template_id, crate::now()],
-    )?;
-    if n == 0 {
-        return Err(Error::NotFound {
-            what: "That protocol template",
-        });
-    }
-    Ok(())
+    let sql = "UPDATE protocol_templates SET archived_at = ?2 WHERE id = ?1";
+    let params = params![template_id, crate::now()];
+    row::change_one(&db.conn(), "That protocol template", sql, params)
 }
