@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::clients::{self, ClientSummary};
 use crate::consults::{self, ConsultSummary};
+use crate::db::row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::follow_ups::{self, FollowUp};
@@ -134,15 +135,15 @@ pub fn at<Tz: TimeZone>(db: &Db, now: &DateTime<Tz>) -> Result<Dashboard> {
     let quiet = "c.status = 'active' AND c.archived_at IS NULL
         AND (c.last_seen_at IS NULL OR c.last_seen_at < ?1)";
     let by_last_seen = "c.last_seen_at, c.sort_name";
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.last_seen_at FROM clients c WHERE {quiet}
+    let mut last_seen: HashMap<i64, Option<String>> = row::all(
+        &conn,
+        &format!(
+            "SELECT c.id, c.last_seen_at FROM clients c WHERE {quiet}
          ORDER BY {by_last_seen} LIMIT ?2"
-    ))?;
-    let mut last_seen: HashMap<i64, Option<String>> = stmt
-        .query_map(rusqlite::params![since, LIST_LIMIT], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        ),
+        rusqlite::params![since, LIST_LIMIT],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let not_seen_recently =
         clients::summaries_where(&conn, quiet, &[&since], by_last_seen, (LIST_LIMIT, 0))?
             .into_iter()

@@ -150,13 +150,14 @@ pub fn delete(db: &Db, id: i64) -> Result<()> {
 pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<FollowUp>> {
     let conn = db.conn();
     clients::load(&conn, client_id)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM follow_ups f JOIN clients cl ON cl.id = f.client_id
+    row::all(
+        &conn,
+        &format!(
+            "SELECT {COLUMNS} FROM follow_ups f JOIN clients cl ON cl.id = f.client_id
          WHERE f.client_id = ?1
          ORDER BY f.done_at IS NOT NULL, f.done_at DESC, f.due_date IS NULL, f.due_date, f.id"
-    ))?;
-    let rows = stmt
-        .query_map([client_id], follow_up_from)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        ),
+        [client_id],
+        follow_up_from,
+    )
 }

@@ -102,14 +102,11 @@ fn load(conn: &Connection, id: i64) -> Result<Lab> {
         [id],
         |r| Ok(from_row!(r => Lab { id, client_id, name, taken_on, summary, files: Vec::new() })),
     )?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, original_name, size_bytes, added_at FROM lab_files WHERE lab_id = ?1 ORDER BY id",
-    )?;
-    lab.files = stmt
-        .query_map([id], |r| {
-            Ok(from_row!(r => LabFile { id, original_name, size_bytes, added_at }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let sql = "SELECT id, original_name, size_bytes, added_at FROM lab_files WHERE lab_id = ?1
+         ORDER BY id";
+    lab.files = row::all(conn, sql, [id], |r| {
+        Ok(from_row!(r => LabFile { id, original_name, size_bytes, added_at }))
+    })?;
     Ok(lab)
 }
 
@@ -117,10 +114,12 @@ fn load(conn: &Connection, id: i64) -> Result<Lab> {
 pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<Lab>> {
     let conn = db.conn();
     clients::load(&conn, client_id)?;
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM labs WHERE client_id = ?1 ORDER BY taken_on DESC, id DESC")?
-        .query_map([client_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let ids: Vec<i64> = row::all(
+        &conn,
+        "SELECT id FROM labs WHERE client_id = ?1 ORDER BY taken_on DESC, id DESC",
+        [client_id],
+        |r| r.get(0),
+    )?;
     ids.into_iter().map(|id| load(&conn, id)).collect()
 }
 

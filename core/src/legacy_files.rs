@@ -7,17 +7,16 @@ use std::path::Path;
 
 use rusqlite::params;
 
+use crate::db::row;
 use crate::db::Db;
 use crate::error::Result;
 
 /// What was moved: (lab files, logo).
 pub fn move_inside(db: &Db, data_dir: &Path) -> Result<(usize, bool)> {
     let attachments = data_dir.join("attachments");
-    let pending: Vec<(i64, String)> = db
-        .conn()
-        .prepare("SELECT id, stored_name FROM lab_files WHERE content IS NULL")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let sql = "SELECT id, stored_name FROM lab_files WHERE content IS NULL";
+    let pending: Vec<(i64, String)> =
+        row::all(&db.conn(), sql, [], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let mut moved = 0;
     for (id, stored) in pending {
         // The stored name came from CoachDesk itself; still, never read outside the folder.

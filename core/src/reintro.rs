@@ -152,13 +152,13 @@ fn food_from(r: &Row<'_>) -> rusqlite::Result<Food> {
 /// The catalogue, by stage then name.
 pub fn foods(db: &Db) -> Result<Vec<Food>> {
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(
+    let list = row::all(
+        &conn,
         "SELECT id, name, stage, notes FROM reintro_foods WHERE archived_at IS NULL
          ORDER BY stage, name_key",
+        [],
+        food_from,
     )?;
-    let list = stmt
-        .query_map([], food_from)?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
 
@@ -249,7 +249,8 @@ pub fn archive_food(db: &Db, id: i64) -> Result<()> {
 fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
     clients::load(conn, client_id)?;
     // Archived foods still show when she has a status for them.
-    let mut stmt = conn.prepare_cached(
+    let foods = row::all(
+        conn,
         "SELECT f.id AS food_id, f.name, f.stage, coalesce(c.status, 'untested') AS status,
                 c.settled_on,
                 (SELECT max(on_date) FROM reintro_log l WHERE l.client_id = ?1 AND l.food_id = f.id)
@@ -258,9 +259,8 @@ fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
          LEFT JOIN client_foods c ON c.food_id = f.id AND c.client_id = ?1
          WHERE f.archived_at IS NULL OR c.status IS NOT NULL
          ORDER BY f.stage, f.name_key",
-    )?;
-    let foods = stmt
-        .query_map([client_id], |r| {
+        [client_id],
+        |r| {
             Ok(from_row!(r => ClientFood {
                 food_id,
                 name,
@@ -269,29 +269,25 @@ fn board(conn: &Connection, client_id: i64) -> Result<ReintroBoard> {
                 settled_on,
                 last_logged_on,
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.id, l.food_id, f.name AS food_name, l.on_date, l.amount, l.symptoms, l.severity, l.outcome,
-                l.notes
-         FROM reintro_log l JOIN reintro_foods f ON f.id = l.food_id
-         WHERE l.client_id = ?1 ORDER BY l.on_date DESC, l.id DESC",
+        },
     )?;
-    let log = stmt
-        .query_map([client_id], |r| {
-            Ok(from_row!(r => LogEntry {
-                id,
-                food_id,
-                food_name,
-                on_date,
-                amount,
-                symptoms,
-                severity,
-                outcome: FoodStatus::parse(&r.get::<_, String>("outcome")?),
-                notes,
-            }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let sql = "SELECT l.id, l.food_id, f.name AS food_name, l.on_date, l.amount, l.symptoms,
+                l.severity, l.outcome, l.notes
+         FROM reintro_log l JOIN reintro_foods f ON f.id = l.food_id
+         WHERE l.client_id = ?1 ORDER BY l.on_date DESC, l.id DESC";
+    let log = row::all(conn, sql, [client_id], |r| {
+        Ok(from_row!(r => LogEntry {
+            id,
+            food_id,
+            food_name,
+            on_date,
+            amount,
+            symptoms,
+            severity,
+            outcome: FoodStatus::parse(&r.get::<_, String>("outcome")?),
+            notes,
+        }))
+    })?;
     Ok(ReintroBoard {
         client_id,
         foods,
@@ -357,14 +353,14 @@ fn timing_warnings(
             }
         }
     }
-    let mut stmt = conn.prepare_cached(
+    let unresolved: Vec<String> = row::all(
+        conn,
         "SELECT f.name FROM client_foods c JOIN reintro_foods f ON f.id = c.food_id
          WHERE c.client_id = ?1 AND c.food_id <> ?2 AND c.status = 'reacted'
            AND c.settled_on IS NULL ORDER BY f.name_key",
+        params![client_id, food_id],
+        |r| r.get(0),
     )?;
-    let unresolved: Vec<String> = stmt
-        .query_map(params![client_id, food_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
     for name in unresolved {
         warnings.push(format!(
             "Her reaction to {name} has not settled yet. Wait until it has before starting \

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use crate::clients::{self, ClientStatus};
 use crate::consults::{self, ConsultKind};
+use crate::db::row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::text::fold;
@@ -320,18 +321,18 @@ fn add_article_hits(
     if hits.len() >= MAX_RESULTS {
         return Ok(());
     }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.id, a.title, a.series, s.heading,
+    let rows: Vec<(i64, String, String, String, String)> = row::all(
+        conn,
+        &format!(
+            "SELECT a.id, a.title, a.series, s.heading,
             snippet(article_index, 1, char(2), char(3), '…', 14)
          FROM article_index i JOIN article_sections s ON s.id = i.rowid
          JOIN articles a ON a.id = s.article_id
          WHERE article_index MATCH ?1 ORDER BY i.rowid DESC LIMIT {MAX_RESULTS}"
-    ))?;
-    let rows: Vec<(i64, String, String, String, String)> = stmt
-        .query_map([query], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        ),
+        [query],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     for (id, title, series, heading, snippet) in rows {
         if hits.len() >= MAX_RESULTS {
             break;

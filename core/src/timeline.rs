@@ -5,7 +5,7 @@ use rusqlite::{params, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -144,12 +144,12 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
             what: "That client",
         });
     }
-    let mut stmt = conn.prepare_cached(
+    let events = row::all(
+        &conn,
         "SELECT id, client_id, kind, summary, occurred_at, consult_id FROM timeline_events
          WHERE client_id = ?1 ORDER BY occurred_at DESC, id DESC",
-    )?;
-    let events = stmt
-        .query_map([client_id], |row| {
+        [client_id],
+        |row| {
             let kind: String = row.get("kind")?;
             Ok(from_row!(row => TimelineEvent {
                 id,
@@ -168,7 +168,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<TimelineEvent>> {
                 occurred_at,
                 consult_id,
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     Ok(events)
 }

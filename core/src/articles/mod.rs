@@ -201,10 +201,12 @@ fn insert(tx: &Transaction<'_>, d: &ArticleDraft) -> Result<i64> {
 /// handout being composed from it keeps pointing at the same text) and adding or removing
 /// sections at the end.
 fn write_sections(tx: &Transaction<'_>, id: i64, sections: &[DraftSection]) -> Result<()> {
-    let existing: Vec<i64> = tx
-        .prepare_cached("SELECT id FROM article_sections WHERE article_id = ?1 ORDER BY position")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let existing: Vec<i64> = row::all(
+        tx,
+        "SELECT id FROM article_sections WHERE article_id = ?1 ORDER BY position",
+        [id],
+        |r| r.get(0),
+    )?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO article_sections (article_id, position, heading, paragraphs) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -334,18 +336,15 @@ pub(crate) fn load(conn: &Connection, id: i64) -> Result<Article> {
             }))
         },
     )?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, heading, paragraphs FROM article_sections WHERE article_id = ?1 ORDER BY position",
-    )?;
-    article.sections = stmt
-        .query_map([id], |r| {
-            Ok(from_row!(r => ArticleSection {
-                id,
-                heading,
-                paragraphs: row::json(r, "paragraphs")?,
-            }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let sql =
+        "SELECT id, heading, paragraphs FROM article_sections WHERE article_id = ?1 ORDER BY position";
+    article.sections = row::all(conn, sql, [id], |r| {
+        Ok(from_row!(r => ArticleSection {
+            id,
+            heading,
+            paragraphs: row::json(r, "paragraphs")?,
+        }))
+    })?;
     Ok(article)
 }
 
@@ -378,13 +377,14 @@ fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
 pub fn list(db: &Db, search: &str) -> Result<Vec<ArticleSummary>> {
     let conn = db.conn();
     let needle = fold(search.trim());
-    let mut stmt = conn.prepare_cached(&format!(
+    row::all(
+        &conn,
+        &format!(
         "{SUMMARY_SQL} WHERE ?1 = '' OR instr(a.search_key, ?1) > 0 ORDER BY a.id DESC LIMIT 500"
-    ))?;
-    let rows = stmt
-        .query_map([needle], summary_from)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    ),
+        [needle],
+        summary_from,
+    )
 }
 
 /// One section of an article, with the article's title (for handouts).

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 
 use super::{Chart, FoodMarker, PhaseBand, Series};
 use crate::clients;
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::Result;
 use crate::protocols::{self, ProtocolEventKind};
@@ -42,18 +42,16 @@ fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
         .map(|(i, d)| (d.as_str(), i))
         .collect();
     // Every symptom she has ever rated, plus the current list, in list order.
-    let mut stmt = conn.prepare_cached(
+    let mut series: Vec<Series> = row::all(
+        conn,
         "SELECT s.id AS symptom_id, s.name FROM symptoms s
          WHERE s.archived_at IS NULL OR EXISTS (
             SELECT 1 FROM checkin_ratings r JOIN checkins c ON c.id = r.checkin_id
             WHERE c.client_id = ?1 AND r.symptom_id = s.id)
          ORDER BY s.position, s.id",
+        [client_id],
+        |r| Ok(from_row!(r => Series { symptom_id, name, values: vec![None; dates.len()] })),
     )?;
-    let mut series: Vec<Series> = stmt
-        .query_map([client_id], |r| {
-            Ok(from_row!(r => Series { symptom_id, name, values: vec![None; dates.len()] }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     let slot: HashMap<i64, usize> = series
         .iter()
         .enumerate()
@@ -71,16 +69,16 @@ fn chart_data(conn: &Connection, client_id: i64) -> Result<ChartData> {
             series[s].values[i] = Some(r.get(2)?);
         }
     }
-    let mut stmt = conn.prepare_cached(
+    let markers = row::all(
+        conn,
         "SELECT l.on_date, f.name AS food, l.outcome FROM reintro_log l
          JOIN reintro_foods f ON f.id = l.food_id WHERE l.client_id = ?1 ORDER BY l.on_date, l.id",
-    )?;
-    let markers = stmt
-        .query_map([client_id], |r| {
+        [client_id],
+        |r| {
             let outcome: String = r.get("outcome")?;
             Ok(from_row!(r => FoodMarker { on_date, food, outcome: FoodStatus::parse(&outcome) }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     Ok((dates, series, markers))
 }
 

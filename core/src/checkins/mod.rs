@@ -239,13 +239,13 @@ fn load(conn: &Connection, id: i64) -> Result<CheckIn> {
         [id],
         |r| Ok(from_row!(r => CheckIn { id, client_id, on_date, notes, ratings: Vec::new() })),
     )?;
-    let mut stmt = conn.prepare_cached(
+    c.ratings = row::all(
+        conn,
         "SELECT r.symptom_id, r.value FROM checkin_ratings r JOIN symptoms s ON s.id = r.symptom_id
          WHERE r.checkin_id = ?1 ORDER BY s.position, s.id",
+        [id],
+        |r| Ok(from_row!(r => Rating { symptom_id, value })),
     )?;
-    c.ratings = stmt
-        .query_map([id], |r| Ok(from_row!(r => Rating { symptom_id, value })))?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(c)
 }
 

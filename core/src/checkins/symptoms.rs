@@ -21,15 +21,13 @@ pub fn symptoms(db: &Db, include_archived: bool) -> Result<Vec<Symptom>> {
 }
 
 pub(crate) fn symptoms_in(conn: &Connection, include_archived: bool) -> Result<Vec<Symptom>> {
-    let mut stmt = conn.prepare_cached(
+    let list = row::all(
+        conn,
         "SELECT id, name, archived_at IS NOT NULL AS archived FROM symptoms
          WHERE ?1 OR archived_at IS NULL ORDER BY position, id",
+        [include_archived],
+        |r| Ok(from_row!(r => Symptom { id, name, archived })),
     )?;
-    let list = stmt
-        .query_map([include_archived], |r| {
-            Ok(from_row!(r => Symptom { id, name, archived }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
 

@@ -2,6 +2,7 @@
 //! gone from the file itself.
 
 use super::load;
+use crate::db::row;
 use crate::db::Db;
 use crate::error::{Error, Result};
 
@@ -31,12 +32,12 @@ pub fn erase(db: &Db, id: i64, confirm_name: &str) -> Result<()> {
             ),
         ));
     }
-    let her_files: Vec<i64> = tx
-        .prepare(
-            "SELECT f.id FROM lab_files f JOIN labs l ON l.id = f.lab_id WHERE l.client_id = ?1",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let her_files: Vec<i64> = row::all(
+        &tx,
+        "SELECT f.id FROM lab_files f JOIN labs l ON l.id = f.lab_id WHERE l.client_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
     tx.execute("DELETE FROM clients WHERE id = ?1", [id])?;
     tx.execute_batch(
         "INSERT INTO search_index (search_index) VALUES ('optimize');

@@ -6,7 +6,7 @@ use rusqlite::{Connection, ToSql};
 use super::{
     status_at, ClientPage, ClientQuery, ClientSort, ClientStatus, ClientSummary, StatusCount,
 };
-use crate::db::row::from_row;
+use crate::db::row::{self, from_row};
 use crate::db::Db;
 use crate::error::Result;
 use crate::text::fold;
@@ -33,14 +33,12 @@ pub fn list(db: &Db, query: &ClientQuery) -> Result<ClientPage> {
         args.push(&pattern);
     }
 
-    let mut counts_stmt = conn.prepare_cached(&format!(
-        "SELECT status, count(*) AS count FROM clients WHERE {filter} GROUP BY status"
-    ))?;
-    let mut status_counts: Vec<StatusCount> = counts_stmt
-        .query_map(args.as_slice(), |row| {
-            Ok(from_row!(row => StatusCount { status: status_at(row, "status")?, count }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut status_counts: Vec<StatusCount> = row::all(
+        &conn,
+        &format!("SELECT status, count(*) AS count FROM clients WHERE {filter} GROUP BY status"),
+        args.as_slice(),
+        |row| Ok(from_row!(row => StatusCount { status: status_at(row, "status")?, count })),
+    )?;
     status_counts.sort_by_key(|c| ClientStatus::ALL.iter().position(|s| *s == c.status));
     let total = status_counts
         .iter()
@@ -95,13 +93,15 @@ pub(crate) fn matching_in(conn: &Connection, text: &str, limit: i64) -> Result<V
         let phrase = format!("\"{}\"", needle.replace('"', "\"\""));
         // (The limit is written into the SQL: bound as a parameter, FTS5 is handed it and the
         // statement is prepared again at every run.)
-        let ids: Vec<i64> = conn
-            .prepare_cached(&format!(
+        let ids: Vec<i64> = row::all(
+            conn,
+            &format!(
                 "SELECT rowid FROM client_keys WHERE client_keys MATCH ?1 LIMIT {}",
                 FEW + 1
-            ))?
-            .query_map([&phrase], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            ),
+            [&phrase],
+            |r| r.get(0),
+        )?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -151,14 +151,16 @@ pub(crate) fn summaries_where(
     order: &str,
     (limit, offset): (i64, i64),
 ) -> Result<Vec<ClientSummary>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT c.id, c.name, c.preferred_name, c.email, c.status, c.archived_at, c.updated_at,
+    row::all(
+        conn,
+        &format!(
+            "SELECT c.id, c.name, c.preferred_name, c.email, c.status, c.archived_at, c.updated_at,
             (SELECT group_concat(tag, char(31)) FROM
                 (SELECT tag FROM client_tags t WHERE t.client_id = c.id ORDER BY position)) AS tags
          FROM clients c WHERE {condition} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-    ))?;
-    let rows = stmt
-        .query_map(args, |row| {
+        ),
+        args,
+        |row| {
             let tags: Option<String> = row.get("tags")?;
             Ok(from_row!(row => ClientSummary {
                 id,
@@ -172,7 +174,6 @@ pub(crate) fn summaries_where(
                     .map(|t| t.split('\u{1f}').map(str::to_owned).collect())
                     .unwrap_or_default(),
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        },
+    )
 }

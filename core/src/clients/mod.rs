@@ -510,11 +510,12 @@ fn status_at(row: &Row<'_>, name: &str) -> rusqlite::Result<ClientStatus> {
 }
 
 fn tags_of(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT tag FROM client_tags WHERE client_id = ?1 ORDER BY position")?;
-    let tags = stmt
-        .query_map([id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let tags = row::all(
+        conn,
+        "SELECT tag FROM client_tags WHERE client_id = ?1 ORDER BY position",
+        [id],
+        |row| row.get(0),
+    )?;
     Ok(tags)
 }
 

@@ -427,14 +427,15 @@ pub fn last_with_notes(db: &Db, client_id: i64) -> Result<Option<Consult>> {
 pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<ConsultSummary>> {
     let conn = db.conn();
     clients::load(&conn, client_id)?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS} FROM consults c JOIN clients cl ON cl.id = c.client_id
+    row::all(
+        &conn,
+        &format!(
+            "SELECT {SUMMARY_COLUMNS} FROM consults c JOIN clients cl ON cl.id = c.client_id
          WHERE c.client_id = ?1 ORDER BY c.scheduled_at DESC, c.id DESC"
-    ))?;
-    let rows = stmt
-        .query_map([client_id], summary_from)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        ),
+        [client_id],
+        summary_from,
+    )
 }
 
 #[cfg(test)]

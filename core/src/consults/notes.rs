@@ -163,23 +163,22 @@ fn write_revision(
 pub fn revisions(db: &Db, id: i64) -> Result<Vec<NoteRevision>> {
     let conn = db.conn();
     load(&conn, id)?;
-    let mut stmt = conn.prepare_cached(
+    row::all(
+        &conn,
         "SELECT r.id, r.consult_id, r.saved_at,
             iif(r.sections = '', c.sections, r.sections) AS sections
          FROM note_revisions r JOIN consults c ON c.id = r.consult_id
          WHERE r.consult_id = ?1 ORDER BY r.id DESC",
-    )?;
-    let rows = stmt
-        .query_map([id], |row| {
+        [id],
+        |row| {
             Ok(from_row!(row => NoteRevision {
                 id,
                 consult_id,
                 saved_at,
                 sections: row::json(row, "sections")?,
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        },
+    )
 }
 
 /// Brings back an earlier revision as the current notes. Nothing is lost: the text it

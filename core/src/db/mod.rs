@@ -464,19 +464,19 @@ fn quick_check(conn: &Connection) -> Result<()> {
 /// triggers fill them from the others.
 pub(crate) fn data_tables(conn: &Connection) -> Result<Vec<String>> {
     use std::collections::{BTreeMap, BTreeSet};
-    let virtual_tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let names: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+    let virtual_tables: Vec<String> = row::all(
+        conn,
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'",
+        [],
+        |r| r.get(0),
+    )?;
+    let names: Vec<String> = row::all(
+        conn,
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
              ORDER BY name",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        [],
+        |r| r.get(0),
+    )?;
     let mut parents: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for name in names {
         if virtual_tables

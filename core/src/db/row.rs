@@ -66,6 +66,19 @@ pub(crate) fn one<T>(
         .ok_or(Error::NotFound { what })
 }
 
+/// Every row `sql` finds, read by `read`, in the order it gives them (into a `Vec`, a map or
+/// a set). The statement is cached on the connection.
+pub(crate) fn all<T, C: FromIterator<T>>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+    read: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<C> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, read)?;
+    Ok(rows.collect::<rusqlite::Result<C>>()?)
+}
+
 /// Runs `sql`, an UPDATE or DELETE of one row; `NotFound { what }` when it found none.
 pub(crate) fn change_one(
     conn: &Connection,

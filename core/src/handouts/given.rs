@@ -54,16 +54,13 @@ pub fn render_given(db: &Db, id: i64) -> Result<Vec<u8>> {
 pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<GivenHandout>> {
     let conn = db.conn();
     clients::load(&conn, client_id)?;
-    let mut stmt = conn.prepare_cached(
+    row::all(
+        &conn,
         "SELECT id, client_id, title, file_name, given_at FROM handouts_given
          WHERE client_id = ?1 ORDER BY given_at DESC, id DESC",
-    )?;
-    let rows = stmt
-        .query_map([client_id], |r| {
-            Ok(from_row!(r => GivenHandout { id, client_id, title, file_name, given_at }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        [client_id],
+        |r| Ok(from_row!(r => GivenHandout { id, client_id, title, file_name, given_at })),
+    )
 }
 
 /// An article section in a handout she was given: its heading and the first words under it,
@@ -88,17 +85,13 @@ fn opening(text: &str) -> Vec<String> {
 /// The article sections in the handouts she was given (newest first). A snapshot that cannot
 /// be read is passed over: it cannot say what it held.
 pub fn given_sections(db: &Db, client_id: i64) -> Result<Vec<GivenSection>> {
-    let rows: Vec<(String, String)> = {
-        let conn = db.conn();
-        let mut stmt = conn.prepare_cached(
-            "SELECT snapshot, given_at FROM handouts_given WHERE client_id = ?1
+    let rows: Vec<(String, String)> = row::all(
+        &db.conn(),
+        "SELECT snapshot, given_at FROM handouts_given WHERE client_id = ?1
              ORDER BY given_at DESC, id DESC",
-        )?;
-        let rows = stmt
-            .query_map([client_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows
-    };
+        [client_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let mut out = Vec::new();
     for (json, given_at) in rows {
         let Ok(doc) = super::snapshot::read(&json) else {

@@ -38,20 +38,20 @@ fn protocol_from(row: &Row<'_>) -> rusqlite::Result<ClientProtocol> {
 }
 
 fn history(conn: &Connection, protocol_id: i64) -> Result<Vec<ProtocolEvent>> {
-    let mut stmt = conn.prepare_cached(
+    let events = row::all(
+        conn,
         "SELECT kind, phase, on_date FROM client_protocol_events
          WHERE protocol_id = ?1 ORDER BY on_date, id",
-    )?;
-    let events = stmt
-        .query_map([protocol_id], |r| {
+        [protocol_id],
+        |r| {
             let kind: String = r.get("kind")?;
             Ok(from_row!(r => ProtocolEvent {
                 kind: ProtocolEventKind::parse(&kind).unwrap_or(ProtocolEventKind::Phase),
                 phase,
                 on_date,
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+        },
+    )?;
     Ok(events)
 }
 
@@ -70,10 +70,7 @@ pub fn for_client(db: &Db, client_id: i64) -> Result<Vec<ClientProtocol>> {
         "SELECT {PROTOCOL_COLUMNS} FROM client_protocols WHERE client_id = ?1
          ORDER BY start_date DESC, id DESC"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut list: Vec<ClientProtocol> = stmt
-        .query_map([client_id], protocol_from)?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut list: Vec<ClientProtocol> = row::all(&conn, &sql, [client_id], protocol_from)?;
     for p in &mut list {
         p.history = history(&conn, p.id)?;
     }

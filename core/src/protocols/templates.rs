@@ -65,25 +65,21 @@ pub fn current_versions(db: &Db) -> Result<Vec<TemplateVersion>> {
 
 /// `current_versions` on a connection already taken.
 pub(crate) fn current_versions_in(conn: &Connection) -> Result<Vec<TemplateVersion>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {VERSION} {CURRENT}"))?;
-    let rows = stmt
-        .query_map([], |r| version_from(r, true))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    row::all(conn, &format!("SELECT {VERSION} {CURRENT}"), [], |r| {
+        version_from(r, true)
+    })
 }
 
 /// Every template that is not archived, by name, with its current version.
 pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(&format!(
+    row::all(&conn, &format!(
         "SELECT t.id, v.name, v.summary, v.version, json_array_length(v.phases) AS phase_count,
                 v.created_at AS updated_at,
                 (SELECT count(DISTINCT client_id) FROM client_protocols c WHERE c.template_id = t.id)
                     AS assigned_count
          {CURRENT}"
-    ))?;
-    let rows = stmt
-        .query_map([], |r| {
+    ), [], |r| {
             Ok(from_row!(r => TemplateSummary {
                 id,
                 name,
@@ -93,9 +89,7 @@ pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
                 updated_at,
                 assigned_count,
             }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+        })
 }
 
 pub(super) fn latest_version(conn: &Connection, template_id: i64) -> Result<i64> {
@@ -129,15 +123,13 @@ pub(super) fn load_version(
 
 fn detail(conn: &Connection, template_id: i64) -> Result<TemplateDetail> {
     let current = load_version(conn, template_id, latest_version(conn, template_id)?)?;
-    let mut stmt = conn.prepare_cached(
+    let versions = row::all(
+        conn,
         "SELECT version, name, created_at FROM protocol_template_versions
          WHERE template_id = ?1 ORDER BY version DESC",
+        [template_id],
+        |r| Ok(from_row!(r => VersionInfo { version, name, created_at })),
     )?;
-    let versions = stmt
-        .query_map([template_id], |r| {
-            Ok(from_row!(r => VersionInfo { version, name, created_at }))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(TemplateDetail { current, versions })
 }
 

@@ -29,6 +29,7 @@ use ts_rs::TS;
 use crate::checkins;
 use crate::clients;
 use crate::consults;
+use crate::db::row;
 use crate::db::Db;
 use crate::error::Result;
 use crate::handouts;
@@ -526,16 +527,13 @@ pub fn plain(db: &Db, text: &str, limit: usize) -> Result<Vec<i64>> {
     }
     let query: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
     let conn = db.conn();
-    let mut stmt = conn.prepare_cached(
+    let ids = row::all(
+        &conn,
         "SELECT rowid FROM article_index WHERE article_index MATCH ?1
          ORDER BY bm25(article_index) LIMIT ?2",
+        rusqlite::params![query.join(" OR "), i64::try_from(limit).unwrap_or(i64::MAX)],
+        |r| r.get(0),
     )?;
-    let ids = stmt
-        .query_map(
-            rusqlite::params![query.join(" OR "), i64::try_from(limit).unwrap_or(i64::MAX)],
-            |r| r.get(0),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
     Ok(ids)
 }
 
