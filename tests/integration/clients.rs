@@ -267,15 +267,12 @@ fn search_as_you_type_finds_the_same_clients_through_the_name_trigrams() {
     let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
     // What the list has always done: every current client's folded key tested, in name order.
     let scanned = |text: &str| -> Vec<i64> {
-        conn.prepare(
+        crate::column(
+            &conn,
             "SELECT id FROM clients WHERE archived_at IS NULL AND instr(search_key, ?1) > 0
              ORDER BY sort_name, id LIMIT 8",
+            [coachdesk_core::text::fold(text.trim())],
         )
-        .unwrap()
-        .query_map([coachdesk_core::text::fold(text.trim())], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
     };
     let needles = [
         // Few clients hold these (read through the trigrams)...

@@ -553,21 +553,14 @@ fn each_note_is_stored_once_and_its_history_keeps_every_text() {
     // On disk: the consult's sections are the only copy of the current text (no plain-text
     // column, no copy in the index, the newest revision stores nothing of it).
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let columns: Vec<String> = conn
-        .prepare("SELECT name FROM pragma_table_info('consults')")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let columns: Vec<String> =
+        crate::column(&conn, "SELECT name FROM pragma_table_info('consults')", []);
     assert!(!columns.iter().any(|c| c == "notes_text"), "{columns:?}");
-    let stored: Vec<String> = conn
-        .prepare("SELECT sections FROM note_revisions WHERE consult_id = ?1 ORDER BY id")
-        .unwrap()
-        .query_map([consult.id], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let stored: Vec<String> = crate::column(
+        &conn,
+        "SELECT sections FROM note_revisions WHERE consult_id = ?1 ORDER BY id",
+        [consult.id],
+    );
     assert_eq!(stored.len(), 3);
     assert!(stored[0].contains("gluten") && stored[1].contains("broth"));
     assert_eq!(stored[2], "", "the newest revision's text is the consult's");

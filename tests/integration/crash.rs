@@ -294,13 +294,8 @@ fn saves_survive_sigkill() {
         }
         // One read of every check-in, then every acknowledged one looked up in it (a query
         // per check-in scanned the table each time, which made a long soak cubic).
-        let stored: std::collections::HashSet<String> = conn
-            .prepare("SELECT notes FROM checkins")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let stored: std::collections::HashSet<String> =
+            crate::column(&conn, "SELECT notes FROM checkins", []);
         let missing: Vec<u64> = checkins_acked
             .iter()
             .copied()

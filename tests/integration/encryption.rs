@@ -308,14 +308,8 @@ fn an_encrypted_backup_restores_here_and_on_a_new_computer_with_its_passphrase()
     .unwrap();
     backups::restore(&p.db, Path::new(&plain_backup.path), "t", None).unwrap();
     assert!(encryption::is_on(&dir));
-    let names: Vec<String> = db::open_file(&dir.join(DATABASE_FILE), true, p.db.key().as_ref())
-        .unwrap()
-        .prepare("SELECT name FROM clients")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let conn = db::open_file(&dir.join(DATABASE_FILE), true, p.db.key().as_ref()).unwrap();
+    let names: Vec<String> = crate::column(&conn, "SELECT name FROM clients", []);
     assert_eq!(names, vec!["Plain Client".to_owned()]);
     assert_eq!(files_holding(&dir, LATER), Vec::<String>::new());
 }

@@ -81,20 +81,27 @@ pub fn number(conn: &rusqlite::Connection, sql: &str, params: impl rusqlite::Par
     conn.query_row(sql, params, |r| r.get(0)).unwrap()
 }
 
+/// The first column of every row `sql` finds, in order (into a `Vec`, a set…).
+pub fn column<T: rusqlite::types::FromSql, C: FromIterator<T>>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> C {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let rows = stmt.query_map(params, |r| r.get(0)).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
 /// Every row of every table of a practice (search indexes' shadow tables included, not SQLite's
 /// own), one line each as `table:cell|cell|`, sorted: two practices hold the same when these
 /// are equal.
 pub fn every_row(conn: &rusqlite::Connection) -> Vec<String> {
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+    let tables: Vec<String> = column(
+        conn,
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        [],
+    );
     assert!(tables.len() > 20, "not a whole practice: {tables:?}");
     let mut out = Vec::new();
     for table in tables {

@@ -191,15 +191,8 @@ fn the_documented_format_names_every_table_and_column() {
         };
         let section = &doc[at + heading.len()..];
         let section = &section[..section.find("\n### ").unwrap_or(section.len())];
-        let mut stmt = conn
-            .prepare(&format!("PRAGMA table_info(\"{table}\")"))
-            .unwrap();
-        let columns: Vec<String> = stmt
-            .query_map([], |r| r.get(1))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        for column in columns {
+        let sql = "SELECT name FROM pragma_table_info(?1)";
+        for column in crate::column::<String, Vec<_>>(&conn, sql, [table]) {
             if !section.contains(&format!("| `{column}` |")) {
                 missing.push(format!("{table}.{column}"));
             }

@@ -271,13 +271,8 @@ fn an_upgrade_stores_each_note_once_and_finds_and_keeps_every_text() {
     drop(db);
 
     let conn = Connection::open(&path).unwrap();
-    let stored: Vec<String> = conn
-        .prepare("SELECT sections FROM note_revisions ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let stored: Vec<String> =
+        crate::column(&conn, "SELECT sections FROM note_revisions ORDER BY id", []);
     assert_eq!(
         &stored[..2],
         [OLDER_NOTE, ""],
