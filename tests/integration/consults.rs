@@ -16,22 +16,15 @@ fn store() -> (tempfile::TempDir, Db) {
 }
 
 fn book(db: &Db, client_id: i64, at: &str, kind: ConsultKind) -> consults::Consult {
-    let template = if kind == ConsultKind::FreeConsult {
-        TemplateKey::Discovery
+    let input = if kind == ConsultKind::FreeConsult {
+        ConsultInput::free_consult(client_id, at, 45)
     } else {
-        TemplateKey::Coaching
-    };
-    consults::create(
-        db,
-        &ConsultInput {
-            client_id,
+        ConsultInput {
             kind,
-            scheduled_at: at.into(),
-            duration_minutes: 45,
-            template,
-        },
-    )
-    .unwrap()
+            ..ConsultInput::follow_up(client_id, at, 45)
+        }
+    };
+    consults::create(db, &input).unwrap()
 }
 
 #[test]

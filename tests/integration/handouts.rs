@@ -103,8 +103,7 @@ fn exporting_again_reproduces_the_same_text_after_the_article_changes() {
 
 #[test]
 fn the_client_summary_prints_her_profile_and_consult_notes() {
-    use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
-    use coachdesk_core::note_templates::TemplateKey;
+    use coachdesk_core::consults::{self, ConsultInput};
     let (dir, db, _, draft) = setup();
     let client_id = draft.client_id.unwrap();
     let mut input = ClientInput::named("Zoë 李小龙 🌿");
@@ -113,13 +112,7 @@ fn the_client_summary_prints_her_profile_and_consult_notes() {
     clients::update(&db, client_id, &input).unwrap();
     let consult = consults::create(
         &db,
-        &ConsultInput {
-            client_id,
-            kind: ConsultKind::FreeConsult,
-            scheduled_at: "2026-11-20T10:00:00Z".into(),
-            duration_minutes: 30,
-            template: TemplateKey::Discovery,
-        },
+        &ConsultInput::free_consult(client_id, "2026-11-20T10:00:00Z", 30),
     )
     .unwrap();
     let mut sections = consult.sections.clone();

@@ -6,12 +6,11 @@ use std::path::Path;
 
 use coachdesk_core::articles;
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind};
+use coachdesk_core::consults::{self, ConsultInput};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::follow_ups::{self, FollowUpInput};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::labs;
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::practice;
 use coachdesk_core::practice_export;
 
@@ -39,13 +38,7 @@ fn full_practice() -> (Practice, Vec<u8>) {
     give_her_everything(&p, other.id);
     let consult = consults::create(
         &p.db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FreeConsult,
-            scheduled_at: "2026-11-25T10:00:00Z".into(),
-            duration_minutes: 45,
-            template: TemplateKey::Discovery,
-        },
+        &ConsultInput::free_consult(her.id, "2026-11-25T10:00:00Z", 45),
     )
     .unwrap();
     let mut sections = consult.sections.clone();

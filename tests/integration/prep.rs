@@ -4,11 +4,10 @@
 use chrono::NaiveDate;
 use coachdesk_core::checkins::{self, CheckInInput, Rating};
 use coachdesk_core::clients::{self, ClientInput};
-use coachdesk_core::consults::{self, ConsultInput, ConsultKind, NoteSection};
+use coachdesk_core::consults::{self, ConsultInput, NoteSection};
 use coachdesk_core::documents;
 use coachdesk_core::follow_ups::{self, FollowUpInput};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
-use coachdesk_core::note_templates::TemplateKey;
 use coachdesk_core::prep;
 
 use crate::progress::{give_her_everything, practice};
@@ -39,13 +38,7 @@ fn the_prep_sheet_gathers_her_last_notes_follow_ups_protocol_reintroductions_and
 
     let consult = consults::create(
         &p.db,
-        &ConsultInput {
-            client_id: her.id,
-            kind: ConsultKind::FreeConsult,
-            scheduled_at: "2026-11-02T15:00:00Z".into(),
-            duration_minutes: 30,
-            template: TemplateKey::Discovery,
-        },
+        &ConsultInput::free_consult(her.id, "2026-11-02T15:00:00Z", 30),
     )
     .unwrap();
     let long = "Broth every morning and a short walk after lunch; ".repeat(12);

@@ -122,6 +122,16 @@ pub struct ConsultInput {
 }
 
 impl ConsultInput {
+    /// A free discovery consult with her (the Discovery notes), at `scheduled_at` (RFC 3339),
+    /// for `duration_minutes`.
+    pub fn free_consult(client_id: i64, scheduled_at: &str, duration_minutes: i32) -> Self {
+        Self {
+            kind: ConsultKind::FreeConsult,
+            template: TemplateKey::Discovery,
+            ..Self::follow_up(client_id, scheduled_at, duration_minutes)
+        }
+    }
+
     /// A coaching follow-up with her, at `scheduled_at` (RFC 3339), for `duration_minutes`.
     pub fn follow_up(client_id: i64, scheduled_at: &str, duration_minutes: i32) -> Self {
         Self {
@@ -450,17 +460,8 @@ mod tests {
     }
 
     fn book(db: &Db, client_id: i64) -> Consult {
-        create(
-            db,
-            &ConsultInput {
-                client_id,
-                kind: ConsultKind::FreeConsult,
-                scheduled_at: "2026-11-25T15:00:00+01:00".into(),
-                duration_minutes: 30,
-                template: TemplateKey::Discovery,
-            },
-        )
-        .unwrap()
+        let input = ConsultInput::free_consult(client_id, "2026-11-25T15:00:00+01:00", 30);
+        create(db, &input).unwrap()
     }
 
     #[test]
