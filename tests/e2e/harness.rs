@@ -471,14 +471,14 @@ impl App {
     /// Clicks through the page's own `click()`: WebKitWebDriver refuses pointer clicks
     /// ("element not interactable") once the page is zoomed (the text size setting).
     pub async fn click_zoomed(&self, testid: &str) {
+        self.run_on(testid, "arguments[0].click();").await;
+    }
+
+    /// Runs `script` in the page with the element as `arguments[0]`.
+    async fn run_on(&self, testid: &str, script: &str) {
         let el = self.wait_for(testid).await;
-        self.client
-            .execute(
-                "arguments[0].click();",
-                vec![serde_json::to_value(&el).unwrap()],
-            )
-            .await
-            .unwrap();
+        let args = vec![serde_json::to_value(&el).unwrap()];
+        self.client.execute(script, args).await.unwrap();
     }
 
     /// Clicks an element, waiting while a toast lies over it (they leave after a few seconds).
@@ -541,14 +541,8 @@ impl App {
 
     /// Scrolls the element to the middle of the window, for a screenshot.
     pub async fn scroll_to(&self, testid: &str) {
-        let el = self.wait_for(testid).await;
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center' });",
-                vec![serde_json::to_value(&el).unwrap()],
-            )
-            .await
-            .unwrap();
+        self.run_on(testid, "arguments[0].scrollIntoView({ block: 'center' });")
+            .await;
     }
 
     /// Chooses the option of a select whose text contains `text`; returns its value.

@@ -69,34 +69,38 @@ enum Block {
     },
 }
 
+/// Today's blocks and the stored ones, variant by variant and field by field, each way (a
+/// field named otherwise on one side would be mapped by hand here).
+macro_rules! same_blocks {
+    ($a:ident, $b:ident: $($variant:ident { $($field:ident),* }),* $(,)?) => {
+        same_blocks!(@from $a => $b: $($variant { $($field),* }),*);
+        same_blocks!(@from $b => $a: $($variant { $($field),* }),*);
+    };
+    (@from $from:ident => $to:ident: $($variant:ident { $($field:ident),* }),*) => {
+        impl From<$from> for $to {
+            fn from(block: $from) -> Self {
+                match block {
+                    $($from::$variant { $($field),* } => $to::$variant { $($field),* },)*
+                }
+            }
+        }
+    };
+}
+
+same_blocks! {
+    ResolvedBlock, Block:
+    Heading { text },
+    Paragraph { text },
+    Bullets { items },
+    Checklist { title, items },
+    CallToAction { text, label, url },
+    Disclaimer { text },
+    Columns { left_title, left, right_title, right },
+}
+
 /// The JSON kept for a handout given to a client.
 pub(crate) fn write(doc: &Printable) -> Result<String> {
-    let blocks = doc
-        .blocks
-        .iter()
-        .cloned()
-        .map(|b| match b {
-            ResolvedBlock::Heading { text } => Block::Heading { text },
-            ResolvedBlock::Paragraph { text } => Block::Paragraph { text },
-            ResolvedBlock::Bullets { items } => Block::Bullets { items },
-            ResolvedBlock::Checklist { title, items } => Block::Checklist { title, items },
-            ResolvedBlock::CallToAction { text, label, url } => {
-                Block::CallToAction { text, label, url }
-            }
-            ResolvedBlock::Disclaimer { text } => Block::Disclaimer { text },
-            ResolvedBlock::Columns {
-                left_title,
-                left,
-                right_title,
-                right,
-            } => Block::Columns {
-                left_title,
-                left,
-                right_title,
-                right,
-            },
-        })
-        .collect();
+    let blocks = doc.blocks.iter().cloned().map(Block::from).collect();
     let snapshot = Snapshot {
         format: FORMAT,
         title: doc.title.clone(),
@@ -123,27 +127,7 @@ pub(crate) fn read(json: &str) -> Result<Printable> {
     let blocks = snapshot
         .blocks
         .into_iter()
-        .map(|b| match b {
-            Block::Heading { text } => ResolvedBlock::Heading { text },
-            Block::Paragraph { text } => ResolvedBlock::Paragraph { text },
-            Block::Bullets { items } => ResolvedBlock::Bullets { items },
-            Block::Checklist { title, items } => ResolvedBlock::Checklist { title, items },
-            Block::CallToAction { text, label, url } => {
-                ResolvedBlock::CallToAction { text, label, url }
-            }
-            Block::Disclaimer { text } => ResolvedBlock::Disclaimer { text },
-            Block::Columns {
-                left_title,
-                left,
-                right_title,
-                right,
-            } => ResolvedBlock::Columns {
-                left_title,
-                left,
-                right_title,
-                right,
-            },
-        })
+        .map(ResolvedBlock::from)
         .collect();
     Ok(Printable {
         title: snapshot.title,
