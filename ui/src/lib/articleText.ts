@@ -49,15 +49,24 @@ export type ArticleEdit = {
   sections: { heading: string; text: string }[];
 };
 
+/** What an article, her edit of it and the draft sent back share, apart from the sections. */
+type ArticleHead = Omit<ArticleEdit, "sections">;
+
+function copyHead(from: ArticleHead): ArticleHead {
+  return {
+    title: from.title,
+    series: from.series,
+    tagline: from.tagline,
+    tags: [...from.tags],
+    callToAction: from.callToAction,
+    source: from.source,
+    published: from.published,
+  };
+}
+
 export function toArticleEdit(article: Article): ArticleEdit {
   return {
-    title: article.title,
-    series: article.series,
-    tagline: article.tagline,
-    tags: [...article.tags],
-    callToAction: article.callToAction,
-    source: article.source,
-    published: article.published,
+    ...copyHead(article),
     sections: article.sections.map((section) => ({
       heading: section.heading,
       text: paragraphsToText(section.paragraphs),
@@ -67,13 +76,7 @@ export function toArticleEdit(article: Article): ArticleEdit {
 
 export function fromArticleEdit(edit: ArticleEdit): ArticleDraft {
   return {
-    title: edit.title,
-    series: edit.series,
-    tagline: edit.tagline,
-    tags: [...edit.tags],
-    callToAction: edit.callToAction,
-    source: edit.source,
-    published: edit.published,
+    ...copyHead(edit),
     status: "published",
     notes: [],
     sections: edit.sections.map((section) => ({

@@ -100,23 +100,19 @@ describe("labels", () => {
     expect(progressPercent({ done: 5, total: 4, clientName: "" })).toBe(100);
   });
 
+  // What the export ended with: into which folder, how many of how many, stopped or not.
+  const result = (folder: string, written: number, total: number, cancelled: boolean) =>
+    resultText({ folder, written, total, cancelled });
+
   it("describes a finished export", () => {
     const folder = "/Users/kim/Handouts";
-    expect(resultText({ folder, written: 40, total: 40, cancelled: false })).toBe(
-      "Saved 40 handouts to /Users/kim/Handouts",
-    );
-    expect(resultText({ folder, written: 1, total: 1, cancelled: false })).toBe(
-      "Saved 1 handout to /Users/kim/Handouts",
-    );
+    expect(result(folder, 40, 40, false)).toBe("Saved 40 handouts to /Users/kim/Handouts");
+    expect(result(folder, 1, 1, false)).toBe("Saved 1 handout to /Users/kim/Handouts");
   });
 
   it("describes a stopped export, unless the stop came after the last one", () => {
     const folder = "C:\\Handouts";
-    expect(resultText({ folder, written: 12, total: 40, cancelled: true })).toBe(
-      "Stopped after 12 of 40 — saved to C:\\Handouts",
-    );
-    expect(resultText({ folder, written: 40, total: 40, cancelled: true })).toBe(
-      "Saved 40 handouts to C:\\Handouts",
-    );
+    expect(result(folder, 12, 40, true)).toBe("Stopped after 12 of 40 — saved to C:\\Handouts");
+    expect(result(folder, 40, 40, true)).toBe("Saved 40 handouts to C:\\Handouts");
   });
 });

@@ -1,8 +1,8 @@
-// One thing at a time on a panel (saving a file, picking a logo, a backup): its buttons are
-// disabled while it runs, and a failure is told in a toast.
+// One thing at a time on a panel (saving a file, picking a logo, a backup, one entry of a list,
+// named by its id): its buttons are disabled while it runs, and a failure is told in a toast.
 import { showError } from "$lib/stores/toasts.svelte";
 
-export class Busy<What extends string = "work"> {
+export class Busy<What extends string | number = "work"> {
   /** What is being done, or null while nothing is. */
   doing = $state<What | null>(null);
 

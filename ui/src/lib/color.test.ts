@@ -9,11 +9,13 @@ describe("colours", () => {
     expect(parseHexColor("teal")).toBeNull();
   });
 
-  it("picks readable text for a band of colour", () => {
-    expect(readableTextOn("#2f6b66")).toBe("#ffffff");
-    expect(readableTextOn("#1f3a38")).toBe("#ffffff");
-    expect(readableTextOn("#f4e3b5")).toBe("#1f2b2a");
-    expect(readableTextOn("#ffffff")).toBe("#1f2b2a");
-    expect(readableTextOn("not a colour")).toBe("#ffffff");
+  it.each([
+    ["#2f6b66", "#ffffff"],
+    ["#1f3a38", "#ffffff"],
+    ["#f4e3b5", "#1f2b2a"],
+    ["#ffffff", "#1f2b2a"],
+    ["not a colour", "#ffffff"],
+  ])("picks readable text for a band of %s: %s", (band, text) => {
+    expect(readableTextOn(band)).toBe(text);
   });
 });

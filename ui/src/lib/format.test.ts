@@ -29,6 +29,7 @@ import {
   isIsoDate,
   localDateOf,
   LOG_OUTCOMES,
+  MS_TYPES,
   msTypeLabel,
   protocolStatusLabel,
   relativeDay,
@@ -53,11 +54,7 @@ describe("labels", () => {
   });
 
   it("names MS types by their abbreviations", () => {
-    expect(msTypeLabel("rrms")).toBe("RRMS");
-    expect(msTypeLabel("spms")).toBe("SPMS");
-    expect(msTypeLabel("ppms")).toBe("PPMS");
-    expect(msTypeLabel("cis")).toBe("CIS");
-    expect(msTypeLabel("unknown")).toBe("Unknown");
+    expect(MS_TYPES.map(msTypeLabel)).toEqual(["Unknown", "RRMS", "SPMS", "PPMS", "CIS"]);
   });
 
   it("counts in singular and plural", () => {
@@ -166,18 +163,17 @@ describe("consult labels", () => {
     expect(consultTitle("free_consult", "Renée Côté")).toBe("Free consult call with Renée Côté");
   });
 
-  it("labels the new timeline kinds", () => {
-    expect(timelineKindLabel("consult_booked")).toBe("Consult booked");
-    expect(timelineKindLabel("follow_up_done")).toBe("Follow-up done");
-    expect(timelineKindLabel("handout_given")).toBe("Handout given");
-  });
-
-  it("labels the protocol and progress timeline kinds", () => {
-    expect(timelineKindLabel("protocol_assigned")).toBe("Protocol started");
-    expect(timelineKindLabel("protocol_changed")).toBe("Protocol updated");
-    expect(timelineKindLabel("food_tested")).toBe("Reintroduction");
-    expect(timelineKindLabel("check_in")).toBe("Symptom check-in");
-    expect(timelineKindLabel("lab_added")).toBe("Lab result");
+  it.each([
+    ["consult_booked", "Consult booked"],
+    ["follow_up_done", "Follow-up done"],
+    ["handout_given", "Handout given"],
+    ["protocol_assigned", "Protocol started"],
+    ["protocol_changed", "Protocol updated"],
+    ["food_tested", "Reintroduction"],
+    ["check_in", "Symptom check-in"],
+    ["lab_added", "Lab result"],
+  ] as const)("labels the timeline kind %s “%s”", (kind, label) => {
+    expect(timelineKindLabel(kind)).toBe(label);
   });
 });
 

@@ -15,19 +15,24 @@ function fakeBackend() {
   return { calls, answers, send, settle };
 }
 
+/** A queue on a fake backend, and what it has reported so far. */
+function queueOnFake() {
+  const backend = fakeBackend();
+  const reports: SaveResult<string>[] = [];
+  const queue = new SaveQueue(backend.send, (result) => reports.push(result));
+  return { backend, reports, queue };
+}
+
 describe("SaveQueue", () => {
   it("sends the first change at once", () => {
-    const backend = fakeBackend();
-    const queue = new SaveQueue(backend.send, () => {});
+    const { backend, queue } = queueOnFake();
     void queue.push("a", false);
     expect(backend.calls).toEqual([{ payload: "a", checkpoint: false }]);
     expect(queue.busy).toBe(true);
   });
 
   it("sends one request at a time, in order, collapsing text that waited", async () => {
-    const backend = fakeBackend();
-    const reports: SaveResult<string>[] = [];
-    const queue = new SaveQueue(backend.send, (result) => reports.push(result));
+    const { backend, reports, queue } = queueOnFake();
     void queue.push("a", false);
     void queue.push("ab", false);
     void queue.push("abc", false);
@@ -47,8 +52,7 @@ describe("SaveQueue", () => {
   });
 
   it("never folds later typing into a waiting checkpoint", async () => {
-    const backend = fakeBackend();
-    const queue = new SaveQueue(backend.send, () => {});
+    const { backend, queue } = queueOnFake();
     void queue.push("a", false);
     void queue.push("ab", true);
     void queue.push("abc", false);
@@ -66,8 +70,7 @@ describe("SaveQueue", () => {
   });
 
   it("lets a checkpoint replace waiting typing, keeping the newest text", async () => {
-    const backend = fakeBackend();
-    const queue = new SaveQueue(backend.send, () => {});
+    const { backend, queue } = queueOnFake();
     void queue.push("a", false);
     void queue.push("ab", false);
     void queue.push("ab", true);
@@ -82,9 +85,7 @@ describe("SaveQueue", () => {
   });
 
   it("reports a failure of the newest change and keeps going afterwards", async () => {
-    const backend = fakeBackend();
-    const reports: SaveResult<string>[] = [];
-    const queue = new SaveQueue(backend.send, (result) => reports.push(result));
+    const { backend, reports, queue } = queueOnFake();
     void queue.push("a", false);
     backend.answers[0]?.reject(new Error("disk full"));
     await queue.idle();
@@ -98,9 +99,7 @@ describe("SaveQueue", () => {
   });
 
   it("drops an old failure once newer text is on its way", async () => {
-    const backend = fakeBackend();
-    const reports: SaveResult<string>[] = [];
-    const queue = new SaveQueue(backend.send, (result) => reports.push(result));
+    const { backend, reports, queue } = queueOnFake();
     void queue.push("a", false);
     void queue.push("ab", false);
     backend.answers[0]?.reject(new Error("busy"));
@@ -111,8 +110,7 @@ describe("SaveQueue", () => {
   });
 
   it("resolves push once its text has been sent", async () => {
-    const backend = fakeBackend();
-    const queue = new SaveQueue(backend.send, () => {});
+    const { backend, queue } = queueOnFake();
     let done = false;
     void queue.push("a", true).then(() => (done = true));
     await backend.settle();

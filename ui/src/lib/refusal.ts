@@ -1,5 +1,7 @@
 // A form the backend refused: the line above it that says what to look at.
+import { UserError } from "./api/invoke";
 import type { FieldProblem } from "./api/types";
+import { showError } from "./stores/toasts.svelte";
 
 /**
  * How many fields are highlighted below (the problems `placed` says the form shows next to a
@@ -20,4 +22,13 @@ export function refusalSummary(
         ? "Please check the highlighted field below."
         : `Please check the ${count} highlighted fields below.`;
   return [lead, ...others].filter((part) => part !== "").join(" ") || fallback;
+}
+
+/**
+ * After a failed save: when the backend refused the input, `show` puts the refusal by the form;
+ * any other failure is told in a toast.
+ */
+export function whenRefused(error: unknown, show: (refusal: UserError) => void): void {
+  if (error instanceof UserError && error.isInvalid) show(error);
+  else showError(error);
 }

@@ -40,9 +40,20 @@ export class UserError extends Error {
     this.fields = fields;
   }
 
+  /** A refusal of one field, found here before the backend is asked (nothing chosen yet). */
+  static ofField(field: string, reason: string, message: string): UserError {
+    return new UserError("invalid", message, [{ field, reason }]);
+  }
+
   /** The backend's reason for `name` (a camelCase input key), if it rejected that field. */
   fieldError(name: string): string | undefined {
     return this.fields.find((problem) => problem.field === name)?.reason;
+  }
+
+  /** The reasons given for fields other than `shown` (the ones a form shows by their input). */
+  reasonsBesides(shown: Iterable<string>): string[] {
+    const placed = new Set(shown);
+    return this.fields.filter((problem) => !placed.has(problem.field)).map((p) => p.reason);
   }
 
   get isInvalid(): boolean {
