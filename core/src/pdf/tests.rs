@@ -44,6 +44,12 @@ pub(super) fn write_sample(name: &str, h: &Handout) -> (PathBuf, Rendered) {
     (path, rendered)
 }
 
+/// What `tool` says of `h`, written as the sample `<name>.pdf`.
+fn sample_says(tool: &str, args: &[&str], name: &str, h: &Handout) -> String {
+    let (path, _) = write_sample(name, h);
+    run(tool, args, &path)
+}
+
 /// Runs a tool on the PDF at `path`; pdftotext is told to write to stdout.
 pub(super) fn run(tool: &str, args: &[&str], path: &PathBuf) -> String {
     let mut cmd = Command::new(tool);
@@ -163,8 +169,7 @@ fn assert_all_embedded_and_subset(listing: &str) -> usize {
 
 #[test]
 fn every_font_is_embedded_and_subset() {
-    let (path, _) = write_sample("fonts-check", &leaky_gut(Paper::Letter));
-    let listing = run("pdffonts", &[], &path);
+    let listing = sample_says("pdffonts", &[], "fonts-check", &leaky_gut(Paper::Letter));
     let count = assert_all_embedded_and_subset(&listing);
     assert!(
         count >= 4,
@@ -174,8 +179,7 @@ fn every_font_is_embedded_and_subset() {
 
 #[test]
 fn qpdf_finds_no_structural_problems() {
-    let (path, _) = write_sample("qpdf-check", &leaky_gut(Paper::A4));
-    let out = run("qpdf", &["--check"], &path);
+    let out = sample_says("qpdf", &["--check"], "qpdf-check", &leaky_gut(Paper::A4));
     assert!(
         out.contains("No syntax or stream encoding errors found"),
         "{out}"
@@ -184,21 +188,20 @@ fn qpdf_finds_no_structural_problems() {
 
 #[test]
 fn metadata_and_paper_size_are_set() {
-    let (letter, _) = write_sample("leaky-gut-letter-info", &leaky_gut(Paper::Letter));
-    let info = run("pdfinfo", &[], &letter);
-    assert!(
-        info.contains("Title:           #MSMonday: Leaky Gut, Where Does Healing Begin?"),
-        "{info}"
+    let info = sample_says(
+        "pdfinfo",
+        &[],
+        "leaky-gut-letter-info",
+        &leaky_gut(Paper::Letter),
     );
-    assert!(
-        info.contains("Author:          Marie-Ève Laurent, FNTP"),
-        "{info}"
-    );
-    assert!(
-        info.contains("Page size:       612 x 792 pts (letter)"),
-        "{info}"
-    );
-    assert!(info.contains("Pages:           3"), "{info}");
+    for line in [
+        "Title:           #MSMonday: Leaky Gut, Where Does Healing Begin?",
+        "Author:          Marie-Ève Laurent, FNTP",
+        "Page size:       612 x 792 pts (letter)",
+        "Pages:           3",
+    ] {
+        assert!(info.contains(line), "{line:?} in\n{info}");
+    }
     let created_line = info
         .lines()
         .find(|l| l.starts_with("CreationDate:"))
@@ -209,8 +212,7 @@ fn metadata_and_paper_size_are_set() {
     );
     assert!(!info.contains("1970"), "not the epoch default: {info}");
 
-    let (a4, _) = write_sample("leaky-gut-a4", &leaky_gut(Paper::A4));
-    let info = run("pdfinfo", &[], &a4);
+    let info = sample_says("pdfinfo", &[], "leaky-gut-a4", &leaky_gut(Paper::A4));
     assert!(
         info.contains("Page size:       595.276 x 841.89 pts (A4)"),
         "{info}"
@@ -430,8 +432,7 @@ fn brand_colour_and_logo_are_optional_and_lenient() {
     h.brand.brand_color = "not a colour".into();
     h.brand.logo_png_or_jpeg = None;
     h.prepared_for = None;
-    let (path, _) = write_sample("no-logo-a4", &h);
-    let text = run("pdftotext", &["-enc", "UTF-8"], &path);
+    let text = sample_says("pdftotext", &["-enc", "UTF-8"], "no-logo-a4", &h);
     assert!(!text.contains("Prepared for"));
     assert!(text.contains("24 November 2026"));
 
