@@ -340,23 +340,18 @@ fn header_band(
         h: band_h,
         color: brand,
     });
+    // The practice's name, then 4 pt lower its tagline, the two centred in the band.
     let mut y = (band_h - text_h) / 2.0;
-    for line in name_lines {
-        header.push(Mark::Text {
-            line,
-            x: d.left,
-            baseline: y + baseline_in(name_st.leading, name_st.size),
-        });
-        y += name_st.leading;
-    }
-    y += 4.0;
-    for line in tag_lines {
-        header.push(Mark::Text {
-            line,
-            x: d.left,
-            baseline: y + baseline_in(tag_st.leading, tag_st.size),
-        });
-        y += tag_st.leading;
+    for (gap, lines, st) in [(0.0, name_lines, &name_st), (4.0, tag_lines, &tag_st)] {
+        y += gap;
+        for line in lines {
+            header.push(Mark::Text {
+                line,
+                x: d.left,
+                baseline: y + baseline_in(st.leading, st.size),
+            });
+            y += st.leading;
+        }
     }
     if let Some((lw, lh)) = logo_box {
         header.push(Mark::Logo {

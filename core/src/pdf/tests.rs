@@ -146,6 +146,13 @@ fn text_layer_reads_in_order_with_typography_intact() {
 }
 
 /// Every row of `pdffonts`: embedded, subset (tagged name) and with a ToUnicode map.
+/// The PDF at `path` embeds the font `font`, and every font it uses is embedded and subset.
+fn assert_embeds(path: &PathBuf, font: &str) {
+    let fonts = run("pdffonts", &[], path);
+    assert!(fonts.contains(font), "{font} is embedded:\n{fonts}");
+    assert_all_embedded_and_subset(&fonts);
+}
+
 fn assert_all_embedded_and_subset(listing: &str) -> usize {
     let rows: Vec<&str> = listing
         .lines()
@@ -264,12 +271,7 @@ fn cjk_name_prints_with_the_fallback_font_and_extracts() {
         text.contains("Prepared for Zoë 李小龙 on 24 November 2026"),
         "{text}"
     );
-    let fonts = run("pdffonts", &[], &path);
-    assert!(
-        fonts.contains("DroidSansFallback"),
-        "the CJK fallback is embedded:\n{fonts}"
-    );
-    assert_all_embedded_and_subset(&fonts);
+    assert_embeds(&path, "DroidSansFallback");
 }
 
 #[test]
@@ -286,12 +288,7 @@ fn emoji_print_with_the_monochrome_emoji_font() {
     let text = run("pdftotext", &["-enc", "UTF-8"], &path);
     assert!(text.contains("Zoë 李小龙 🌿"), "{text}");
     assert!(text.contains("See you soon 🌿😊 (and again 🌿)"), "{text}");
-    let fonts = run("pdffonts", &[], &path);
-    assert!(
-        fonts.contains("NotoEmoji"),
-        "the emoji font is embedded:\n{fonts}"
-    );
-    assert_all_embedded_and_subset(&fonts);
+    assert_embeds(&path, "NotoEmoji");
 }
 
 #[test]
