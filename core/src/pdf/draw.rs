@@ -96,6 +96,13 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
         .map(|logo| doc.add_xobject(&logo.xobject));
 
     let (pw, ph) = laid.size;
+    // Marks are placed from the page's top left; a PDF counts from its bottom left.
+    let rect =
+        |x: f32, y: f32, w: f32, h: f32| Rect::from_xywh(Pt(x), Pt(ph - y - h), Pt(w), Pt(h));
+    let painted = |mut rectangle: Rect, mode| {
+        rectangle.mode = Some(mode);
+        Op::DrawRectangle { rectangle }
+    };
     let mut pages = Vec::with_capacity(laid.pages.len());
     for page in &laid.pages {
         let mut ops = Vec::new();
@@ -112,9 +119,7 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
                     ops.push(Op::SetFillColor {
                         col: colour(*color),
                     });
-                    let mut rect = Rect::from_xywh(Pt(*x), Pt(ph - y - mh), Pt(*w), Pt(*mh));
-                    rect.mode = Some(PaintMode::Fill);
-                    ops.push(Op::DrawRectangle { rectangle: rect });
+                    ops.push(painted(rect(*x, *y, *w, *mh), PaintMode::Fill));
                 }
                 Mark::Stroke {
                     x,
@@ -128,9 +133,7 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
                         col: colour(*color),
                     });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    let mut rect = Rect::from_xywh(Pt(*x), Pt(ph - y - mh), Pt(*w), Pt(*mh));
-                    rect.mode = Some(PaintMode::Stroke);
-                    ops.push(Op::DrawRectangle { rectangle: rect });
+                    ops.push(painted(rect(*x, *y, *w, *mh), PaintMode::Stroke));
                 }
                 Mark::Link {
                     x,
@@ -139,10 +142,9 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
                     h: mh,
                     url,
                 } => {
-                    let rect = Rect::from_xywh(Pt(*x), Pt(ph - y - mh), Pt(*w), Pt(*mh));
                     ops.push(Op::LinkAnnotation {
                         link: LinkAnnotation::new(
-                            rect,
+                            rect(*x, *y, *w, *mh),
                             Actions::Uri(url.clone()),
                             Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                             Some(ColorArray::Transparent),
