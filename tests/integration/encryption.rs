@@ -18,7 +18,7 @@ use coachdesk_core::labs;
 use coachdesk_core::practice::{self, FirstRunInput};
 use coachdesk_core::Error;
 
-use crate::progress::give_her_everything;
+use crate::progress::client_with_everything;
 use crate::progress::Practice;
 
 const RECORD: &str = "EQ4vK2mXp9LwT4sZ8nBd";
@@ -77,8 +77,7 @@ fn seeded() -> (Practice, tempfile::TempDir, i64) {
     let p = Practice { dir, db };
     let mut input = ClientInput::named("Renée Côté");
     input.goals = format!("Walk again {RECORD}");
-    let her = clients::create(&p.db, &input).unwrap();
-    give_her_everything(&p, her.id);
+    let her = client_with_everything(&p, &input);
     let consult = consults::create(
         &p.db,
         &ConsultInput::follow_up(her.id, "2026-11-25T10:00:00Z", 45),
@@ -92,7 +91,7 @@ fn seeded() -> (Practice, tempfile::TempDir, i64) {
     std::fs::write(&report, format!("%PDF-1.4 ferritin 12 {FILE}")).unwrap();
     let lab = labs::for_client(&p.db, her.id).unwrap()[0].id;
     labs::attach(&p.db, lab, std::slice::from_ref(&report)).unwrap();
-    // The file `give_her_everything` attached was written into the data folder by the test,
+    // The file `client_with_everything` attached was written into the data folder by the test,
     // not by CoachDesk: it goes.
     std::fs::remove_file(p.dir.path().join(format!("upload-{}.pdf", her.id))).unwrap();
     backups::back_up(

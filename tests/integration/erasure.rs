@@ -10,7 +10,7 @@ use coachdesk_core::clients::{self, ClientInput};
 use coachdesk_core::consults::{self, ConsultInput};
 use coachdesk_core::labs;
 
-use crate::progress::{give_her_everything, practice};
+use crate::progress::{client_with_everything, practice};
 
 const RECORD: &str = "RQ7vK2mXp9LwT4sZ8nBd";
 const NOTES: &str = "NH3jF6yQa1VcU5rE0oGk";
@@ -56,10 +56,8 @@ fn an_erased_clients_words_are_in_no_file_of_the_data_folder_nor_her_backups() {
     let mut input = ClientInput::named("Renée Côté");
     input.notes = format!("Private history {RECORD}");
     input.goals = format!("Walk again {RECORD}");
-    let her = clients::create(&p.db, &input).unwrap();
-    let other = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
-    give_her_everything(&p, her.id);
-    give_her_everything(&p, other.id);
+    let her = client_with_everything(&p, &input);
+    let other = client_with_everything(&p, &ClientInput::named("Zoë 李小龙 🌿"));
     let consult = consults::create(
         &p.db,
         &ConsultInput::follow_up(her.id, "2026-11-25T10:00:00Z", 45),

@@ -14,7 +14,7 @@ use coachdesk_core::labs;
 use coachdesk_core::practice;
 use coachdesk_core::practice_export;
 
-use crate::progress::{attach_a_big_file, everything, give_her_everything, practice, Practice};
+use crate::progress::{attach_a_big_file, client_with_everything, everything, practice, Practice};
 
 fn read_part(zip_path: &Path, name: &str) -> Vec<u8> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(zip_path).unwrap()).unwrap();
@@ -32,10 +32,8 @@ fn full_practice() -> (Practice, Vec<u8>) {
     input.tags = vec!["AIP".into(), "Gruppe Zürich".into()];
     input.goals = "Walk to the lake 🌊 without resting".into();
     input.birth_date = Some("1984-02-29".into());
-    let her = clients::create(&p.db, &input).unwrap();
-    let other = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
-    give_her_everything(&p, her.id);
-    give_her_everything(&p, other.id);
+    let her = client_with_everything(&p, &input);
+    client_with_everything(&p, &ClientInput::named("Renée Côté"));
     let consult = consults::create(
         &p.db,
         &ConsultInput::free_consult(her.id, "2026-11-25T10:00:00Z", 45),

@@ -10,7 +10,7 @@ use coachdesk_core::follow_ups::{self, FollowUpInput};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::prep;
 
-use crate::progress::{give_her_everything, practice};
+use crate::progress::{client_with_everything, practice};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 6).unwrap()
@@ -33,8 +33,7 @@ fn the_prep_sheet_gathers_her_last_notes_follow_ups_protocol_reintroductions_and
     input.diagnosis_year = Some(2019);
     input.ms_type = clients::MsType::Rrms;
     input.goals = "Steady energy to keep up with her grandchildren".into();
-    let her = clients::create(&p.db, &input).unwrap();
-    give_her_everything(&p, her.id);
+    let her = client_with_everything(&p, &input);
 
     let consult = consults::create(
         &p.db,

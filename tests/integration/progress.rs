@@ -123,7 +123,11 @@ pub(crate) fn rows_for(db_path: &std::path::Path, client_id: i64) -> Vec<(String
     .collect()
 }
 
-pub(crate) fn give_her_everything(p: &Practice, client_id: i64) {
+/// A client from `input`, with a bit of everything: a protocol moved on to its second phase, a
+/// food reintroduced, a check-in and a lab result with a file.
+pub(crate) fn client_with_everything(p: &Practice, input: &ClientInput) -> clients::Client {
+    let her = clients::create(&p.db, input).unwrap();
+    let client_id = her.id;
     let pr = assign(p, client_id, "Autoimmune", "2026-10-01");
     protocols::step(&p.db, pr.id, ProtocolStep::Advance, "2026-11-01").unwrap();
     reintro::log(
@@ -160,15 +164,14 @@ pub(crate) fn give_her_everything(p: &Practice, client_id: i64) {
     let file = p.dir.path().join(format!("upload-{client_id}.pdf"));
     std::fs::write(&file, b"%PDF-1.4 ferritin").unwrap();
     labs::attach(&p.db, lab.id, &[file]).unwrap();
+    her
 }
 
 #[test]
 fn erasing_a_client_removes_her_protocols_logs_check_ins_labs_and_files() {
     let p = practice();
-    let her = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
-    let other = clients::create(&p.db, &ClientInput::named("Zoë")).unwrap();
-    give_her_everything(&p, her.id);
-    give_her_everything(&p, other.id);
+    let her = client_with_everything(&p, &ClientInput::named("Renée Côté"));
+    let other = client_with_everything(&p, &ClientInput::named("Zoë"));
     let db_path = p.dir.path().join(DATABASE_FILE);
     assert!(
         rows_for(&db_path, her.id).iter().all(|(_, n)| *n > 0),
@@ -208,8 +211,7 @@ pub(crate) fn pdftotext(path: &std::path::Path) -> String {
 #[test]
 fn the_client_summary_includes_her_protocol_and_progress() {
     let p = practice();
-    let c = clients::create(&p.db, &ClientInput::named("Renée Côté")).unwrap();
-    give_her_everything(&p, c.id);
+    let c = client_with_everything(&p, &ClientInput::named("Renée Côté"));
     let summary = summary::get(&p.db, c.id).unwrap();
     let text = serde_json::to_string(&summary.blocks).unwrap();
     for expected in [
@@ -231,10 +233,8 @@ fn the_client_summary_includes_her_protocol_and_progress() {
 fn her_data_exports_as_one_zip_with_everything_and_nothing_of_anyone_else() {
     use std::io::Read;
     let p = practice();
-    let her = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
-    let other = clients::create(&p.db, &ClientInput::named("Someone Else")).unwrap();
-    give_her_everything(&p, her.id);
-    give_her_everything(&p, other.id);
+    let her = client_with_everything(&p, &ClientInput::named("Zoë 李小龙 🌿"));
+    client_with_everything(&p, &ClientInput::named("Someone Else"));
     let draft = HandoutDraft {
         title: "Broth basics".into(),
         client_id: Some(her.id),
@@ -334,8 +334,7 @@ pub(crate) fn attach_a_big_file(p: &Practice, client_id: i64, name: &str) -> Vec
 #[test]
 fn a_backup_restored_into_a_fresh_data_folder_is_identical() {
     let p = practice();
-    let her = clients::create(&p.db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
-    give_her_everything(&p, her.id);
+    let her = client_with_everything(&p, &ClientInput::named("Zoë 李小龙 🌿"));
     let bytes = attach_a_big_file(&p, her.id, "scan.pdf");
     let made = backups::back_up(
         &p.db,
