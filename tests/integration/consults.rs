@@ -2,7 +2,7 @@
 
 use chrono::{FixedOffset, TimeZone};
 use coachdesk_core::clients::{self, ClientInput, ClientStatus};
-use coachdesk_core::consults::{self, ConsultChange, ConsultInput, ConsultKind, ConsultStatus};
+use coachdesk_core::consults::{self, ConsultChange, ConsultInput, ConsultStatus};
 use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::follow_ups::{self, FollowUpInput};
 use coachdesk_core::note_templates::{self, NoteTemplateInput, TemplateKey};
@@ -15,16 +15,25 @@ fn store() -> (tempfile::TempDir, Db) {
     (dir, db)
 }
 
-fn book(db: &Db, client_id: i64, at: &str, kind: ConsultKind) -> consults::Consult {
-    let input = if kind == ConsultKind::FreeConsult {
-        ConsultInput::free_consult(client_id, at, 45)
-    } else {
-        ConsultInput {
-            kind,
-            ..ConsultInput::follow_up(client_id, at, 45)
-        }
+/// A free consult of 45 minutes with her, booked at `at`.
+fn free_consult(db: &Db, client_id: i64, at: &str) -> consults::Consult {
+    consults::create(db, &ConsultInput::free_consult(client_id, at, 45)).unwrap()
+}
+
+/// The consult marked completed, as booked.
+fn complete(db: &Db, consult: &consults::Consult) -> consults::Consult {
+    let change = ConsultChange {
+        kind: consult.kind,
+        scheduled_at: consult.scheduled_at.clone(),
+        duration_minutes: consult.duration_minutes,
+        status: ConsultStatus::Completed,
     };
-    consults::create(db, &input).unwrap()
+    consults::update(db, consult.id, &change).unwrap()
+}
+
+/// A coaching follow-up of 45 minutes with her, booked at `at`.
+fn follow_up(db: &Db, client_id: i64, at: &str) -> consults::Consult {
+    consults::create(db, &ConsultInput::follow_up(client_id, at, 45)).unwrap()
 }
 
 #[test]
@@ -32,12 +41,7 @@ fn erasing_a_client_leaves_nothing_of_hers_anywhere() {
     let (dir, db) = store();
     let zoe = clients::create(&db, &ClientInput::named("Zoë 李小龙 🌿")).unwrap();
     let other = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
-    let consult = book(
-        &db,
-        zoe.id,
-        "2026-11-25T10:00:00Z",
-        ConsultKind::FreeConsult,
-    );
+    let consult = free_consult(&db, zoe.id, "2026-11-25T10:00:00Z");
     let mut sections = consult.sections.clone();
     sections[0].body = "Her grandmother's sourdough ritual quinoaflakes".into();
     consults::save_notes(&db, consult.id, &sections, true).unwrap();
@@ -52,7 +56,7 @@ fn erasing_a_client_leaves_nothing_of_hers_anywhere() {
         },
     )
     .unwrap();
-    book(&db, other.id, "2026-11-26T10:00:00Z", ConsultKind::FollowUp);
+    follow_up(&db, other.id, "2026-11-26T10:00:00Z");
     assert_eq!(search::search(&db, "quinoaflakes").unwrap().len(), 1);
 
     clients::erase(&db, zoe.id, "Zoë 李小龙 🌿").unwrap();
@@ -91,12 +95,7 @@ fn the_ics_file_parses_back_with_the_right_time() {
     let (_dir, db) = store();
     let renee = clients::create(&db, &ClientInput::named("Renée Côté, “Zoë”; 🌿")).unwrap();
     // 10:30 in UTC+01:00 is 09:30 UTC.
-    let consult = book(
-        &db,
-        renee.id,
-        "2026-11-25T10:30:00+01:00",
-        ConsultKind::FreeConsult,
-    );
+    let consult = free_consult(&db, renee.id, "2026-11-25T10:30:00+01:00");
     let text = consults::ics(&db, consult.id).unwrap();
     assert!(text.lines().all(|l| l.len() <= 76), "lines are folded");
 
@@ -134,12 +133,7 @@ fn the_ics_file_parses_back_with_the_right_time() {
 fn search_takes_any_text_literally_and_never_errors() {
     let (_dir, db) = store();
     let client = clients::create(&db, &ClientInput::named("Amara Okafor")).unwrap();
-    let consult = book(
-        &db,
-        client.id,
-        "2026-11-20T10:00:00Z",
-        ConsultKind::FollowUp,
-    );
+    let consult = follow_up(&db, client.id, "2026-11-20T10:00:00Z");
     let mut sections = consult.sections.clone();
     sections[0].body =
         "Leaky-gut flare after \"gluten-free\" bread (NEAR the weekend) AND dairy 🌿".into();
@@ -200,12 +194,7 @@ fn search_takes_any_text_literally_and_never_errors() {
 fn editing_a_template_never_changes_notes_already_written() {
     let (_dir, db) = store();
     let client = clients::create(&db, &ClientInput::named("Grace")).unwrap();
-    let before = book(
-        &db,
-        client.id,
-        "2026-11-20T10:00:00Z",
-        ConsultKind::FreeConsult,
-    );
+    let before = free_consult(&db, client.id, "2026-11-20T10:00:00Z");
     let input = NoteTemplateInput {
         name: "Discovery".into(),
         headings: vec!["Story".into(), " ".into(), "Plan".into()],
@@ -216,12 +205,7 @@ fn editing_a_template_never_changes_notes_already_written() {
         consults::get(&db, before.id).unwrap().sections,
         before.sections
     );
-    let after = book(
-        &db,
-        client.id,
-        "2026-11-21T10:00:00Z",
-        ConsultKind::FreeConsult,
-    );
+    let after = free_consult(&db, client.id, "2026-11-21T10:00:00Z");
     let headings: Vec<_> = after.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["Story", "Plan"]);
 }
@@ -242,21 +226,10 @@ fn dashboard_shows_the_day_the_week_follow_ups_leads_and_quiet_clients() {
     let seen = clients::create(&db, &active).unwrap();
 
     // 23:30 on the 24th for her is 04:30 UTC on the 25th: still today.
-    let late = book(
-        &db,
-        booked.id,
-        "2026-11-25T04:30:00Z",
-        ConsultKind::FreeConsult,
-    );
-    let next_week = book(&db, seen.id, "2026-11-28T15:00:00Z", ConsultKind::FollowUp);
-    let done = book(&db, seen.id, "2026-11-10T15:00:00Z", ConsultKind::FollowUp);
-    let change = ConsultChange {
-        kind: done.kind,
-        scheduled_at: done.scheduled_at.clone(),
-        duration_minutes: 45,
-        status: ConsultStatus::Completed,
-    };
-    consults::update(&db, done.id, &change).unwrap();
+    let late = free_consult(&db, booked.id, "2026-11-25T04:30:00Z");
+    let next_week = follow_up(&db, seen.id, "2026-11-28T15:00:00Z");
+    let done = follow_up(&db, seen.id, "2026-11-10T15:00:00Z");
+    complete(&db, &done);
     let follow = |title: &str, due: &str| {
         follow_ups::create(
             &db,
@@ -326,7 +299,7 @@ fn not_seen_recently_follows_every_change_to_her_consults() {
             .collect::<Vec<_>>()
     };
     let long_ago = "2026-09-01T10:00:00.000Z";
-    let old = book(&db, renee.id, long_ago, ConsultKind::FollowUp);
+    let old = follow_up(&db, renee.id, long_ago);
     set(&old, long_ago, ConsultStatus::Completed);
     let seen = |at: &str| Some(at.to_owned());
     assert_eq!(
@@ -340,12 +313,7 @@ fn not_seen_recently_follows_every_change_to_her_consults() {
     );
 
     // A recent completed consult takes her off the list; marked a no-show, it no longer counts.
-    let recent = book(
-        &db,
-        renee.id,
-        "2026-11-20T10:00:00.000Z",
-        ConsultKind::FollowUp,
-    );
+    let recent = follow_up(&db, renee.id, "2026-11-20T10:00:00.000Z");
     set(
         &recent,
         "2026-11-20T10:00:00.000Z",
@@ -358,12 +326,7 @@ fn not_seen_recently_follows_every_change_to_her_consults() {
     // Moved to another day, the date follows; one booked but not held does not count.
     let moved = "2026-10-15T10:00:00.000Z";
     set(&old, moved, ConsultStatus::Completed);
-    book(
-        &db,
-        li.id,
-        "2026-11-25T10:00:00.000Z",
-        ConsultKind::FollowUp,
-    );
+    follow_up(&db, li.id, "2026-11-25T10:00:00.000Z");
     assert_eq!(
         quiet(),
         [
@@ -373,7 +336,7 @@ fn not_seen_recently_follows_every_change_to_her_consults() {
         ]
     );
     // Seen once on a day long ago, Zoë comes before Renée (the longest ago first).
-    let zoe_once = book(&db, zoe.id, long_ago, ConsultKind::FollowUp);
+    let zoe_once = follow_up(&db, zoe.id, long_ago);
     set(&zoe_once, long_ago, ConsultStatus::Completed);
     assert_eq!(quiet()[1], ("Zoë Walker".to_owned(), seen(long_ago)));
 
@@ -392,19 +355,8 @@ fn not_seen_recently_follows_every_change_to_her_consults() {
 fn consults_and_follow_ups_land_on_the_timeline() {
     let (_dir, db) = store();
     let client = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
-    let consult = book(
-        &db,
-        client.id,
-        "2026-11-25T10:00:00Z",
-        ConsultKind::FreeConsult,
-    );
-    let change = ConsultChange {
-        kind: consult.kind,
-        scheduled_at: consult.scheduled_at.clone(),
-        duration_minutes: 30,
-        status: ConsultStatus::Completed,
-    };
-    consults::update(&db, consult.id, &change).unwrap();
+    let consult = free_consult(&db, client.id, "2026-11-25T10:00:00Z");
+    complete(&db, &consult);
     clients::set_status(&db, client.id, ClientStatus::Active).unwrap();
     let f = follow_ups::create(
         &db,
@@ -480,7 +432,7 @@ fn each_note_is_stored_once_and_its_history_keeps_every_text() {
     let (dir, db) = store();
     let path = dir.path().join(DATABASE_FILE);
     let zoe = clients::create(&db, &ClientInput::named("Zoë 李小龙")).unwrap();
-    let consult = book(&db, zoe.id, "2026-11-25T10:00:00Z", ConsultKind::FollowUp);
+    let consult = follow_up(&db, zoe.id, "2026-11-25T10:00:00Z");
     let hits = |words: &str| -> Vec<i64> {
         search::search(&db, words)
             .unwrap()
@@ -575,7 +527,7 @@ fn each_note_is_stored_once_and_its_history_keeps_every_text() {
         .iter()
         .any(|h| h.kind == search::SearchKind::Client && h.id == zoe.id));
     let renee = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
-    book(&db, renee.id, "2026-11-26T10:00:00Z", ConsultKind::FollowUp);
+    follow_up(&db, renee.id, "2026-11-26T10:00:00Z");
     assert_search_index_agrees(&path);
     clients::erase(&db, zoe.id, "zoe 李小龙").unwrap();
     assert!(hits("gluten").is_empty());
