@@ -104,12 +104,7 @@ pub fn turn_on(db: &Db, passphrase: &str, cost: KdfCost) -> Result<TurnedOn> {
 /// Seals the practice's key under a new passphrase. Nothing is re-encrypted: backups made
 /// before open with the recovery key, or with the passphrase they were made with.
 pub fn change_passphrase(db: &Db, current: &str, new: &str) -> Result<()> {
-    let data_dir = data_dir(db)?;
-    let Some(key) = db.key() else {
-        return Err(Error::Conflict("Your practice is not encrypted.".into()));
-    };
-    let file = key_file(&data_dir)?;
-    check_secret(&file, &key, current, "currentPassphrase")?;
+    let (data_dir, key, file) = opened_with(db, current, "currentPassphrase")?;
     file.with_passphrase(&key, new)?.write(&data_dir)
 }
 
@@ -117,12 +112,7 @@ pub fn change_passphrase(db: &Db, current: &str, new: &str) -> Result<()> {
 /// key) is given. The old recovery key no longer opens the practice; backups made before still
 /// open with it, or with their passphrase.
 pub fn new_recovery_key(db: &Db, passphrase: &str) -> Result<String> {
-    let data_dir = data_dir(db)?;
-    let Some(key) = db.key() else {
-        return Err(Error::Conflict("Your practice is not encrypted.".into()));
-    };
-    let file = key_file(&data_dir)?;
-    check_secret(&file, &key, passphrase, "passphrase")?;
+    let (data_dir, key, file) = opened_with(db, passphrase, "passphrase")?;
     let (file, recovery_key) = file.with_new_recovery_key(&key)?;
     file.write(&data_dir)?;
     Ok(recovery_key.to_string())
@@ -132,12 +122,7 @@ pub fn new_recovery_key(db: &Db, passphrase: &str) -> Result<String> {
 /// recovery key) is given; the key file is removed last. Returns how many copies were
 /// decrypted.
 pub fn turn_off(db: &Db, passphrase: &str) -> Result<usize> {
-    let data_dir = data_dir(db)?;
-    let Some(key) = db.key() else {
-        return Err(Error::Conflict("Your practice is not encrypted.".into()));
-    };
-    let file = key_file(&data_dir)?;
-    check_secret(&file, &key, passphrase, "passphrase")?;
+    let (data_dir, key, _) = opened_with(db, passphrase, "passphrase")?;
     db.rewrite_with_key(None, || Ok(()))?;
     let copies = match_copies(db, Some(&key))?;
     let path = data_dir.join(KEY_FILE);
@@ -147,6 +132,22 @@ pub fn turn_off(db: &Db, passphrase: &str) -> Result<usize> {
 }
 
 /// The passphrase or recovery key she typed opens `file`, and it holds `key`.
+/// The practice's key; refused while it is not encrypted.
+fn encrypted_key(db: &Db) -> Result<Key> {
+    db.key()
+        .ok_or_else(|| Error::Conflict("Your practice is not encrypted.".into()))
+}
+
+/// Her data folder, the practice's key and its key file, once `secret` (her passphrase or the
+/// recovery key) opens the key file; `field` is the box she typed it in, named in a refusal.
+fn opened_with(db: &Db, secret: &str, field: &str) -> Result<(PathBuf, Key, KeyFile)> {
+    let data_dir = data_dir(db)?;
+    let key = encrypted_key(db)?;
+    let file = key_file(&data_dir)?;
+    check_secret(&file, &key, secret, field)?;
+    Ok((data_dir, key, file))
+}
+
 fn check_secret(file: &KeyFile, key: &Key, secret: &str, field: &str) -> Result<()> {
     let opened = file.unlock(secret).map_err(|e| match e {
         Error::Invalid(mut problems) => {
@@ -271,9 +272,7 @@ pub fn recovery_sheet_file(db: &Db, recovery_key: &str) -> Result<Made> {
 /// key is checked against the key file first, so a sheet never carries a wrong one.
 pub fn recovery_sheet(db: &Db, recovery_key: &str, now: DateTime<Utc>) -> Result<Vec<u8>> {
     let data_dir = data_dir(db)?;
-    let Some(key) = db.key() else {
-        return Err(Error::Conflict("Your practice is not encrypted.".into()));
-    };
+    let key = encrypted_key(db)?;
     let opened = key_file(&data_dir)?.unlock_recovery(recovery_key)?;
     if opened.is_none_or(|k| k.id() != key.id()) {
         return Err(Error::invalid(

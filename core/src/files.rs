@@ -211,6 +211,24 @@ impl ZipOut {
     }
 }
 
+/// The JSON member `name` of a zip file (at most `max` bytes), read as `T`; a member missing,
+/// too long or not that JSON is `WrongFile(wrong)` ("This file is not a CoachDesk backup.").
+pub fn zip_json<T: serde::de::DeserializeOwned, R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    max: u64,
+    wrong: &str,
+) -> Result<T> {
+    use std::io::Read as _;
+    let mut text = String::new();
+    zip.by_name(name)
+        .map_err(|_| Error::WrongFile(wrong.into()))?
+        .take(max)
+        .read_to_string(&mut text)
+        .map_err(|_| Error::WrongFile(wrong.into()))?;
+    serde_json::from_str(&text).map_err(|_| Error::WrongFile(wrong.into()))
+}
+
 /// Writes a ZIP at `path` (deflated at the fastest level, which is nearly as small for notes
 /// and fast for photos and PDFs) through a partial file beside it and a rename, so a
 /// half-written ZIP is never left under her name. `fill` adds the parts.

@@ -20,14 +20,7 @@ const NOT_A_BACKUP: &str = "This file is not a CoachDesk backup.";
 pub(super) fn read_manifest<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
 ) -> Result<Manifest> {
-    let mut text = String::new();
-    zip.by_name(MANIFEST)
-        .map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?
-        .take(1 << 20)
-        .read_to_string(&mut text)
-        .map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?;
-    let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|_| Error::WrongFile(NOT_A_BACKUP.into()))?;
+    let manifest: Manifest = crate::files::zip_json(zip, MANIFEST, 1 << 20, NOT_A_BACKUP)?;
     if manifest.format > FORMAT || manifest.schema_version > SCHEMA_VERSION {
         return Err(Error::WrongFile(format!(
             "This backup was made by a newer CoachDesk ({}). Please update CoachDesk to use it.",

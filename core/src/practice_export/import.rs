@@ -124,14 +124,7 @@ fn build(path: &Path, staging: &Path, key: Option<&crate::keys::Key>) -> Result<
     let file = std::fs::File::open(path)
         .map_err(|e| Error::io(format!("Could not open {}", path.display()), e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
-    let mut text = String::new();
-    zip.by_name(MANIFEST)
-        .map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?
-        .take(64 << 20)
-        .read_to_string(&mut text)
-        .map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
-    let manifest: Manifest =
-        serde_json::from_str(&text).map_err(|_| Error::WrongFile(NOT_AN_EXPORT.into()))?;
+    let manifest: Manifest = crate::files::zip_json(&mut zip, MANIFEST, 64 << 20, NOT_AN_EXPORT)?;
     if manifest.format != FORMAT {
         return Err(Error::WrongFile(NOT_AN_EXPORT.into()));
     }
