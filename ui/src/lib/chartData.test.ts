@@ -197,54 +197,43 @@ describe("fitLabel", () => {
 });
 
 describe("dateTicks", () => {
-  it("ticks every day over a short span", () => {
-    const { ticks, monthly } = dateTicks(NOV_1 - 3600, NOV_1 + 4 * DAY_SECONDS, 10);
-    expect(monthly).toBe(false);
-    expect(ticks.map(unixToIsoDate)).toEqual([
-      "2026-11-01",
-      "2026-11-02",
-      "2026-11-03",
-      "2026-11-04",
-      "2026-11-05",
-    ]);
-  });
+  const day = (iso: string) => isoDateToUnix(iso) ?? 0;
 
-  it("steps out to weeks when days would crowd", () => {
-    const { ticks } = dateTicks(NOV_1, NOV_1 + 30 * DAY_SECONDS, 6);
-    expect(ticks.map(unixToIsoDate)).toEqual([
-      "2026-11-01",
-      "2026-11-08",
-      "2026-11-15",
-      "2026-11-22",
-      "2026-11-29",
-    ]);
-  });
-
-  it("uses the first of each month over long spans", () => {
-    const start = isoDateToUnix("2026-01-15") ?? 0;
-    const end = isoDateToUnix("2026-07-20") ?? 0;
-    const { ticks, monthly } = dateTicks(start, end, 8);
-    expect(monthly).toBe(true);
-    expect(ticks.map(unixToIsoDate)).toEqual([
-      "2026-02-01",
-      "2026-03-01",
-      "2026-04-01",
-      "2026-05-01",
-      "2026-06-01",
-      "2026-07-01",
-    ]);
-    expect(dateTicks(start, end, 2).ticks.map(unixToIsoDate)).toEqual(["2026-04-01", "2026-07-01"]);
-  });
-
-  it("crosses into the next year", () => {
-    const start = isoDateToUnix("2026-11-20") ?? 0;
-    const end = isoDateToUnix("2027-03-10") ?? 0;
-    expect(dateTicks(start, end, 5).ticks.map(unixToIsoDate)).toEqual([
-      "2026-12-01",
-      "2027-01-01",
-      "2027-02-01",
-      "2027-03-01",
-    ]);
+  it.each([
+    {
+      about: "ticks every day over a short span",
+      span: [NOV_1 - 3600, NOV_1 + 4 * DAY_SECONDS, 10],
+      monthly: false,
+      ticks: ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"],
+    },
+    {
+      about: "steps out to weeks when days would crowd",
+      span: [NOV_1, NOV_1 + 30 * DAY_SECONDS, 6],
+      monthly: false,
+      ticks: ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22", "2026-11-29"],
+    },
+    {
+      about: "uses the first of each month over long spans",
+      span: [day("2026-01-15"), day("2026-07-20"), 8],
+      monthly: true,
+      ticks: ["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01"],
+    },
+    {
+      about: "steps out to quarters when months would crowd",
+      span: [day("2026-01-15"), day("2026-07-20"), 2],
+      monthly: true,
+      ticks: ["2026-04-01", "2026-07-01"],
+    },
+    {
+      about: "crosses into the next year",
+      span: [day("2026-11-20"), day("2027-03-10"), 5],
+      monthly: true,
+      ticks: ["2026-12-01", "2027-01-01", "2027-02-01", "2027-03-01"],
+    },
+  ] as const)("$about", ({ span: [min, max, most], monthly, ticks }) => {
+    const found = dateTicks(min, max, most);
+    expect(found.monthly).toBe(monthly);
+    expect(found.ticks.map(unixToIsoDate)).toEqual(ticks);
   });
 
   it("labels ticks as days or months", () => {

@@ -14,21 +14,24 @@ import {
 import { toDateTimeInputs } from "./format";
 
 describe("booking suggestions", () => {
-  it("suggests the free call for a lead and a follow-up for everyone else", () => {
-    expect(suggestedKind("lead")).toBe("free_consult");
-    expect(suggestedKind("consult_booked")).toBe("follow_up");
-    expect(suggestedKind("active")).toBe("follow_up");
-    expect(suggestedKind("paused")).toBe("follow_up");
+  // The free call for a lead, a follow-up for everyone else.
+  it.each([
+    ["lead", "free_consult"],
+    ["consult_booked", "follow_up"],
+    ["active", "follow_up"],
+    ["paused", "follow_up"],
+  ] as const)("suggests for a client who is %s a %s", (status, kind) => {
+    expect(suggestedKind(status)).toBe(kind);
   });
 
-  it("matches duration and template to the kind", () => {
-    expect(suggestedDuration("free_consult")).toBe(30);
-    expect(suggestedDuration("initial_session")).toBe(60);
-    expect(suggestedDuration("follow_up")).toBe(60);
-    expect(suggestedDuration("check_in")).toBe(60);
-    expect(suggestedTemplate("free_consult")).toBe("discovery");
-    expect(suggestedTemplate("follow_up")).toBe("coaching");
-    expect(suggestedTemplate("check_in")).toBe("coaching");
+  it.each([
+    ["free_consult", 30, "discovery"],
+    ["initial_session", 60, "coaching"],
+    ["follow_up", 60, "coaching"],
+    ["check_in", 60, "coaching"],
+  ] as const)("books a %s for %i minutes with the %s template", (kind, minutes, template) => {
+    expect(suggestedDuration(kind)).toBe(minutes);
+    expect(suggestedTemplate(kind)).toBe(template);
   });
 
   it("starts at the next whole hour, rolling into tomorrow late at night", () => {

@@ -27,3 +27,13 @@ export type TextOptions = {
   describedby?: string;
   class?: ClassValue;
 };
+
+/** How a form names a field ("phases.0.items.1.text", as the backend names it) to its parts. */
+export type FieldNaming = {
+  /** The element id of the field. */
+  fid: (field: string) => string;
+  /** The backend's objection to the field, if any. */
+  err: (field: string) => string | undefined;
+  /** aria-describedby for the field: its error, when it has one. */
+  described: (field: string) => string | undefined;
+};

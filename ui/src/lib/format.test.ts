@@ -42,19 +42,44 @@ import {
 } from "./format";
 
 describe("labels", () => {
-  it("names every status the way the coach says it", () => {
-    expect(CLIENT_STATUSES.map(statusLabel)).toEqual([
-      "Lead",
-      "Consult booked",
-      "Active",
-      "Paused",
-      "Alumni",
-      "Not a fit",
-    ]);
-  });
-
-  it("names MS types by their abbreviations", () => {
-    expect(MS_TYPES.map(msTypeLabel)).toEqual(["Unknown", "RRMS", "SPMS", "PPMS", "CIS"]);
+  it.each([
+    {
+      what: "client statuses",
+      names: CLIENT_STATUSES.map(statusLabel),
+      said: ["Lead", "Consult booked", "Active", "Paused", "Alumni", "Not a fit"],
+    },
+    {
+      what: "MS types, by their abbreviations",
+      names: MS_TYPES.map(msTypeLabel),
+      said: ["Unknown", "RRMS", "SPMS", "PPMS", "CIS"],
+    },
+    {
+      what: "consult kinds",
+      names: CONSULT_KINDS.map(consultKindLabel),
+      said: ["Free consult call", "Initial session", "Follow-up", "Check-in"],
+    },
+    {
+      what: "consult statuses",
+      names: CONSULT_STATUSES.map(consultStatusLabel),
+      said: ["Scheduled", "Completed", "No-show", "Cancelled"],
+    },
+    {
+      what: "protocol statuses",
+      names: (["active", "paused", "completed"] as const).map(protocolStatusLabel),
+      said: ["Active", "Paused", "Completed"],
+    },
+    {
+      what: "the outcomes of a food test",
+      names: LOG_OUTCOMES.map(foodStatusLabel),
+      said: ["Testing", "Tolerated", "Reacted", "Retest later"],
+    },
+    {
+      what: "severities",
+      names: [0, 1, 2, 3].map(severityLabel),
+      said: ["None", "Mild", "Moderate", "Severe"],
+    },
+  ])("names $what the way the coach says them", ({ names, said }) => {
+    expect(names).toEqual(said);
   });
 
   it("counts in singular and plural", () => {
@@ -66,20 +91,18 @@ describe("labels", () => {
 });
 
 describe("formatDateTime", () => {
-  it("shows a UTC timestamp in the given local zone", () => {
-    expect(formatDateTime("2026-11-24T13:05:00Z", "Europe/Paris")).toBe("24 Nov 2026, 14:05");
-    expect(formatDateTime("2026-11-24T13:05:00Z", "UTC")).toBe("24 Nov 2026, 13:05");
-    expect(formatDateTime("2026-11-24T13:05:00Z", "America/New_York")).toBe("24 Nov 2026, 08:05");
-  });
-
-  it("crosses midnight into the local day", () => {
-    expect(formatDateTime("2026-01-31T23:30:00Z", "Asia/Tokyo")).toBe("1 Feb 2026, 08:30");
-    expect(formatDateTime("2026-07-01T00:00:00+00:00", "UTC")).toBe("1 Jul 2026, 00:00");
-  });
-
-  it("handles fractional seconds and offsets", () => {
-    expect(formatDateTime("2026-03-09T09:15:42.123456Z", "UTC")).toBe("9 Mar 2026, 09:15");
-    expect(formatDateTime("2026-03-09T10:15:00+01:00", "UTC")).toBe("9 Mar 2026, 09:15");
+  // A UTC timestamp in the given local zone, across midnight, with fractional seconds or an
+  // offset of its own.
+  it.each([
+    ["2026-11-24T13:05:00Z", "Europe/Paris", "24 Nov 2026, 14:05"],
+    ["2026-11-24T13:05:00Z", "UTC", "24 Nov 2026, 13:05"],
+    ["2026-11-24T13:05:00Z", "America/New_York", "24 Nov 2026, 08:05"],
+    ["2026-01-31T23:30:00Z", "Asia/Tokyo", "1 Feb 2026, 08:30"],
+    ["2026-07-01T00:00:00+00:00", "UTC", "1 Jul 2026, 00:00"],
+    ["2026-03-09T09:15:42.123456Z", "UTC", "9 Mar 2026, 09:15"],
+    ["2026-03-09T10:15:00+01:00", "UTC", "9 Mar 2026, 09:15"],
+  ])("shows %s in %s as %s", (timestamp, zone, shown) => {
+    expect(formatDateTime(timestamp, zone)).toBe(shown);
   });
 
   it("leaves text that is not a timestamp alone", () => {
@@ -147,19 +170,7 @@ describe("todayIso", () => {
 });
 
 describe("consult labels", () => {
-  it("names consult kinds and statuses the way the coach says them", () => {
-    expect(CONSULT_KINDS.map(consultKindLabel)).toEqual([
-      "Free consult call",
-      "Initial session",
-      "Follow-up",
-      "Check-in",
-    ]);
-    expect(CONSULT_STATUSES.map(consultStatusLabel)).toEqual([
-      "Scheduled",
-      "Completed",
-      "No-show",
-      "Cancelled",
-    ]);
+  it("titles a consult by its kind and client", () => {
     expect(consultTitle("free_consult", "Renée Côté")).toBe("Free consult call with Renée Côté");
   });
 
@@ -287,22 +298,9 @@ describe("greeting", () => {
 });
 
 describe("protocol and progress labels", () => {
-  it("names protocol statuses", () => {
-    expect(protocolStatusLabel("active")).toBe("Active");
-    expect(protocolStatusLabel("paused")).toBe("Paused");
-    expect(protocolStatusLabel("completed")).toBe("Completed");
-  });
-
-  it("names food statuses, outcomes and severities", () => {
+  it("names food statuses, severities and stages", () => {
     expect(foodStatusLabel("untested")).toBe("Untested");
     expect(foodStatusLabel("retest_later")).toBe("Retest later");
-    expect(LOG_OUTCOMES.map(foodStatusLabel)).toEqual([
-      "Testing",
-      "Tolerated",
-      "Reacted",
-      "Retest later",
-    ]);
-    expect([0, 1, 2, 3].map(severityLabel)).toEqual(["None", "Mild", "Moderate", "Severe"]);
     expect(severityLabel(7)).toBe("7");
     expect(stageHint(1)).toMatch(/least likely/i);
     expect(stageHint(4)).toMatch(/most likely/i);

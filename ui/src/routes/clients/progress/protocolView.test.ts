@@ -36,6 +36,17 @@ function protocol(overrides: Partial<ClientProtocol> = {}): ClientProtocol {
   };
 }
 
+/** Started on 5 January, then completed or paused on `onDate` in its first phase. */
+function stoppedOn(status: "completed" | "paused", onDate: string): ClientProtocol {
+  return protocol({
+    status,
+    history: [
+      { kind: "phase", phase: 0, onDate: "2026-01-05" },
+      { kind: status, phase: 0, onDate },
+    ],
+  });
+}
+
 describe("openProtocol", () => {
   it("finds the active or paused protocol and ignores completed ones", () => {
     const done = protocol({ id: 1, status: "completed" });
@@ -66,13 +77,7 @@ describe("phaseDates", () => {
   });
 
   it("closes the last phase on completion and leaves unreached phases undated", () => {
-    const p = protocol({
-      status: "completed",
-      history: [
-        { kind: "phase", phase: 0, onDate: "2026-01-05" },
-        { kind: "completed", phase: 0, onDate: "2026-01-30" },
-      ],
-    });
+    const p = stoppedOn("completed", "2026-01-30");
     expect(phaseDates(p)).toEqual([
       { from: "2026-01-05", to: "2026-01-30" },
       { from: null, to: null },
@@ -92,13 +97,7 @@ describe("steps", () => {
   });
 
   it("knows when it was paused and when it last changed", () => {
-    const p = protocol({
-      status: "paused",
-      history: [
-        { kind: "phase", phase: 0, onDate: "2026-01-05" },
-        { kind: "paused", phase: 0, onDate: "2026-01-12" },
-      ],
-    });
+    const p = stoppedOn("paused", "2026-01-12");
     expect(pausedSince(p)).toBe("2026-01-12");
     expect(pausedSince(protocol())).toBeNull();
     expect(lastChangeOn(p)).toBe("2026-01-12");
