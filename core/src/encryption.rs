@@ -131,7 +131,6 @@ pub fn turn_off(db: &Db, passphrase: &str) -> Result<usize> {
     Ok(copies)
 }
 
-/// The passphrase or recovery key she typed opens `file`, and it holds `key`.
 /// The practice's key; refused while it is not encrypted.
 fn encrypted_key(db: &Db) -> Result<Key> {
     db.key()
@@ -148,6 +147,7 @@ fn opened_with(db: &Db, secret: &str, field: &str) -> Result<(PathBuf, Key, KeyF
     Ok((data_dir, key, file))
 }
 
+/// The passphrase or recovery key she typed opens `file`, and it holds `key`.
 fn check_secret(file: &KeyFile, key: &Key, secret: &str, field: &str) -> Result<()> {
     let opened = file.unlock(secret).map_err(|e| match e {
         Error::Invalid(mut problems) => {

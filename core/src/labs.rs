@@ -16,10 +16,10 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::timeline::{self, TimelineKind};
 
-/// The largest file that can be attached.
 /// What an attached file that is not there is called in the error.
 const ATTACHED: &str = "That attached file";
 
+/// The largest file that can be attached.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// The kinds of file a lab result can have attached (the dialog offers the same list; the rule

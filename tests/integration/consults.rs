@@ -20,12 +20,12 @@ fn free_consult(db: &Db, client_id: i64, at: &str) -> consults::Consult {
     consults::create(db, &ConsultInput::free_consult(client_id, at, 45)).unwrap()
 }
 
-/// The consult marked completed, as booked.
-fn complete(db: &Db, consult: &consults::Consult) -> consults::Consult {
+/// The consult marked completed, at the time it was booked, having lasted `minutes`.
+fn complete(db: &Db, consult: &consults::Consult, minutes: i32) -> consults::Consult {
     let change = ConsultChange {
         kind: consult.kind,
         scheduled_at: consult.scheduled_at.clone(),
-        duration_minutes: consult.duration_minutes,
+        duration_minutes: minutes,
         status: ConsultStatus::Completed,
     };
     consults::update(db, consult.id, &change).unwrap()
@@ -229,7 +229,7 @@ fn dashboard_shows_the_day_the_week_follow_ups_leads_and_quiet_clients() {
     let late = free_consult(&db, booked.id, "2026-11-25T04:30:00Z");
     let next_week = follow_up(&db, seen.id, "2026-11-28T15:00:00Z");
     let done = follow_up(&db, seen.id, "2026-11-10T15:00:00Z");
-    complete(&db, &done);
+    complete(&db, &done, 45);
     let follow = |title: &str, due: &str| {
         follow_ups::create(
             &db,
@@ -356,7 +356,8 @@ fn consults_and_follow_ups_land_on_the_timeline() {
     let (_dir, db) = store();
     let client = clients::create(&db, &ClientInput::named("Renée Côté")).unwrap();
     let consult = free_consult(&db, client.id, "2026-11-25T10:00:00Z");
-    complete(&db, &consult);
+    // A shorter call than booked and its status, changed at once: one timeline entry.
+    complete(&db, &consult, 30);
     clients::set_status(&db, client.id, ClientStatus::Active).unwrap();
     let f = follow_ups::create(
         &db,

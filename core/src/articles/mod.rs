@@ -377,14 +377,10 @@ fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
 pub fn list(db: &Db, search: &str) -> Result<Vec<ArticleSummary>> {
     let conn = db.conn();
     let needle = fold(search.trim());
-    row::all(
-        &conn,
-        &format!(
+    let sql = format!(
         "{SUMMARY_SQL} WHERE ?1 = '' OR instr(a.search_key, ?1) > 0 ORDER BY a.id DESC LIMIT 500"
-    ),
-        [needle],
-        summary_from,
-    )
+    );
+    row::all(&conn, &sql, [needle], summary_from)
 }
 
 /// One section of an article, with the article's title (for handouts).

@@ -145,7 +145,6 @@ fn text_layer_reads_in_order_with_typography_intact() {
     assert!(!text.contains('\u{FFFD}'), "no replacement characters");
 }
 
-/// Every row of `pdffonts`: embedded, subset (tagged name) and with a ToUnicode map.
 /// The PDF at `path` embeds the font `font`, and every font it uses is embedded and subset.
 fn assert_embeds(path: &PathBuf, font: &str) {
     let fonts = run("pdffonts", &[], path);
@@ -153,6 +152,7 @@ fn assert_embeds(path: &PathBuf, font: &str) {
     assert_all_embedded_and_subset(&fonts);
 }
 
+/// Every row of `pdffonts`: embedded, subset (tagged name) and with a ToUnicode map.
 fn assert_all_embedded_and_subset(listing: &str) -> usize {
     let rows: Vec<&str> = listing
         .lines()

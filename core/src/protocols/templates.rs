@@ -73,23 +73,24 @@ pub(crate) fn current_versions_in(conn: &Connection) -> Result<Vec<TemplateVersi
 /// Every template that is not archived, by name, with its current version.
 pub fn list_templates(db: &Db) -> Result<Vec<TemplateSummary>> {
     let conn = db.conn();
-    row::all(&conn, &format!(
+    let sql = format!(
         "SELECT t.id, v.name, v.summary, v.version, json_array_length(v.phases) AS phase_count,
                 v.created_at AS updated_at,
                 (SELECT count(DISTINCT client_id) FROM client_protocols c WHERE c.template_id = t.id)
                     AS assigned_count
          {CURRENT}"
-    ), [], |r| {
-            Ok(from_row!(r => TemplateSummary {
-                id,
-                name,
-                summary,
-                version,
-                phase_count,
-                updated_at,
-                assigned_count,
-            }))
-        })
+    );
+    row::all(&conn, &sql, [], |r| {
+        Ok(from_row!(r => TemplateSummary {
+            id,
+            name,
+            summary,
+            version,
+            phase_count,
+            updated_at,
+            assigned_count,
+        }))
+    })
 }
 
 pub(super) fn latest_version(conn: &Connection, template_id: i64) -> Result<i64> {

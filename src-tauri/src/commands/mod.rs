@@ -18,7 +18,9 @@
 /// ```
 ///
 /// (`make types` reads these lines for the UI's command map, as it reads the other commands'
-/// signatures.) Commands that do more (a dialog, a file, the app's state) are written out.
+/// signatures.) Commands that save through the save dialog are lines of a `file_commands!` or
+/// `document_commands!` block (below); those that do more (another dialog, the app's state)
+/// are written out.
 macro_rules! db_commands {
     ($(
         $(#[$attr:meta])*
