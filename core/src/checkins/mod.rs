@@ -320,7 +320,7 @@ pub fn csv_file(db: &Db, client_id: i64) -> Result<Made> {
 }
 
 /// A sensible file name: "Check-ins – Renée Côté – 2026-11-25.csv".
-pub fn csv_file_name(db: &Db, client_id: i64) -> Result<String> {
+fn csv_file_name(db: &Db, client_id: i64) -> Result<String> {
     let client = clients::get(db, client_id)?;
     let safe: String = client
         .name

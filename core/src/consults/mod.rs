@@ -375,20 +375,21 @@ fn load(conn: &Connection, id: i64) -> Result<Consult> {
     row::one(
         conn,
         "That consult",
-        "SELECT c.id, c.client_id, cl.name AS client_name, c.kind, c.scheduled_at,
-            c.duration_minutes, c.status, c.template_name, c.sections, c.notes_updated_at,
-            c.created_at, c.updated_at
-         FROM consults c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?1",
+        &format!(
+            "SELECT {SUMMARY_COLUMNS}, c.template_name, c.sections, c.notes_updated_at,
+                c.created_at, c.updated_at
+             FROM consults c JOIN clients cl ON cl.id = c.client_id WHERE c.id = ?1"
+        ),
         [id],
         |row| {
             Ok(from_row!(row => Consult {
                 id,
                 client_id,
                 client_name,
-                kind: row::parsed(row, "kind", "consult kind", parse_kind)?,
+                kind: kind_at(row)?,
                 scheduled_at,
                 duration_minutes,
-                status: row::parsed(row, "status", "consult status", parse_status)?,
+                status: status_at(row)?,
                 template_name,
                 sections: row::json(row, "sections")?,
                 notes_updated_at,
@@ -403,15 +404,23 @@ pub(crate) const SUMMARY_COLUMNS: &str =
     "c.id, c.client_id, cl.name AS client_name, c.kind, c.scheduled_at, c.duration_minutes,
     c.status";
 
+fn kind_at(row: &Row<'_>) -> rusqlite::Result<ConsultKind> {
+    row::parsed(row, "kind", "consult kind", parse_kind)
+}
+
+fn status_at(row: &Row<'_>) -> rusqlite::Result<ConsultStatus> {
+    row::parsed(row, "status", "consult status", parse_status)
+}
+
 pub(crate) fn summary_from(row: &Row<'_>) -> rusqlite::Result<ConsultSummary> {
     Ok(from_row!(row => ConsultSummary {
         id,
         client_id,
         client_name,
-        kind: row::parsed(row, "kind", "consult kind", parse_kind)?,
+        kind: kind_at(row)?,
         scheduled_at,
         duration_minutes,
-        status: row::parsed(row, "status", "consult status", parse_status)?,
+        status: status_at(row)?,
     }))
 }
 
