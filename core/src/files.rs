@@ -1,5 +1,6 @@
 //! Writing files the coach keeps (logos, exports) so that a crash never leaves half a file.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -37,42 +38,73 @@ pub enum Kind {
 /// "name (3).ext"… (only the extension at the end is kept apart, so a title holding ".pdf"
 /// stays whole).
 pub fn unused_path(folder: &Path, name: &str) -> PathBuf {
+    unused_path_besides(folder, name, &mut HashSet::new())
+}
+
+/// `unused_path`, also passing over the names in `taken` (files about to be written, compared
+/// without regard to case, as some systems' folders do), and adding the name it gives.
+pub fn unused_path_besides(folder: &Path, name: &str, taken: &mut HashSet<String>) -> PathBuf {
     let (stem, ext) = match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() && !ext.contains(' ') => (stem, format!(".{ext}")),
         _ => (name, String::new()),
     };
-    let mut path = folder.join(name);
+    let mut candidate = name.to_owned();
     let mut n = 2;
-    while path.exists() {
-        path = folder.join(format!("{stem} ({n}){ext}"));
+    while taken.contains(&candidate.to_lowercase()) || folder.join(&candidate).exists() {
+        candidate = format!("{stem} ({n}){ext}");
         n += 1;
     }
-    path
+    taken.insert(candidate.to_lowercase());
+    folder.join(candidate)
 }
 
 /// Writes `bytes` to `path` through a temporary file beside it, synced to disk, and a rename
 /// (the folder synced too), so the file is either the old one or the complete new one, even
 /// after a power cut.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// `write_atomic` for several files at once: every file is written and synced before any is
+/// renamed into place, and each folder is synced once, so the disk is asked to wait a few
+/// times for the lot rather than twice a file. No half-written file is ever left: when one
+/// cannot be written, none is put in place (a rename that fails part way leaves the files
+/// before it, whole).
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
     use std::io::Write;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    let shown = path.display();
-    let fail = |e| Error::io(format!("Could not write {shown}"), e);
-    let written = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
+    let fail = |path: &Path, e| Error::io(format!("Could not write {}", path.display()), e);
+    let mut temporary = Vec::with_capacity(files.len());
+    let mut placed = || -> Result<()> {
+        let mut opened = Vec::with_capacity(files.len());
+        for &(path, bytes) in files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let tmp = path.with_file_name(format!(".{name}.tmp"));
+            let mut file = std::fs::File::create(&tmp).map_err(|e| fail(path, e))?;
+            temporary.push(tmp);
+            file.write_all(bytes).map_err(|e| fail(path, e))?;
+            opened.push(file);
+        }
+        // The first sync writes out what the others wrote too; the rest find little to do.
+        for (&(path, _), file) in files.iter().zip(&opened) {
+            file.sync_all().map_err(|e| fail(path, e))?;
+        }
+        for (&(path, _), tmp) in files.iter().zip(&temporary) {
+            std::fs::rename(tmp, path).map_err(|e| fail(path, e))?;
+        }
+        Ok(())
+    };
+    if let Err(e) = placed() {
+        for tmp in &temporary {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
     }
-    if let Some(folder) = path.parent() {
+    let mut folders: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
+    folders.dedup();
+    for folder in folders {
         sync_folder(folder);
     }
     Ok(())
@@ -323,6 +355,40 @@ mod tests {
             unused_path(dir.path(), "notes"),
             dir.path().join("notes (2)")
         );
+    }
+
+    #[test]
+    fn names_about_to_be_written_are_passed_over_too_whatever_their_case() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("Zoë.pdf"), b"x").unwrap();
+        let mut taken = HashSet::new();
+        let names: Vec<PathBuf> = ["Zoë.pdf", "Anna.pdf", "anna.pdf", "Anna.pdf"]
+            .iter()
+            .map(|n| unused_path_besides(dir.path(), n, &mut taken))
+            .collect();
+        let names: Vec<_> = names.iter().map(|p| p.file_name().unwrap()).collect();
+        assert_eq!(
+            names,
+            ["Zoë (2).pdf", "Anna.pdf", "anna (2).pdf", "Anna (3).pdf"]
+        );
+    }
+
+    #[test]
+    fn files_written_together_are_all_whole_or_none_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+        write_all_atomic(&[(&a, b"first"), (&b, b"second")]).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"first");
+        assert_eq!(std::fs::read(&b).unwrap(), b"second");
+
+        let (c, lost) = (dir.path().join("c.pdf"), dir.path().join("gone/d.pdf"));
+        assert!(write_all_atomic(&[(&c, b"third"), (&lost, b"fourth")]).is_err());
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.pdf", "b.pdf"], "no c.pdf, no temporary file");
     }
 
     #[test]

@@ -179,8 +179,9 @@ fn one_handout_for_several_clients_with_progress_and_cancel() {
 }
 
 /// More clients than the computer has cores: the handouts are rendered side by side, yet
-/// written, recorded and reported in her order, each with its own name; a client who is not
-/// there stops the export before any file is written.
+/// written, recorded and reported in her order, each with its own name (two clients of the
+/// same name get a file each); a client who is not there stops the export before any file
+/// is written.
 #[test]
 fn a_bulk_export_renders_side_by_side_and_writes_in_her_order() {
     let names = [
@@ -190,6 +191,7 @@ fn a_bulk_export_renders_side_by_side_and_writes_in_her_order() {
         "Anna",
         "Béa",
         "Chloé 🌿",
+        "Anna",
         "Dana",
     ];
     let (dir, db, draft, ids) = bulk_setup(&names);
@@ -201,7 +203,8 @@ fn a_bulk_export_renders_side_by_side_and_writes_in_her_order() {
     })
     .unwrap();
     assert_eq!(seen, names);
-    assert_eq!((result.written, result.cancelled), (7, false));
+    assert_eq!((result.written, result.cancelled), (8, false));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 8);
     for (id, name) in ids.iter().zip(names) {
         let given = handouts::for_client(&db, *id).unwrap();
         assert_eq!(given.len(), 1, "{name}");
@@ -211,6 +214,11 @@ fn a_bulk_export_renders_side_by_side_and_writes_in_her_order() {
             "{name}: {text}"
         );
     }
+    let second_anna = &handouts::for_client(&db, ids[6]).unwrap()[0].file_name;
+    assert!(
+        second_anna.contains("Anna") && second_anna.ends_with(" (2).pdf"),
+        "{second_anna}"
+    );
 
     let empty = dir.path().join("none");
     std::fs::create_dir(&empty).unwrap();

@@ -3,16 +3,15 @@
 //! a branded PDF (printed through `documents`). Every handout given to a client is kept as a
 //! snapshot of its text, on her timeline (`given`), so it can be exported again identically.
 
+mod bulk;
 mod given;
 mod snapshot;
 
+pub use bulk::{check_for_clients, export_for_clients, BulkExport, BulkProgress};
 pub use given::{
     for_client, given_on, given_sections, prepare_given, reexport, render_given, GivenHandout,
     GivenSection,
 };
-
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::Utc;
 use rusqlite::params;
@@ -74,6 +73,26 @@ pub const MAX_BLOCKS: usize = 200;
 
 /// Fills in every block's text: the preview, and the snapshot a given handout keeps.
 pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<Printable> {
+    let prepared_for = match draft.client_id {
+        Some(id) => Some(name_on_handout(db, id)?),
+        None => None,
+    };
+    let (practice, title, blocks) = resolve_blocks(db, draft)?;
+    Ok(Printable::new(&practice, title, prepared_for, blocks))
+}
+
+/// The name a handout for this client is prepared for: the one she goes by.
+fn name_on_handout(db: &Db, client_id: i64) -> Result<String> {
+    let c = clients::load(&db.conn(), client_id)?;
+    Ok(if c.preferred_name.is_empty() {
+        c.name
+    } else {
+        c.preferred_name
+    })
+}
+
+/// The practice, the title and the blocks of a draft, every text filled in.
+fn resolve_blocks(db: &Db, draft: &HandoutDraft) -> Result<(Practice, String, Vec<ResolvedBlock>)> {
     if draft.blocks.len() > MAX_BLOCKS {
         return Err(Error::invalid(
             "blocks",
@@ -85,17 +104,6 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<Printable> {
     }
     let practice = documents::practice_of(db)?;
     let conn = db.conn();
-    let prepared_for = match draft.client_id {
-        Some(id) => {
-            let c = clients::load(&conn, id)?;
-            Some(if c.preferred_name.is_empty() {
-                c.name
-            } else {
-                c.preferred_name
-            })
-        }
-        None => None,
-    };
     let mut blocks = Vec::new();
     for block in &draft.blocks {
         match block {
@@ -177,7 +185,7 @@ pub fn resolve(db: &Db, draft: &HandoutDraft) -> Result<Printable> {
             block.with_typographic_quotes();
         }
     }
-    Ok(Printable::new(&practice, title, prepared_for, blocks))
+    Ok((practice, title, blocks))
 }
 
 /// A phase as the handout prints it: its name and aims, the foods to enjoy and to avoid side
@@ -343,35 +351,47 @@ fn write_and_record(
     pdf: &[u8],
 ) -> Result<()> {
     crate::files::write_atomic(path, pdf)?;
-    let file_name = path
-        .file_name()
+    record(db, prepared, &file_name_of(path))
+}
+
+/// The name of the file at `path`, as her timeline shows it.
+fn file_name_of(path: &std::path::Path) -> String {
+    path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    record(db, prepared, &file_name)
+        .unwrap_or_default()
 }
 
 /// Records a handout given to her (exported or printed) on her timeline, with a snapshot of
 /// its text so it can be exported again identically; nothing for a handout with no client.
 pub fn record(db: &Db, prepared: &Prepared, file_name: &str) -> Result<()> {
+    if prepared.client_id.is_none() {
+        return Ok(());
+    }
+    let mut conn = db.conn();
+    let tx = conn.transaction()?;
+    record_in(&tx, prepared, file_name)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// `record` inside a transaction of the caller's.
+fn record_in(tx: &rusqlite::Transaction, prepared: &Prepared, file_name: &str) -> Result<()> {
     let Some(client_id) = prepared.client_id else {
         return Ok(());
     };
     let preview = &prepared.doc;
     let snapshot = snapshot::write(preview)?;
-    let mut conn = db.conn();
-    let tx = conn.transaction()?;
     tx.execute(
         "INSERT INTO handouts_given (client_id, title, file_name, snapshot, given_at)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![client_id, preview.title, file_name, snapshot, crate::now()],
     )?;
     timeline::record(
-        &tx,
+        tx,
         client_id,
         TimelineKind::HandoutGiven,
         &format!("Handout given: {}", preview.title),
     )?;
-    tx.commit()?;
     Ok(())
 }
 
@@ -379,141 +399,4 @@ pub fn record(db: &Db, prepared: &Prepared, file_name: &str) -> Result<()> {
 /// client).
 pub fn export(db: &Db, draft: &HandoutDraft, path: &std::path::Path) -> Result<()> {
     save(db, &prepare(db, draft)?, path)
-}
-
-/// The most threads a bulk export renders on: each holds a handout's pages while it works, and
-/// the window keeps a core to itself on most laptops.
-const MAX_RENDER_THREADS: usize = 4;
-
-/// How a bulk export ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkExport {
-    pub folder: String,
-    pub written: i64,
-    pub total: i64,
-    pub cancelled: bool,
-}
-
-/// Progress of a bulk export, after each client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct BulkProgress {
-    pub done: i64,
-    pub total: i64,
-    pub client_name: String,
-}
-
-/// What a bulk export checks before the folder dialog opens: the draft, and some clients.
-pub fn check_for_clients(draft: &HandoutDraft, client_ids: &[i64]) -> Result<()> {
-    check(draft)?;
-    if client_ids.is_empty() {
-        return Err(Error::invalid("clientIds", "Choose at least one client."));
-    }
-    Ok(())
-}
-
-/// Exports one handout per client into `folder`, each personalised and recorded on her
-/// timeline. `progress` is told after each client and returns false to stop early.
-///
-/// Every handout is checked and resolved first (nothing is written when one cannot be); the
-/// PDFs are then rendered on as many threads as the computer has cores (up to four), while
-/// this thread writes and records them in the clients' order. Stopping early leaves no file
-/// for the clients after the last one reported.
-pub fn export_for_clients(
-    db: &Db,
-    draft: &HandoutDraft,
-    client_ids: &[i64],
-    folder: &std::path::Path,
-    mut progress: impl FnMut(&BulkProgress) -> bool,
-) -> Result<BulkExport> {
-    check_for_clients(draft, client_ids)?;
-    let total = client_ids.len() as i64;
-    let prepared = client_ids
-        .iter()
-        .map(|&client_id| {
-            let personal = HandoutDraft {
-                client_id: Some(client_id),
-                ..draft.clone()
-            };
-            prepare(db, &personal)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let letterhead = documents::Letterhead::of(db)?;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .clamp(1, MAX_RENDER_THREADS)
-        .min(prepared.len());
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let (send, receive) = std::sync::mpsc::channel::<(usize, Result<Vec<u8>>)>();
-    let (written, cancelled) = std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let send = send.clone();
-            let (next, stop, prepared, letterhead) = (&next, &stop, &prepared, &letterhead);
-            scope.spawn(move || {
-                // Every client's handout has the same paragraphs: each is shaped once here.
-                let _memo = crate::pdf::remember_shaping();
-                while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(one) = prepared.get(i) else { break };
-                    if send
-                        .send((i, letterhead.render(&one.doc, Utc::now())))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(send);
-        let ended = write_in_order(db, &prepared, folder, &receive, &mut progress);
-        // Whatever the end, the render threads take no more work.
-        stop.store(true, Ordering::Relaxed);
-        ended
-    })?;
-    Ok(BulkExport {
-        folder: folder.display().to_string(),
-        written,
-        total,
-        cancelled,
-    })
-}
-
-/// Writes and records each rendered handout of a bulk export in her order, telling `progress`
-/// after each: how many were written, and whether she stopped early.
-fn write_in_order(
-    db: &Db,
-    prepared: &[Prepared],
-    folder: &std::path::Path,
-    rendered: &std::sync::mpsc::Receiver<(usize, Result<Vec<u8>>)>,
-    progress: &mut impl FnMut(&BulkProgress) -> bool,
-) -> Result<(i64, bool)> {
-    let total = prepared.len() as i64;
-    // Rendered PDFs that arrived before the ones ahead of them in her list.
-    let mut waiting = BTreeMap::new();
-    let mut written = 0;
-    for (i, one) in prepared.iter().enumerate() {
-        let pdf = loop {
-            if let Some(pdf) = waiting.remove(&i) {
-                break pdf;
-            }
-            let (at, pdf) = rendered
-                .recv()
-                .map_err(|_| Error::Pdf("The handouts stopped being made part way.".into()))?;
-            waiting.insert(at, pdf);
-        }?;
-        let path = crate::files::unused_path(folder, &one.file_name());
-        write_and_record(db, one, &path, &pdf)?;
-        written += 1;
-        let report = BulkProgress {
-            done: written,
-            total,
-            client_name: one.doc.prepared_for.clone().unwrap_or_default(),
-        };
-        if !progress(&report) && written < total {
-            return Ok((written, true));
-        }
-    }
-    Ok((written, false))
 }

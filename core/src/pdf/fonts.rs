@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use super::memo::{self, Remembered};
 use super::PdfError;
 
 /// One vendored font file.
@@ -116,7 +117,7 @@ impl Face {
             .ok_or(PdfError::Font(self.file_name()))
     }
 
-    /// The printpdf face that is embedded (subset) into the document.
+    /// The face as printpdf's subsetter reads it (`embed`).
     pub(crate) fn embeddable(self) -> Result<&'static printpdf::ParsedFont, PdfError> {
         static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; FACE_COUNT] =
             [const { OnceLock::new() }; FACE_COUNT];
@@ -177,7 +178,7 @@ impl Face {
             .ok_or(PdfError::Font(self.file_name()))
     }
 
-    /// The glyph's advance exactly as printpdf writes it into the font's /W array (whole
+    /// The glyph's advance exactly as the font's /W array gives it (`embed`; whole
     /// thousandths of an em, truncated), so positioning can correct for the difference.
     pub(crate) fn pdf_width(self, gid: u16) -> Result<f32, PdfError> {
         let face = self.shaper()?;
@@ -227,8 +228,8 @@ pub(crate) struct Glyph {
 }
 
 /// Shapes `text[range]` in one face at `size` points and appends the glyphs, with cluster
-/// positions relative to the whole `text`. On a thread that remembers (`remember_shaping`), a
-/// piece shaped before in the same face and size is copied, not shaped again.
+/// positions relative to the whole `text`. On a thread that remembers (`pdf::remember_shaping`),
+/// a piece shaped before in the same face and size is copied, not shaped again.
 pub(crate) fn shape_into(
     text: &str,
     range: std::ops::Range<usize>,
@@ -237,65 +238,39 @@ pub(crate) fn shape_into(
     out: &mut Vec<Glyph>,
 ) -> Result<(), PdfError> {
     let piece = &text[range.clone()];
-    let remembered = MEMO.with_borrow(|memo| {
-        let memo = memo.as_ref()?;
-        let glyphs = memo.get(&(face, size.to_bits(), piece.to_owned()))?;
-        out.extend(glyphs.iter().map(|g| Glyph {
-            start: g.start + range.start,
-            end: g.end + range.start,
-            ..g.clone()
-        }));
-        Some(())
+    if !memo::remembering() {
+        return shape_piece(piece, range.start, face, size, out);
+    }
+    let key = (face, size.to_bits());
+    let remembered = SHAPED.with(|shaped| {
+        shaped.with(&key, piece, |glyphs| {
+            out.extend(glyphs.iter().map(|g| Glyph {
+                start: g.start + range.start,
+                end: g.end + range.start,
+                ..g.clone()
+            }));
+        })
     });
     if remembered.is_some() {
         return Ok(());
     }
     let from = out.len();
     shape_piece(piece, range.start, face, size, out)?;
-    MEMO.with_borrow_mut(|memo| {
-        if let Some(memo) = memo.as_mut() {
-            if memo.len() >= MEMO_PIECES {
-                memo.clear();
-            }
-            let glyphs = out[from..]
-                .iter()
-                .map(|g| Glyph {
-                    start: g.start - range.start,
-                    end: g.end - range.start,
-                    ..g.clone()
-                })
-                .collect();
-            memo.insert((face, size.to_bits(), piece.to_owned()), glyphs);
-        }
-    });
+    let glyphs = out[from..]
+        .iter()
+        .map(|g| Glyph {
+            start: g.start - range.start,
+            end: g.end - range.start,
+            ..g.clone()
+        })
+        .collect();
+    SHAPED.with(|shaped| shaped.keep(key, piece.to_owned(), glyphs));
     Ok(())
 }
 
-/// Pieces of text a thread remembers the shaping of, at the most (a handout has a few hundred).
-const MEMO_PIECES: usize = 4096;
-
-type Memo = std::collections::HashMap<(Face, u32, String), Vec<Glyph>>;
-
 thread_local! {
-    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
-}
-
-/// While the returned guard lives, this thread remembers how each piece of text was shaped:
-/// a bulk export renders the same handout for every client, so all but her name is shaped
-/// once per thread. Shaping is a pure function of the text, face and size.
-#[must_use = "the thread remembers only while the guard is kept"]
-pub fn remember_shaping() -> RememberShaping {
-    MEMO.with_borrow_mut(|memo| *memo = Some(Memo::new()));
-    RememberShaping(std::marker::PhantomData)
-}
-
-/// Forgets what this thread remembered when dropped (`remember_shaping`).
-pub struct RememberShaping(std::marker::PhantomData<*const ()>);
-
-impl Drop for RememberShaping {
-    fn drop(&mut self) {
-        MEMO.with_borrow_mut(|memo| *memo = None);
-    }
+    /// How pieces of text were shaped, by face, size and text (a handout has a few hundred).
+    static SHAPED: Remembered<(Face, u32), String, Vec<Glyph>> = Remembered::new(4096);
 }
 
 /// Shapes `piece` (which starts at byte `offset` of its text) with rustybuzz.
@@ -369,7 +344,7 @@ mod tests {
         };
         let mut fresh = Vec::new();
         shape_all(&mut fresh);
-        let _memo = remember_shaping();
+        let _memo = memo::remember_shaping();
         let (mut first, mut again) = (Vec::new(), Vec::new());
         shape_all(&mut first);
         shape_all(&mut again);
@@ -377,7 +352,7 @@ mod tests {
         let keys = |gs: &[Glyph]| gs.iter().map(key).collect::<Vec<_>>();
         assert_eq!(keys(&first), keys(&fresh));
         assert_eq!(keys(&again), keys(&fresh));
-        assert!(MEMO.with_borrow(|m| m.as_ref().map_or(0, Memo::len)) == 2);
+        assert_eq!(SHAPED.with(Remembered::len), 2);
         // Another size is shaped anew.
         let mut bigger = Vec::new();
         shape_into(text, 0..7, Face::SerifRegular, 23.0, &mut bigger).unwrap();

@@ -1,7 +1,9 @@
 //! Branded handout PDFs: the coach's blocks set in vendored fonts (core/fonts/) with
 //! rustybuzz shaping, optimal line breaking with hyphenation, justified text, pagination
-//! that keeps headings with their text and avoids widows and orphans, and printpdf output
-//! with subset fonts, a clickable booking link and real metadata.
+//! that keeps headings with their text and avoids widows and orphans, and a PDF written with
+//! lopdf: fonts subset to what it prints (allsorts, through printpdf's subsetter), a
+//! clickable booking link and real metadata. A bulk export's threads remember what they
+//! shaped, set, subset and compressed (`remember_shaping`).
 //!
 //! `render` refuses text a vendored font cannot draw (rare scripts) rather than
 //! printing an empty box: `unprintable_chars` lists those characters so the coach can be
@@ -9,9 +11,11 @@
 
 mod blocks;
 mod draw;
+mod embed;
 mod fonts;
 mod layout;
 mod logo;
+mod memo;
 mod text;
 
 #[cfg(test)]
@@ -21,7 +25,8 @@ mod tests;
 
 use chrono::{DateTime, Utc};
 
-pub use fonts::{font_files, remember_shaping, use_fonts_from, RememberShaping};
+pub use fonts::{font_files, use_fonts_from};
+pub use memo::{remember_shaping, RememberShaping};
 
 /// Paper size from the practice profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +66,7 @@ pub struct Brand {
 }
 
 /// A stretch of text with one style.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
     pub text: String,
     pub emphasis: bool,
@@ -208,16 +213,40 @@ fn printed_texts(h: &Handout) -> Vec<&str> {
 pub fn unprintable_chars(h: &Handout) -> Vec<char> {
     let mut missing = Vec::new();
     for t in printed_texts(h) {
-        for c in text::normalise(t).chars() {
-            // A face that fails to load is reported by `render` as PdfError::Font.
-            let printable =
-                fonts::face_for(c, fonts::Face::SerifRegular).map_or(true, |f| f.is_some());
-            if !printable && !missing.contains(&c) {
+        let remembered = memo::remembering()
+            .then(|| UNPRINTABLE.with(|u| u.with(&(), t, Vec::clone)))
+            .flatten();
+        let in_text = remembered.unwrap_or_else(|| {
+            let in_text = unprintable_in(t);
+            if memo::remembering() {
+                UNPRINTABLE.with(|u| u.keep((), t.to_owned(), in_text.clone()));
+            }
+            in_text
+        });
+        for c in in_text {
+            if !missing.contains(&c) {
                 missing.push(c);
             }
         }
     }
     missing
+}
+
+thread_local! {
+    /// The characters of each text no font can draw, on a thread that remembers
+    /// (`remember_shaping`): a bulk export's handouts print the same texts.
+    static UNPRINTABLE: memo::Remembered<(), String, Vec<char>> = memo::Remembered::new(4096);
+}
+
+/// The characters of `text` no vendored font can draw, in order, with repeats.
+fn unprintable_in(text: &str) -> Vec<char> {
+    text::normalise(text)
+        .chars()
+        .filter(|&c| {
+            // A face that fails to load is reported by `render` as PdfError::Font.
+            fonts::face_for(c, fonts::Face::SerifRegular).is_ok_and(|f| f.is_none())
+        })
+        .collect()
 }
 
 /// Lays out and writes the handout as a PDF. `created` becomes the document's creation

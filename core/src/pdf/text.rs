@@ -1,7 +1,7 @@
 //! Setting a paragraph: normalising its text, choosing a face per character, shaping,
 //! hyphenating, breaking lines with textwrap's optimal fit, and justifying.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 use textwrap::core::Fragment;
@@ -9,15 +9,16 @@ use textwrap::wrap_algorithms::{wrap_optimal_fit, Penalties};
 use unicode_normalization::UnicodeNormalization;
 
 use super::fonts::{face_for, is_ignorable, shape_into, Face, Glyph};
+use super::memo::{self, Remembered};
 use super::{PdfError, Span};
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(crate) enum Family {
     Serif,
     Sans,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub(crate) enum Align {
     Left,
     Justify,
@@ -58,8 +59,9 @@ impl TextStyle {
 pub(crate) struct PlacedGlyph {
     pub gid: u16,
     pub advance: f32,
-    /// The text this glyph stands for in the PDF text layer (ToUnicode).
-    pub text: Option<String>,
+    /// The text this glyph stands for in the PDF text layer (ToUnicode). Shared: a set
+    /// paragraph is copied for every handout of a bulk export.
+    pub text: Option<Arc<str>>,
 }
 
 /// Glyphs of one face drawn from `x` on a baseline.
@@ -259,8 +261,45 @@ fn shape(spans: &[Span], style: &TextStyle) -> Result<(String, Vec<Glyph>), PdfE
     Ok((prepared.text, glyphs))
 }
 
-/// Sets `spans` into lines no wider than `width` points.
+/// What a paragraph's lines depend on besides its spans: every part of its style, and the
+/// width.
+type SetKey = ([u32; 6], Family, Align, bool, bool);
+
+thread_local! {
+    /// Paragraphs already set into lines (a handout has a few hundred).
+    static SET: Remembered<SetKey, Vec<Span>, Vec<Line>> = Remembered::new(2048);
+}
+
+/// Sets `spans` into lines no wider than `width` points. On a thread that remembers
+/// (`pdf::remember_shaping`), a paragraph set before in the same style and width is copied.
 pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<Line>, PdfError> {
+    if !memo::remembering() {
+        return set_anew(spans, style, width);
+    }
+    let key: SetKey = (
+        [
+            style.size,
+            style.leading,
+            style.color.0,
+            style.color.1,
+            style.color.2,
+            width,
+        ]
+        .map(f32::to_bits),
+        style.family,
+        style.align,
+        style.hyphenate,
+        style.bold,
+    );
+    if let Some(lines) = SET.with(|set| set.with(&key, spans, Vec::clone)) {
+        return Ok(lines);
+    }
+    let lines = set_anew(spans, style, width)?;
+    SET.with(|set| set.keep(key, spans.to_vec(), lines.clone()));
+    Ok(lines)
+}
+
+fn set_anew(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<Line>, PdfError> {
     let (text, glyphs) = shape(spans, style)?;
     if glyphs.is_empty() {
         return Ok(Vec::new());
@@ -389,7 +428,7 @@ pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<L
         };
         for (k, s) in line.iter().enumerate() {
             for g in &glyphs[s.piece.glyphs.clone()] {
-                let t = (g.end > g.start).then(|| text[g.start..g.end].to_string());
+                let t = (g.end > g.start).then(|| Arc::from(&text[g.start..g.end]));
                 push(
                     g.face,
                     PlacedGlyph {
@@ -406,7 +445,7 @@ pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<L
                     let placed = PlacedGlyph {
                         gid: g.gid,
                         advance: g.advance + extra,
-                        text: Some(" ".into()),
+                        text: Some(Arc::from(" ")),
                     };
                     push(g.face, placed, &mut x);
                 }
@@ -418,7 +457,7 @@ pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<L
                     PlacedGlyph {
                         gid,
                         advance,
-                        text: Some("-".into()),
+                        text: Some(Arc::from("-")),
                     },
                     &mut x,
                 );
@@ -454,7 +493,7 @@ pub(crate) fn one_line(text: &str, style: &TextStyle) -> Result<Line, PdfError> 
     let mut runs: Vec<Run> = Vec::new();
     let mut x = 0.0;
     for g in &glyphs {
-        let t = (g.end > g.start).then(|| text[g.start..g.end].to_string());
+        let t = (g.end > g.start).then(|| Arc::from(&text[g.start..g.end]));
         let placed = PlacedGlyph {
             gid: g.gid,
             advance: g.advance,

@@ -1,0 +1,148 @@
+//! What a thread remembers while it renders the same handout many times (a bulk export
+//! renders one handout for every client): how each piece of text was shaped, how each
+//! paragraph was set into lines, and how each stream was compressed. All three are pure
+//! functions of what is remembered by, so a remembered answer is the answer.
+//!
+//! Nothing is remembered unless the thread holds the guard of `remember_shaping`; what it
+//! remembered under one guard is forgotten before it is asked under the next.
+
+use std::borrow::Borrow;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+static GUARDS: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// The number of the guard this thread holds, 0 when it holds none.
+    static HELD: Cell<u64> = const { Cell::new(0) };
+}
+
+/// While the returned guard lives, this thread remembers what it shaped, set and compressed:
+/// all but her name is done once per thread in a bulk export.
+#[must_use = "the thread remembers only while the guard is kept"]
+pub fn remember_shaping() -> RememberShaping {
+    HELD.set(GUARDS.fetch_add(1, Ordering::Relaxed) + 1);
+    RememberShaping(std::marker::PhantomData)
+}
+
+/// Stops this thread remembering when dropped (`remember_shaping`).
+pub struct RememberShaping(std::marker::PhantomData<*const ()>);
+
+impl Drop for RememberShaping {
+    fn drop(&mut self) {
+        HELD.set(0);
+    }
+}
+
+/// Whether this thread remembers now (it holds a guard): without one, there is nothing to look
+/// up and nothing worth keeping.
+pub(crate) fn remembering() -> bool {
+    HELD.get() != 0
+}
+
+/// One kind of thing a thread remembers, by two keys (the second looked up by a borrowed
+/// value, so asking copies nothing), at most `most` of them (then it starts afresh). Declared
+/// in a `thread_local!`.
+pub(crate) struct Remembered<A, B, V> {
+    most: usize,
+    kept: RefCell<Kept<A, B, V>>,
+}
+
+/// The answers one kind of thing has, and the guard they were kept under.
+struct Kept<A, B, V> {
+    guard: u64,
+    count: usize,
+    answers: HashMap<A, HashMap<B, V>>,
+}
+
+impl<A, B, V> Kept<A, B, V> {
+    fn under(guard: u64) -> Self {
+        Self {
+            guard,
+            count: 0,
+            answers: HashMap::new(),
+        }
+    }
+}
+
+impl<A: Hash + Eq, B: Hash + Eq, V> Remembered<A, B, V> {
+    pub(crate) fn new(most: usize) -> Self {
+        Self {
+            most,
+            kept: RefCell::new(Kept::under(0)),
+        }
+    }
+
+    /// `read` of the answer kept for `a` and `b` under the guard this thread holds, if any.
+    pub(crate) fn with<Q, R>(&self, a: &A, b: &Q, read: impl FnOnce(&V) -> R) -> Option<R>
+    where
+        B: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let held = HELD.get();
+        if held == 0 {
+            return None;
+        }
+        let kept = self.kept.borrow();
+        if kept.guard != held {
+            return None;
+        }
+        kept.answers.get(a)?.get(b).map(read)
+    }
+
+    /// Keeps `value` for `a` and `b` while this thread holds a guard; does nothing otherwise.
+    pub(crate) fn keep(&self, a: A, b: B, value: V) {
+        let held = HELD.get();
+        if held == 0 {
+            return;
+        }
+        let mut kept = self.kept.borrow_mut();
+        if kept.guard != held || kept.count >= self.most {
+            *kept = Kept::under(held);
+        }
+        if kept.answers.entry(a).or_default().insert(b, value).is_none() {
+            kept.count += 1;
+        }
+    }
+
+    /// How many answers are kept under the guard this thread holds.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        let kept = self.kept.borrow();
+        if HELD.get() == 0 || kept.guard != HELD.get() {
+            0
+        } else {
+            kept.count
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_kept_only_under_a_guard_and_forgotten_at_the_next() {
+        thread_local! {
+            static LENGTHS: Remembered<u8, String, usize> = Remembered::new(2);
+        }
+        LENGTHS.with(|s| {
+            s.keep(1, "abc".into(), 3);
+            assert_eq!(s.with(&1, "abc", |v| *v), None, "no guard, nothing kept");
+            let first = remember_shaping();
+            s.keep(1, "abc".into(), 3);
+            assert_eq!(s.with(&1, "abc", |v| *v), Some(3));
+            assert_eq!(s.with(&2, "abc", |v| *v), None, "another first key");
+            s.keep(2, "abcd".into(), 4);
+            s.keep(1, "ab".into(), 2);
+            assert_eq!(s.len(), 1, "full, so it started afresh");
+            assert_eq!(s.with(&1, "ab", |v| *v), Some(2));
+            drop(first);
+            assert_eq!(s.with(&1, "ab", |v| *v), None, "the guard is gone");
+            let _second = remember_shaping();
+            assert_eq!(s.with(&1, "ab", |v| *v), None, "kept under the first guard");
+        });
+    }
+}
