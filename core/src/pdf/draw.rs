@@ -123,7 +123,7 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
     }
     let mut resources = dictionary! { "Font" => fonts };
     if let Some(logo) = &laid.logo {
-        let image = add_logo(&mut doc, logo)?;
+        let image = add_logo(&mut doc, logo);
         resources.set("XObject", dictionary! { "Logo" => image });
     }
     let resources = doc.add_object(resources);
@@ -312,26 +312,13 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
 }
 
 /// Adds the logo image (and its transparency, a soft mask) to `doc`.
-fn add_logo(doc: &mut lopdf::Document, logo: &Logo) -> Result<ObjectId, PdfError> {
-    let mut dict = Dictionary::new();
-    for (name, item) in &logo.xobject.stream.dict {
-        let value =
-            match item {
-                printpdf::DictItem::Stream { stream } => {
-                    let mut mask = Dictionary::new();
-                    for (k, v) in &stream.dict {
-                        mask.set(k.as_bytes(), v.to_lopdf());
-                    }
-                    Object::Reference(doc.add_object(
-                        Stream::new(mask, stream.content.clone()).with_compression(false),
-                    ))
-                }
-                other => other.to_lopdf(),
-            };
-        dict.set(name.as_bytes(), value);
+fn add_logo(doc: &mut lopdf::Document, logo: &Logo) -> ObjectId {
+    let mut dict = logo.dict.clone();
+    if let Some((mask, content)) = &logo.mask {
+        let mask = Stream::new(mask.clone(), content.clone()).with_compression(false);
+        dict.set("SMask", doc.add_object(mask));
     }
-    let image = Stream::new(dict, logo.xobject.stream.content.clone()).with_compression(false);
-    Ok(doc.add_object(image))
+    doc.add_object(Stream::new(dict, logo.content.clone()).with_compression(false))
 }
 
 thread_local! {

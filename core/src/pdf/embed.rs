@@ -1,5 +1,5 @@
-//! A face's glyphs as an embedded PDF font: the font program subset to those glyphs (allsorts,
-//! through printpdf's `subset_font`), a Type 0 font with Identity-H codes, the glyph widths
+//! A face's glyphs as an embedded PDF font: the font program subset to those glyphs
+//! (allsorts), a Type 0 font with Identity-H codes, the glyph widths
 //! (/W), the metrics viewers substitute by, and a ToUnicode map so the text can be copied and
 //! searched. A subset is made once per face and glyph set on a thread that remembers
 //! (`pdf::remember_shaping`): a bulk export's handouts share theirs.
@@ -55,31 +55,41 @@ impl Subset {
     }
 
     fn make(face: Face, glyphs: &Glyphs) -> Result<Subset, PdfError> {
-        let subset = printpdf::subset_font(face.embeddable()?, glyphs).map_err(|e| {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+        let failed = |e: &dyn std::fmt::Display| {
             PdfError::Write(format!(
                 "the font {} could not be subset ({e})",
                 face.file_name()
             ))
-        })?;
-        // Our faces are TrueType (glyf outlines): the code of a glyph is its subset id.
-        if subset.bytes.starts_with(b"OTTO") {
-            return Err(PdfError::Write(format!(
-                "the font {} has outlines CoachDesk does not embed",
-                face.file_name()
-            )));
+        };
+        // allsorts gives each glyph asked for its place in this list as its new id; the first
+        // must be .notdef (glyph 0).
+        let ids: Vec<u16> = std::iter::once(0)
+            .chain(glyphs.keys().copied().filter(|&gid| gid != 0))
+            .collect();
+        let font = ReadScope::new(face.bytes()?)
+            .read::<FontData<'_>>()
+            .map_err(|e| failed(&e))?;
+        let provider = font.table_provider(0).map_err(|e| failed(&e))?;
+        let program = subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+            .map_err(|e| failed(&e))?;
+        // Our faces are TrueType (glyf outlines): a glyph's code is its id in the subset.
+        if program.starts_with(b"OTTO") {
+            return Err(failed(&"its outlines are not TrueType"));
         }
-        let codes: HashMap<u16, u16> = subset
-            .glyph_mapping
+        let codes: HashMap<u16, u16> = ids
             .iter()
-            .map(|(&gid, &(code, _))| (gid, code))
+            .enumerate()
+            .filter_map(|(code, &gid)| Some((gid, u16::try_from(code).ok()?)))
             .collect();
         // Ascending codes, for the widths and the ToUnicode map.
-        let mut coded: Vec<(u16, u16, &str)> = subset
-            .glyph_mapping
+        let coded: Vec<(u16, u16, &str)> = ids
             .iter()
-            .map(|(&gid, (code, text))| (*code, gid, text.as_str()))
+            .zip(0_u16..)
+            .map(|(&gid, code)| (code, gid, glyphs.get(&gid).map_or("", String::as_str)))
             .collect();
-        coded.sort_unstable();
 
         let metrics = face.shaper()?;
         let scale = 1000.0 / metrics.units_per_em() as f32;
@@ -118,8 +128,8 @@ impl Subset {
             .unwrap_or_else(|| face.file_name().trim_end_matches(".ttf").to_string());
         Ok(Subset {
             name: format!("{}+{postscript}", tag(face, glyphs)),
-            program: super::draw::compress(&subset.bytes)?,
-            program_length: subset.bytes.len(),
+            program: super::draw::compress(&program)?,
+            program_length: program.len(),
             descriptor,
             widths: widths(face, &coded)?,
             to_unicode: super::draw::compress(to_unicode(&coded).as_bytes())?,

@@ -89,7 +89,7 @@ impl Face {
     }
 
     /// The font file, read once (the first folder that has it).
-    fn bytes(self) -> Result<&'static [u8], PdfError> {
+    pub(crate) fn bytes(self) -> Result<&'static [u8], PdfError> {
         static BYTES: [OnceLock<Option<&'static [u8]>>; FACE_COUNT] =
             [const { OnceLock::new() }; FACE_COUNT];
         BYTES[self.index()]
@@ -113,18 +113,6 @@ impl Face {
             [const { OnceLock::new() }; FACE_COUNT];
         SHAPERS[self.index()]
             .get_or_init(|| rustybuzz::Face::from_slice(self.bytes().ok()?, 0))
-            .as_ref()
-            .ok_or(PdfError::Font(self.file_name()))
-    }
-
-    /// The face as printpdf's subsetter reads it (`embed`).
-    pub(crate) fn embeddable(self) -> Result<&'static printpdf::ParsedFont, PdfError> {
-        static PARSED: [OnceLock<Option<printpdf::ParsedFont>>; FACE_COUNT] =
-            [const { OnceLock::new() }; FACE_COUNT];
-        PARSED[self.index()]
-            .get_or_init(|| {
-                printpdf::ParsedFont::from_bytes(self.bytes().ok()?, 0, &mut Vec::new())
-            })
             .as_ref()
             .ok_or(PdfError::Font(self.file_name()))
     }

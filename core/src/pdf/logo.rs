@@ -7,23 +7,25 @@
 //! as a plain JPEG. Every logo is decoded once, so a damaged one is refused, not
 //! printed.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use image::{DynamicImage, GenericImageView};
-use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
+use lopdf::{dictionary, Dictionary};
 
 use super::PdfError;
 
 /// JPEG quality for a JPEG logo that has to be encoded again (CMYK).
 const JPEG_QUALITY: u8 = 90;
 
-/// The logo, ready to embed.
+/// The logo, ready to embed: an image XObject's dictionary and its encoded bytes.
 pub(crate) struct Logo {
     pub width: u32,
     pub height: u32,
-    pub xobject: ExternalXObject,
+    pub dict: Dictionary,
+    pub content: Vec<u8>,
+    /// Its transparency: a soft mask image's dictionary and Flate-compressed bytes.
+    pub mask: Option<(Dictionary, Vec<u8>)>,
 }
 
 /// The last logo made, kept for the next render.
@@ -62,11 +64,12 @@ fn make(bytes: &[u8]) -> Result<Logo, PdfError> {
     let (width, height) = image.dimensions();
     let grey = !image.color().has_color();
     let mut dict = image_dict(width, height, grey);
+    let mut mask = None;
     let content = if plain_jpeg(bytes) {
-        dict.insert("Filter".into(), name("DCTDecode"));
+        dict.set("Filter", "DCTDecode");
         bytes.to_vec()
     } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        dict.insert("Filter".into(), name("DCTDecode"));
+        dict.set("Filter", "DCTDecode");
         let mut out = Vec::new();
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
         let plain = if grey {
@@ -80,20 +83,11 @@ fn make(bytes: &[u8]) -> Result<Logo, PdfError> {
         out
     } else {
         if let Some(alpha) = alpha(&image) {
-            let mut mask = image_dict(width, height, true);
-            mask.insert("Filter".into(), name("FlateDecode"));
-            dict.insert(
-                "SMask".into(),
-                DictItem::Stream {
-                    stream: ExternalStream {
-                        dict: mask,
-                        content: zlib(&alpha)?,
-                        compress: false,
-                    },
-                },
-            );
+            let mut mask_dict = image_dict(width, height, true);
+            mask_dict.set("Filter", "FlateDecode");
+            mask = Some((mask_dict, zlib(&alpha)?));
         }
-        dict.insert("Filter".into(), name("FlateDecode"));
+        dict.set("Filter", "FlateDecode");
         let pixels = if grey {
             image.to_luma8().into_raw()
         } else {
@@ -104,35 +98,21 @@ fn make(bytes: &[u8]) -> Result<Logo, PdfError> {
     Ok(Logo {
         width,
         height,
-        xobject: ExternalXObject {
-            stream: ExternalStream {
-                dict,
-                content,
-                compress: false,
-            },
-            width: Some(Px(width as usize)),
-            height: Some(Px(height as usize)),
-            dpi: None,
-        },
+        dict,
+        content,
+        mask,
     })
 }
 
-fn name(n: &str) -> DictItem {
-    DictItem::Name(n.as_bytes().to_vec())
-}
-
-fn image_dict(width: u32, height: u32, grey: bool) -> BTreeMap<String, DictItem> {
-    BTreeMap::from([
-        ("Type".into(), name("XObject")),
-        ("Subtype".into(), name("Image")),
-        ("Width".into(), DictItem::Int(width.into())),
-        ("Height".into(), DictItem::Int(height.into())),
-        (
-            "ColorSpace".into(),
-            name(if grey { "DeviceGray" } else { "DeviceRGB" }),
-        ),
-        ("BitsPerComponent".into(), DictItem::Int(8)),
-    ])
+fn image_dict(width: u32, height: u32, grey: bool) -> Dictionary {
+    dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Image",
+        "Width" => i64::from(width),
+        "Height" => i64::from(height),
+        "ColorSpace" => if grey { "DeviceGray" } else { "DeviceRGB" },
+        "BitsPerComponent" => 8,
+    }
 }
 
 /// The image's alpha channel, when any pixel is less than opaque.
@@ -257,30 +237,32 @@ mod tests {
         );
         let made = make(&jpeg).unwrap();
         assert_eq!((made.width, made.height), (60, 30));
-        assert_eq!(made.xobject.stream.content, jpeg);
-        assert_eq!(made.xobject.stream.dict["Filter"], name("DCTDecode"));
-        assert_eq!(made.xobject.stream.dict["ColorSpace"], name("DeviceRGB"));
+        let name = |dict: &Dictionary, key: &str| {
+            dict.get(key.as_bytes())
+                .unwrap()
+                .as_name()
+                .unwrap()
+                .to_vec()
+        };
+        assert_eq!(made.content, jpeg);
+        assert_eq!(name(&made.dict, "Filter"), b"DCTDecode");
+        assert_eq!(name(&made.dict, "ColorSpace"), b"DeviceRGB");
 
         let mut see_through = RgbaImage::from_pixel(30, 10, Rgba([20, 120, 60, 255]));
         see_through.put_pixel(0, 0, Rgba([0, 0, 0, 0]));
         let png = encoded(&DynamicImage::ImageRgba8(see_through), ImageFormat::Png);
         let made = make(&png).unwrap();
-        assert_eq!(made.xobject.stream.dict["Filter"], name("FlateDecode"));
-        let Some(DictItem::Stream { stream: mask }) = made.xobject.stream.dict.get("SMask") else {
+        assert_eq!(name(&made.dict, "Filter"), b"FlateDecode");
+        let Some((mask, _)) = &made.mask else {
             panic!("a transparent PNG has a soft mask");
         };
-        assert_eq!(mask.dict["ColorSpace"], name("DeviceGray"));
+        assert_eq!(name(mask, "ColorSpace"), b"DeviceGray");
 
         let opaque = encoded(
             &DynamicImage::ImageRgba8(RgbaImage::from_pixel(30, 10, Rgba([1, 2, 3, 255]))),
             ImageFormat::Png,
         );
-        assert!(!make(&opaque)
-            .unwrap()
-            .xobject
-            .stream
-            .dict
-            .contains_key("SMask"));
+        assert!(make(&opaque).unwrap().mask.is_none());
 
         assert!(matches!(
             make(&jpeg[..jpeg.len() / 3]),

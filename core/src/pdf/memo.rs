@@ -102,7 +102,13 @@ impl<A: Hash + Eq, B: Hash + Eq, V> Remembered<A, B, V> {
         if kept.guard != held || kept.count >= self.most {
             *kept = Kept::under(held);
         }
-        if kept.answers.entry(a).or_default().insert(b, value).is_none() {
+        if kept
+            .answers
+            .entry(a)
+            .or_default()
+            .insert(b, value)
+            .is_none()
+        {
             kept.count += 1;
         }
     }

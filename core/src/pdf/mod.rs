@@ -1,7 +1,7 @@
 //! Branded handout PDFs: the coach's blocks set in vendored fonts (core/fonts/) with
 //! rustybuzz shaping, optimal line breaking with hyphenation, justified text, pagination
 //! that keeps headings with their text and avoids widows and orphans, and a PDF written with
-//! lopdf: fonts subset to what it prints (allsorts, through printpdf's subsetter), a
+//! lopdf: fonts subset to what it prints (allsorts), a
 //! clickable booking link and real metadata. A bulk export's threads remember what they
 //! shaped, set, subset and compressed (`remember_shaping`).
 //!
