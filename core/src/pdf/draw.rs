@@ -358,6 +358,32 @@ pub(crate) fn compress(content: &[u8]) -> Result<Vec<u8>, PdfError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pdf::{remember_shaping, render};
+
+    /// A bulk export renders on threads that remember what they shaped, set, subset and
+    /// compressed: what they make is the very file a fresh render makes, byte for byte.
+    #[test]
+    fn a_remembered_render_is_the_same_file_as_a_fresh_one() {
+        let created = chrono::Utc::now();
+        let mut h = crate::pdf::sample::leaky_gut(crate::pdf::Paper::Letter);
+        let fresh = render(&h, created).expect("renders").bytes;
+        assert_eq!(
+            render(&h, created).expect("renders").bytes,
+            fresh,
+            "nothing in the file is random"
+        );
+        let memo = remember_shaping();
+        let first = render(&h, created).expect("renders").bytes;
+        let again = render(&h, created).expect("renders").bytes;
+        assert_eq!(first, fresh);
+        assert_eq!(again, fresh, "made from what the thread remembered");
+        // Another client: her name is set anew, the rest is remembered.
+        h.prepared_for = Some("李小龙 🌿".into());
+        let _ = render(&h, created).expect("renders");
+        let remembered = render(&h, created).expect("renders").bytes;
+        drop(memo);
+        assert_eq!(remembered, render(&h, created).expect("renders").bytes);
+    }
 
     #[test]
     fn numbers_are_written_with_at_most_three_decimals_and_no_trailing_zeros() {

@@ -250,30 +250,6 @@ fn booking_link_is_a_clickable_uri_annotation() {
     );
 }
 
-/// A bulk export renders on threads that remember what they shaped, set, subset and
-/// compressed: what they make is the very file a fresh render makes, byte for byte.
-#[test]
-fn a_remembered_render_is_the_same_file_as_a_fresh_one() {
-    let mut h = leaky_gut(Paper::Letter);
-    let fresh = render(&h, created()).expect("renders").bytes;
-    assert_eq!(
-        render(&h, created()).expect("renders").bytes,
-        fresh,
-        "nothing in the file is random"
-    );
-    let _memo = remember_shaping();
-    let first = render(&h, created()).expect("renders").bytes;
-    let again = render(&h, created()).expect("renders").bytes;
-    assert_eq!(first, fresh);
-    assert_eq!(again, fresh, "made from what the thread remembered");
-    // Another client: her name is set anew, the rest is remembered.
-    h.prepared_for = Some("李小龙 🌿".into());
-    let _ = render(&h, created()).expect("renders");
-    let remembered = render(&h, created()).expect("renders").bytes;
-    drop(_memo);
-    assert_eq!(remembered, render(&h, created()).expect("renders").bytes);
-}
-
 #[test]
 fn three_page_handout_is_small() {
     let rendered = render(&leaky_gut(Paper::Letter), created()).expect("renders");
