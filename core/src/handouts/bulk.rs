@@ -82,7 +82,7 @@ pub fn export_for_clients(
             scope.spawn(move || {
                 // Every client's handout has the same paragraphs: each is shaped and set once
                 // here, and the fonts are subset once.
-                let _memo = crate::pdf::remember_shaping();
+                let _memo = crate::pdf::remember_rendering();
                 while !stop.load(Ordering::Relaxed) {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((one, _)) = jobs.get(i) else { break };
@@ -138,7 +138,7 @@ fn prepare_for_clients(
         Some(resolve_blocks(db, draft)?)
     };
     // Her name is in the text of every handout: what cannot be printed is worked out once.
-    let _memo = crate::pdf::remember_shaping();
+    let _memo = crate::pdf::remember_rendering();
     let mut taken = std::collections::HashSet::new();
     client_ids
         .iter()

@@ -12,10 +12,10 @@ use chrono::{DateTime, Utc};
 use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
 
 use super::embed::{text_string, Glyphs, Subset};
+use super::flate::{compressed, flated};
 use super::fonts::Face;
 use super::layout::{Laid, Mark};
 use super::logo::Logo;
-use super::memo::{self, Remembered};
 use super::text::Rgb;
 use super::{Handout, PdfError};
 
@@ -238,10 +238,7 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
             }
         }
         ops.push_str("ET\n");
-        let contents =
-            Stream::new(Dictionary::new(), compressed(ops.into_bytes())?).with_compression(false);
-        let mut contents = contents;
-        contents.dict.set("Filter", "FlateDecode");
+        let contents = flated(Dictionary::new(), compressed(ops.into_bytes())?);
         let paper = vec![0.into(), 0.into(), Object::Real(pw), Object::Real(ph)];
         let mut page_dict = dictionary! {
             "Type" => "Page",
@@ -321,44 +318,10 @@ fn add_logo(doc: &mut lopdf::Document, logo: &Logo) -> ObjectId {
     doc.add_object(Stream::new(dict, logo.content.clone()).with_compression(false))
 }
 
-thread_local! {
-    /// Page contents already compressed, by their content: most pages of a bulk export's
-    /// handouts are the same.
-    static COMPRESSED: Remembered<(), Vec<u8>, Vec<u8>> = Remembered::new(64);
-}
-
-/// `content` Flate-compressed; on a thread that remembers (`pdf::remember_shaping`), a page
-/// compressed before is not compressed again.
-fn compressed(content: Vec<u8>) -> Result<Vec<u8>, PdfError> {
-    if !memo::remembering() {
-        return compress(&content);
-    }
-    if let Some(done) = COMPRESSED.with(|c| c.with(&(), content.as_slice(), Vec::clone)) {
-        return Ok(done);
-    }
-    let done = compress(&content)?;
-    COMPRESSED.with(|c| c.keep((), content, done.clone()));
-    Ok(done)
-}
-
-/// Flate (zlib) at level 6: the slowest level took 40% of a handout's render for about 3%
-/// smaller files.
-pub(crate) fn compress(content: &[u8]) -> Result<Vec<u8>, PdfError> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 2),
-        flate2::Compression::new(6),
-    );
-    encoder
-        .write_all(content)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    encoder.finish().map_err(|e| PdfError::Write(e.to_string()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{remember_shaping, render};
+    use crate::pdf::{remember_rendering, render};
 
     /// A bulk export renders on threads that remember what they shaped, set, subset and
     /// compressed: what they make is the very file a fresh render makes, byte for byte.
@@ -372,7 +335,7 @@ mod tests {
             fresh,
             "nothing in the file is random"
         );
-        let memo = remember_shaping();
+        let memo = remember_rendering();
         let first = render(&h, created).expect("renders").bytes;
         let again = render(&h, created).expect("renders").bytes;
         assert_eq!(first, fresh);

@@ -2,14 +2,15 @@
 //! (allsorts), a Type 0 font with Identity-H codes, the glyph widths
 //! (/W), the metrics viewers substitute by, and a ToUnicode map so the text can be copied and
 //! searched. A subset is made once per face and glyph set on a thread that remembers
-//! (`pdf::remember_shaping`): a bulk export's handouts share theirs.
+//! (`pdf::remember_rendering`): a bulk export's handouts share theirs.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
+use lopdf::{dictionary, Dictionary, Object, ObjectId, StringFormat};
 
+use super::flate::{compress, flated};
 use super::fonts::Face;
 use super::memo::{self, Remembered};
 use super::PdfError;
@@ -84,7 +85,7 @@ impl Subset {
             .enumerate()
             .filter_map(|(code, &gid)| Some((gid, u16::try_from(code).ok()?)))
             .collect();
-        // Ascending codes, for the widths and the ToUnicode map.
+        // Every code from 0 up, for the widths and the ToUnicode map.
         let coded: Vec<(u16, u16, &str)> = ids
             .iter()
             .zip(0_u16..)
@@ -128,11 +129,11 @@ impl Subset {
             .unwrap_or_else(|| face.file_name().trim_end_matches(".ttf").to_string());
         Ok(Subset {
             name: format!("{}+{postscript}", tag(face, glyphs)),
-            program: super::draw::compress(&program)?,
+            program: compress(&program)?,
             program_length: program.len(),
             descriptor,
             widths: widths(face, &coded)?,
-            to_unicode: super::draw::compress(to_unicode(&coded).as_bytes())?,
+            to_unicode: compress(to_unicode(&coded).as_bytes())?,
             codes,
         })
     }
@@ -144,19 +145,15 @@ impl Subset {
 
     /// Adds the font to `doc`; the returned object is what a page's /Font resources name.
     pub(crate) fn add_to(&self, doc: &mut lopdf::Document) -> ObjectId {
-        let flate = |mut dict: Dictionary, content: &[u8]| {
-            dict.set("Filter", "FlateDecode");
-            Stream::new(dict, content.to_vec()).with_compression(false)
-        };
-        let program = flate(
+        let program = flated(
             dictionary! { "Length1" => self.program_length as i64 },
-            &self.program,
+            self.program.clone(),
         );
         let mut descriptor = self.descriptor.clone();
         descriptor.set("FontName", Object::Name(self.name.clone().into_bytes()));
         descriptor.set("FontFile2", doc.add_object(program));
         let descriptor = doc.add_object(descriptor);
-        let to_unicode = doc.add_object(flate(Dictionary::new(), &self.to_unicode));
+        let to_unicode = doc.add_object(flated(Dictionary::new(), self.to_unicode.clone()));
         let descendant = dictionary! {
             "Type" => "Font",
             "Subtype" => "CIDFontType2",
@@ -197,28 +194,14 @@ fn tag(face: Face, glyphs: &Glyphs) -> String {
         .collect()
 }
 
-/// The /W array: each run of consecutive codes with the widths of their glyphs, in the whole
-/// thousandths of an em positioning counts with (`Face::pdf_width`).
+/// The /W array: the codes run from 0 in the subset's order, each with its glyph's width in
+/// the whole thousandths of an em positioning counts with (`Face::pdf_width`).
 fn widths(face: Face, coded: &[(u16, u16, &str)]) -> Result<Vec<Object>, PdfError> {
-    let mut w = Vec::new();
-    let mut run: Vec<Object> = Vec::new();
-    let mut first = None;
-    let mut next = 0;
-    for &(code, gid, _) in coded {
-        if first.is_some() && code != next {
-            w.push(Object::Integer(first.unwrap_or(0).into()));
-            w.push(Object::Array(std::mem::take(&mut run)));
-            first = None;
-        }
-        first.get_or_insert(code);
-        run.push(Object::Integer(face.pdf_width(gid)? as i64));
-        next = code.wrapping_add(1);
-    }
-    if let Some(first) = first {
-        w.push(Object::Integer(first.into()));
-        w.push(Object::Array(run));
-    }
-    Ok(w)
+    let run = coded
+        .iter()
+        .map(|&(_, gid, _)| Ok(Object::Integer(face.pdf_width(gid)? as i64)))
+        .collect::<Result<Vec<_>, PdfError>>()?;
+    Ok(vec![Object::Integer(0), Object::Array(run)])
 }
 
 /// The ToUnicode CMap: each code that stands for some text, to that text in UTF-16.

@@ -216,7 +216,7 @@ pub(crate) struct Glyph {
 }
 
 /// Shapes `text[range]` in one face at `size` points and appends the glyphs, with cluster
-/// positions relative to the whole `text`. On a thread that remembers (`pdf::remember_shaping`),
+/// positions relative to the whole `text`. On a thread that remembers (`pdf::remember_rendering`),
 /// a piece shaped before in the same face and size is copied, not shaped again.
 pub(crate) fn shape_into(
     text: &str,
@@ -332,7 +332,7 @@ mod tests {
         };
         let mut fresh = Vec::new();
         shape_all(&mut fresh);
-        let _memo = memo::remember_shaping();
+        let _memo = memo::remember_rendering();
         let (mut first, mut again) = (Vec::new(), Vec::new());
         shape_all(&mut first);
         shape_all(&mut again);

@@ -3,7 +3,7 @@
 //! paragraph was set into lines, and how each stream was compressed. All three are pure
 //! functions of what is remembered by, so a remembered answer is the answer.
 //!
-//! Nothing is remembered unless the thread holds the guard of `remember_shaping`; what it
+//! Nothing is remembered unless the thread holds the guard of `remember_rendering`; what it
 //! remembered under one guard is forgotten before it is asked under the next.
 
 use std::borrow::Borrow;
@@ -22,15 +22,15 @@ thread_local! {
 /// While the returned guard lives, this thread remembers what it shaped, set and compressed:
 /// all but her name is done once per thread in a bulk export.
 #[must_use = "the thread remembers only while the guard is kept"]
-pub fn remember_shaping() -> RememberShaping {
+pub fn remember_rendering() -> RememberRendering {
     HELD.set(GUARDS.fetch_add(1, Ordering::Relaxed) + 1);
-    RememberShaping(std::marker::PhantomData)
+    RememberRendering(std::marker::PhantomData)
 }
 
-/// Stops this thread remembering when dropped (`remember_shaping`).
-pub struct RememberShaping(std::marker::PhantomData<*const ()>);
+/// Stops this thread remembering when dropped (`remember_rendering`).
+pub struct RememberRendering(std::marker::PhantomData<*const ()>);
 
-impl Drop for RememberShaping {
+impl Drop for RememberRendering {
     fn drop(&mut self) {
         HELD.set(0);
     }
@@ -137,7 +137,7 @@ mod tests {
         LENGTHS.with(|s| {
             s.keep(1, "abc".into(), 3);
             assert_eq!(s.with(&1, "abc", |v| *v), None, "no guard, nothing kept");
-            let first = remember_shaping();
+            let first = remember_rendering();
             s.keep(1, "abc".into(), 3);
             assert_eq!(s.with(&1, "abc", |v| *v), Some(3));
             assert_eq!(s.with(&2, "abc", |v| *v), None, "another first key");
@@ -147,7 +147,7 @@ mod tests {
             assert_eq!(s.with(&1, "ab", |v| *v), Some(2));
             drop(first);
             assert_eq!(s.with(&1, "ab", |v| *v), None, "the guard is gone");
-            let _second = remember_shaping();
+            let _second = remember_rendering();
             assert_eq!(s.with(&1, "ab", |v| *v), None, "kept under the first guard");
         });
     }

@@ -1,9 +1,9 @@
 //! Branded handout PDFs: the coach's blocks set in vendored fonts (core/fonts/) with
 //! rustybuzz shaping, optimal line breaking with hyphenation, justified text, pagination
 //! that keeps headings with their text and avoids widows and orphans, and a PDF written with
-//! lopdf: fonts subset to what it prints (allsorts), a
-//! clickable booking link and real metadata. A bulk export's threads remember what they
-//! shaped, set, subset and compressed (`remember_shaping`).
+//! lopdf: fonts subset to what it prints (allsorts), a clickable booking link and real
+//! metadata. A bulk export's threads remember what they shaped, set, subset and compressed
+//! (`remember_rendering`).
 //!
 //! `render` refuses text a vendored font cannot draw (rare scripts) rather than
 //! printing an empty box: `unprintable_chars` lists those characters so the coach can be
@@ -12,6 +12,7 @@
 mod blocks;
 mod draw;
 mod embed;
+mod flate;
 mod fonts;
 mod layout;
 mod logo;
@@ -26,7 +27,7 @@ mod tests;
 use chrono::{DateTime, Utc};
 
 pub use fonts::{font_files, use_fonts_from};
-pub use memo::{remember_shaping, RememberShaping};
+pub use memo::{remember_rendering, RememberRendering};
 
 /// Paper size from the practice profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,7 +235,7 @@ pub fn unprintable_chars(h: &Handout) -> Vec<char> {
 
 thread_local! {
     /// The characters of each text no font can draw, on a thread that remembers
-    /// (`remember_shaping`): a bulk export's handouts print the same texts.
+    /// (`remember_rendering`): a bulk export's handouts print the same texts.
     static UNPRINTABLE: memo::Remembered<(), String, Vec<char>> = memo::Remembered::new(4096);
 }
 

@@ -271,7 +271,7 @@ thread_local! {
 }
 
 /// Sets `spans` into lines no wider than `width` points. On a thread that remembers
-/// (`pdf::remember_shaping`), a paragraph set before in the same style and width is copied.
+/// (`pdf::remember_rendering`), a paragraph set before in the same style and width is copied.
 pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<Line>, PdfError> {
     if !memo::remembering() {
         return set_anew(spans, style, width);
