@@ -65,9 +65,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_all_atomic(&[(path, bytes)])
 }
 
-/// `write_atomic` for several files at once: every file is written and synced before any is
-/// renamed into place, and each folder is synced once, so the disk is asked to wait a few
-/// times for the lot rather than twice a file. No half-written file is ever left: when one
+/// `write_atomic` for several files at once: every file is written before any is synced, and
+/// synced before any is renamed into place, and each folder is synced once (n + 1 waits for
+/// the disk instead of 2n; on most systems the first sync writes out the others too, so the
+/// rest are short). No half-written file is ever left: when one
 /// cannot be written, none is put in place (a rename that fails part way leaves the files
 /// before it, whole).
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
@@ -87,7 +88,7 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
             file.write_all(bytes).map_err(|e| fail(path, e))?;
             opened.push(file);
         }
-        // The first sync writes out what the others wrote too; the rest find little to do.
+        // On most systems the first sync writes out the others too; the rest are short.
         for (&(path, _), file) in files.iter().zip(&opened) {
             file.sync_all().map_err(|e| fail(path, e))?;
         }

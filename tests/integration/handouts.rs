@@ -7,6 +7,7 @@ use coachdesk_core::db::{Db, DATABASE_FILE};
 use coachdesk_core::handouts::{self, HandoutBlock, HandoutDraft};
 use coachdesk_core::practice;
 use coachdesk_core::summary;
+use coachdesk_core::timeline::{self, TimelineKind};
 
 fn setup() -> (tempfile::TempDir, Db, i64, HandoutDraft) {
     let dir = tempfile::tempdir().unwrap();
@@ -176,6 +177,18 @@ fn one_handout_for_several_clients_with_progress_and_cancel() {
     assert!(pdftotext(&folder.join(&files[1])).contains("Prepared for Béatrice"));
     assert_eq!(handouts::for_client(&db, ids[1]).unwrap().len(), 1);
     assert!(handouts::for_client(&db, ids[2]).unwrap().is_empty());
+    let given = |id| {
+        timeline::for_client(&db, id)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.kind == TimelineKind::HandoutGiven)
+            .count()
+    };
+    assert_eq!(
+        (given(ids[1]), given(ids[2])),
+        (1, 0),
+        "nothing on Chloé's timeline"
+    );
 }
 
 /// More clients than the computer has cores: the handouts are rendered side by side, yet

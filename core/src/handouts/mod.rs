@@ -374,10 +374,20 @@ pub fn record(db: &Db, prepared: &Prepared, file_name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The rows that record a handout given to her (`record_in`).
+#[derive(Clone, Copy)]
+struct Given {
+    given: i64,
+    event: i64,
+}
+
+/// What `record_in` made: nothing for a handout with no client.
+type Recorded = Option<Given>;
+
 /// `record` inside a transaction of the caller's.
-fn record_in(tx: &rusqlite::Transaction, prepared: &Prepared, file_name: &str) -> Result<()> {
+fn record_in(tx: &rusqlite::Transaction, prepared: &Prepared, file_name: &str) -> Result<Recorded> {
     let Some(client_id) = prepared.client_id else {
-        return Ok(());
+        return Ok(None);
     };
     let preview = &prepared.doc;
     let snapshot = snapshot::write(preview)?;
@@ -386,13 +396,17 @@ fn record_in(tx: &rusqlite::Transaction, prepared: &Prepared, file_name: &str) -
          VALUES (?1, ?2, ?3, ?4, ?5)",
         params![client_id, preview.title, file_name, snapshot, crate::now()],
     )?;
+    let given = tx.last_insert_rowid();
     timeline::record(
         tx,
         client_id,
         TimelineKind::HandoutGiven,
         &format!("Handout given: {}", preview.title),
     )?;
-    Ok(())
+    Ok(Some(Given {
+        given,
+        event: tx.last_insert_rowid(),
+    }))
 }
 
 /// Checks, resolves and writes a composed handout to `path` (recorded for her if it is for a

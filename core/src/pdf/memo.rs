@@ -1,7 +1,8 @@
 //! What a thread remembers while it renders the same handout many times (a bulk export
 //! renders one handout for every client): how each piece of text was shaped, how each
-//! paragraph was set into lines, and how each stream was compressed. All three are pure
-//! functions of what is remembered by, so a remembered answer is the answer.
+//! paragraph was set into lines, which characters of each text no font can print, each font
+//! subset and each compressed page. Each is a pure function of what it is remembered by, so
+//! a remembered answer is the answer.
 //!
 //! Nothing is remembered unless the thread holds the guard of `remember_rendering`; what it
 //! remembered under one guard is forgotten before it is asked under the next.
@@ -19,20 +20,28 @@ thread_local! {
     static HELD: Cell<u64> = const { Cell::new(0) };
 }
 
-/// While the returned guard lives, this thread remembers what it shaped, set and compressed:
-/// all but her name is done once per thread in a bulk export.
+/// While the returned guard lives, this thread remembers what it shaped, set, found
+/// unprintable, subset and compressed: all but her name is done once per thread in a bulk
+/// export.
 #[must_use = "the thread remembers only while the guard is kept"]
 pub fn remember_rendering() -> RememberRendering {
-    HELD.set(GUARDS.fetch_add(1, Ordering::Relaxed) + 1);
-    RememberRendering(std::marker::PhantomData)
+    let outer = HELD.replace(GUARDS.fetch_add(1, Ordering::Relaxed) + 1);
+    RememberRendering {
+        outer,
+        _not_send: std::marker::PhantomData,
+    }
 }
 
-/// Stops this thread remembering when dropped (`remember_rendering`).
-pub struct RememberRendering(std::marker::PhantomData<*const ()>);
+/// Stops this thread remembering when dropped (`remember_rendering`), or goes back to the
+/// guard it was taken under.
+pub struct RememberRendering {
+    outer: u64,
+    _not_send: std::marker::PhantomData<*const ()>,
+}
 
 impl Drop for RememberRendering {
     fn drop(&mut self) {
-        HELD.set(0);
+        HELD.set(self.outer);
     }
 }
 
@@ -149,6 +158,13 @@ mod tests {
             assert_eq!(s.with(&1, "ab", |v| *v), None, "the guard is gone");
             let _second = remember_rendering();
             assert_eq!(s.with(&1, "ab", |v| *v), None, "kept under the first guard");
+            s.keep(1, "ab".into(), 2);
+            drop(remember_rendering());
+            assert_eq!(
+                s.with(&1, "ab", |v| *v),
+                Some(2),
+                "a guard taken and dropped inside goes back to the outer one"
+            );
         });
     }
 }
