@@ -228,9 +228,12 @@ fn write_in_order(
             };
             if !progress(&report) && written + k + 1 < prepared.len() {
                 // The ones after it were written and recorded, but she was not told: undone.
-                forget(db, &recorded[k + 1..])?;
-                remove(&paths[k + 1..placed]);
-                return Ok(((written + k + 1) as i64, true));
+                if forget(db, &recorded[k + 1..]).is_ok() {
+                    remove(&paths[k + 1..placed]);
+                    return Ok(((written + k + 1) as i64, true));
+                }
+                // They could not be taken away: they stay, written and recorded, and counted.
+                return Ok(((written + placed) as i64, written + placed < prepared.len()));
             }
         }
         written += placed;
