@@ -4,8 +4,9 @@
 //! JPEG), written to a file and recorded on the client's timeline. Beside it, in the same run,
 //! LibreOffice converts the same 100 handouts from equivalent HTML with the same fonts and
 //! logo, warm, in one batch, against her own batch: the bulk export of that handout for 100
-//! clients (and, for reference, 100 exports one after another). Budgets: export p95 ≤ 40 ms,
-//! file ≤ 250 KB, ≥ 30× LibreOffice's batch. Any error, and any missed budget, fails the bench.
+//! clients (its median of five runs; and, for reference, 100 exports one after another).
+//! Budgets: export p95 ≤ 40 ms, file ≤ 250 KB, ≥ 30× LibreOffice's batch. Any error, and any
+//! missed budget, fails the bench.
 // The shared big-practice builder (common/practice.rs) unwraps; this bench returns its errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -34,6 +35,8 @@ const EXPORTS: usize = 100;
 const EXPORT_BUDGET_MS: f64 = 40.0;
 const FILE_BUDGET: u64 = 250 * 1024;
 const LIBREOFFICE_RATIO: f64 = 30.0;
+/// Her bulk export is timed this many times; its median is compared with LibreOffice.
+const BULK_RUNS: usize = 5;
 
 /// A photo-like PNG of about `bytes` (grain compresses as badly as a photo does), and a JPEG.
 fn logos(dir: &Path) -> Result<(PathBuf, PathBuf), Failure> {
@@ -324,29 +327,40 @@ fn run() -> Result<bool, Failure> {
             clients::create(&db, &ClientInput::named(&format!("Client {i:03} Côté"))).map(|c| c.id)
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let bulk_dir = dir.path().join("bulk");
-    std::fs::create_dir_all(&bulk_dir)?;
     let general = HandoutDraft {
         client_id: None,
         ..draft
     };
-    let start = Instant::now();
-    let bulk = handouts::export_for_clients(&db, &general, &ids, &bulk_dir, |_| true)?;
-    let bulk_took = start.elapsed();
-    if bulk.written != EXPORTS as i64 || std::fs::read_dir(&bulk_dir)?.count() != EXPORTS {
-        return Err(format!(
-            "the bulk export wrote {} of {EXPORTS} handouts",
-            bulk.written
-        )
-        .into());
+    // Her batch five times, each into a folder of its own; the median is compared.
+    let mut bulks = Vec::new();
+    for run in 0..BULK_RUNS {
+        let bulk_dir = dir.path().join(format!("bulk-{run}"));
+        std::fs::create_dir_all(&bulk_dir)?;
+        let start = Instant::now();
+        let bulk = handouts::export_for_clients(&db, &general, &ids, &bulk_dir, |_| true)?;
+        bulks.push(start.elapsed());
+        if bulk.written != EXPORTS as i64 || std::fs::read_dir(&bulk_dir)?.count() != EXPORTS {
+            return Err(format!(
+                "the bulk export wrote {} of {EXPORTS} handouts",
+                bulk.written
+            )
+            .into());
+        }
     }
+    let bulk_took = percentile(&mut bulks, 0.5);
+    println!(
+        "{:<40} n={BULK_RUNS:<5} p50 {:>7.0} ms  max {:>7.0} ms",
+        format!("bulk export for {EXPORTS} clients"),
+        ms(bulk_took),
+        ms(percentile(&mut bulks, 1.0))
+    );
 
     let ratio = lo.as_secs_f64() / bulk_took.as_secs_f64();
     let fast = ratio >= LIBREOFFICE_RATIO;
     ok &= fast;
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     println!(
-        "LibreOffice {EXPORTS} conversions {:>9.0} ms | CoachDesk bulk export for {EXPORTS} clients ({cores} cores) {:>7.0} ms | {ratio:.1}× {}",
+        "LibreOffice {EXPORTS} conversions {:>9.0} ms | CoachDesk bulk export for {EXPORTS} clients ({cores} cores, median) {:>7.0} ms | {ratio:.1}× {}",
         ms(lo),
         ms(bulk_took),
         if fast { "ok (budget ≥ 30×)" } else { "UNDER BUDGET (≥ 30×)" }
