@@ -68,9 +68,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// `write_atomic` for several files at once: every file is written before any is synced, and
 /// synced before any is renamed into place, and each folder is synced once (n + 1 waits for
 /// the disk instead of 2n; on most systems the first sync writes out the others too, so the
-/// rest are short). No half-written file is ever left: when one
-/// cannot be written, none is put in place (a rename that fails part way leaves the files
-/// before it, whole).
+/// rest are short). No half-written file is ever left: when one cannot be written, none is put
+/// in place (a rename that fails part way leaves the files before it, whole).
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
     use std::io::Write;
     let fail = |path: &Path, e| Error::io(format!("Could not write {}", path.display()), e);
@@ -104,6 +103,7 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<()> {
         return Err(e);
     }
     let mut folders: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
+    folders.sort_unstable();
     folders.dedup();
     for folder in folders {
         sync_folder(folder);

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
 
-use super::embed::{text_string, Glyphs, Subset};
+use super::embed::{fingerprint, text_string, Glyphs, Subset};
 use super::flate::{compressed, flated};
 use super::fonts::Face;
 use super::layout::{Laid, Mark};
@@ -238,7 +238,7 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
             }
         }
         ops.push_str("ET\n");
-        let contents = flated(Dictionary::new(), compressed(ops.into_bytes())?);
+        let contents = flated(Dictionary::new(), compressed(ops.as_bytes())?);
         let paper = vec![0.into(), 0.into(), Object::Real(pw), Object::Real(ph)];
         let mut page_dict = dictionary! {
             "Type" => "Page",
@@ -286,20 +286,12 @@ pub(crate) fn write(h: &Handout, laid: &Laid, created: DateTime<Utc>) -> Result<
     doc.trailer.set("Root", catalog);
     doc.trailer.set("Info", info);
     // The file's identifier: the same for the same handout made at the same moment.
-    let id = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
-        (
-            h.title.as_str(),
-            &h.prepared_for,
-            created.timestamp_micros(),
-        )
-            .hash(&mut hasher);
-        Object::String(
-            format!("{:016x}", hasher.finish()).into_bytes(),
-            StringFormat::Hexadecimal,
-        )
-    };
+    let id = fingerprint(&(
+        h.title.as_str(),
+        &h.prepared_for,
+        created.timestamp_micros(),
+    ));
+    let id = Object::String(format!("{id:016x}").into_bytes(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", vec![id.clone(), id]);
 
     let mut bytes = Vec::new();

@@ -44,15 +44,9 @@ thread_local! {
 impl Subset {
     /// `face` subset to `glyphs`; made once per face and glyphs on a thread that remembers.
     pub(crate) fn of(face: Face, glyphs: &Glyphs) -> Result<Rc<Subset>, PdfError> {
-        if !memo::remembering() {
-            return Ok(Rc::new(Subset::make(face, glyphs)?));
-        }
-        if let Some(subset) = SUBSETS.with(|s| s.with(&face, glyphs, Rc::clone)) {
-            return Ok(subset);
-        }
-        let subset = Rc::new(Subset::make(face, glyphs)?);
-        SUBSETS.with(|s| s.keep(face, glyphs.clone(), Rc::clone(&subset)));
-        Ok(subset)
+        memo::remembered(&SUBSETS, face, glyphs, || {
+            Subset::make(face, glyphs).map(Rc::new)
+        })
     }
 
     fn make(face: Face, glyphs: &Glyphs) -> Result<Subset, PdfError> {
@@ -181,10 +175,7 @@ impl Subset {
 /// Six capital letters naming a subset of `face` with these glyphs (ISO 32000-1, 9.6.4): the
 /// same glyphs, the same name.
 fn tag(face: Face, glyphs: &Glyphs) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::hash::DefaultHasher::new();
-    (face, glyphs).hash(&mut hasher);
-    let mut n = hasher.finish();
+    let mut n = fingerprint(&(face, glyphs));
     (0..6)
         .map(|_| {
             let letter = char::from(b'A' + (n % 26) as u8);
@@ -192,6 +183,14 @@ fn tag(face: Face, glyphs: &Glyphs) -> String {
             letter
         })
         .collect()
+}
+
+/// A number standing for `value`: the same value, the same number (in one build of CoachDesk).
+pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The /W array: the codes run from 0 in the subset's order, each with its glyph's width in

@@ -13,16 +13,8 @@ thread_local! {
 
 /// `content` Flate-compressed; on a thread that remembers (`pdf::remember_rendering`), a page
 /// compressed before is not compressed again.
-pub(crate) fn compressed(content: Vec<u8>) -> Result<Vec<u8>, PdfError> {
-    if !memo::remembering() {
-        return compress(&content);
-    }
-    if let Some(done) = COMPRESSED.with(|c| c.with(&(), content.as_slice(), Vec::clone)) {
-        return Ok(done);
-    }
-    let done = compress(&content)?;
-    COMPRESSED.with(|c| c.keep((), content, done.clone()));
-    Ok(done)
+pub(crate) fn compressed(content: &[u8]) -> Result<Vec<u8>, PdfError> {
+    memo::remembered(&COMPRESSED, (), content, || compress(content))
 }
 
 /// A stream of content already Flate-compressed.
@@ -34,11 +26,13 @@ pub(crate) fn flated(mut dict: Dictionary, content: Vec<u8>) -> Stream {
 /// Flate (zlib) at level 6: the slowest level took 40% of a handout's render for about 3%
 /// smaller files.
 pub(crate) fn compress(content: &[u8]) -> Result<Vec<u8>, PdfError> {
+    compress_at(content, flate2::Compression::new(6))
+}
+
+/// Flate (zlib) at `level`.
+pub(crate) fn compress_at(content: &[u8], level: flate2::Compression) -> Result<Vec<u8>, PdfError> {
     use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(content.len() / 2),
-        flate2::Compression::new(6),
-    );
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::with_capacity(content.len() / 2), level);
     encoder
         .write_all(content)
         .map_err(|e| PdfError::Write(e.to_string()))?;

@@ -7,7 +7,6 @@
 //! as a plain JPEG. Every logo is decoded once, so a damaged one is refused, not
 //! printed.
 
-use std::io::Write;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use image::{DynamicImage, GenericImageView};
@@ -124,12 +123,9 @@ fn alpha(image: &DynamicImage) -> Option<Vec<u8>> {
     alpha.iter().any(|&a| a < 255).then_some(alpha)
 }
 
+/// Compressed as small as zlib can: a logo is made once a session.
 fn zlib(bytes: &[u8]) -> Result<Vec<u8>, PdfError> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .map_err(|e| PdfError::Write(e.to_string()))
+    super::flate::compress_at(bytes, flate2::Compression::best())
 }
 
 /// Whether a JPEG can go into the PDF as it is: its frame is Huffman-coded (baseline,

@@ -12,6 +12,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread::LocalKey;
 
 static GUARDS: AtomicU64 = AtomicU64::new(0);
 
@@ -49,6 +50,31 @@ impl Drop for RememberRendering {
 /// up and nothing worth keeping.
 pub(crate) fn remembering() -> bool {
     HELD.get() != 0
+}
+
+/// `make()`, or on a thread that remembers (it holds a guard), the answer kept in `kind` for
+/// `a` and `b` (made and kept the first time it is asked for).
+pub(crate) fn remembered<A, B, Q, V, E>(
+    kind: &'static LocalKey<Remembered<A, B, V>>,
+    a: A,
+    b: &Q,
+    make: impl FnOnce() -> Result<V, E>,
+) -> Result<V, E>
+where
+    A: Hash + Eq,
+    B: Hash + Eq + Borrow<Q>,
+    Q: Hash + Eq + ToOwned<Owned = B> + ?Sized,
+    V: Clone,
+{
+    if !remembering() {
+        return make();
+    }
+    if let Some(kept) = kind.with(|k| k.with(&a, b, V::clone)) {
+        return Ok(kept);
+    }
+    let made = make()?;
+    kind.with(|k| k.keep(a, b.to_owned(), made.clone()));
+    Ok(made)
 }
 
 /// One kind of thing a thread remembers, by two keys (the second looked up by a borrowed

@@ -214,15 +214,8 @@ fn printed_texts(h: &Handout) -> Vec<&str> {
 pub fn unprintable_chars(h: &Handout) -> Vec<char> {
     let mut missing = Vec::new();
     for t in printed_texts(h) {
-        let remembered = memo::remembering()
-            .then(|| UNPRINTABLE.with(|u| u.with(&(), t, Vec::clone)))
-            .flatten();
-        let in_text = remembered.unwrap_or_else(|| {
-            let in_text = unprintable_in(t);
-            if memo::remembering() {
-                UNPRINTABLE.with(|u| u.keep((), t.to_owned(), in_text.clone()));
-            }
-            in_text
+        let Ok(in_text) = memo::remembered(&UNPRINTABLE, (), t, || {
+            Ok::<_, std::convert::Infallible>(unprintable_in(t))
         });
         for c in in_text {
             if !missing.contains(&c) {

@@ -273,9 +273,6 @@ thread_local! {
 /// Sets `spans` into lines no wider than `width` points. On a thread that remembers
 /// (`pdf::remember_rendering`), a paragraph set before in the same style and width is copied.
 pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<Line>, PdfError> {
-    if !memo::remembering() {
-        return set_anew(spans, style, width);
-    }
     let key: SetKey = (
         [
             style.size,
@@ -291,12 +288,7 @@ pub(crate) fn set(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<L
         style.hyphenate,
         style.bold,
     );
-    if let Some(lines) = SET.with(|set| set.with(&key, spans, Vec::clone)) {
-        return Ok(lines);
-    }
-    let lines = set_anew(spans, style, width)?;
-    SET.with(|set| set.keep(key, spans.to_vec(), lines.clone()));
-    Ok(lines)
+    memo::remembered(&SET, key, spans, || set_anew(spans, style, width))
 }
 
 fn set_anew(spans: &[Span], style: &TextStyle, width: f32) -> Result<Vec<Line>, PdfError> {
