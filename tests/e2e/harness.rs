@@ -481,8 +481,10 @@ impl App {
         self.client.execute(script, args).await.unwrap();
     }
 
-    /// Clicks an element, waiting while a toast lies over it (they leave after a few seconds).
+    /// Clicks an element once the page has settled, waiting while a toast lies over it (they
+    /// leave after a few seconds).
     pub async fn press(&self, el: &Element) {
+        self.settle(el).await;
         for _ in 0..80 {
             match el.click().await {
                 Err(fantoccini::error::CmdError::Standard(e))
@@ -494,6 +496,32 @@ impl App {
             }
         }
         panic!("something stayed in front of the element for 8 seconds");
+    }
+
+    /// Waits until nothing on the page is still loading (`aria-busy`) and the element has
+    /// stopped moving: a client's page loads its cards one by one, and each card that grows
+    /// moves those below it, so a click aimed a moment too early lands on something else.
+    /// After a few seconds it goes on regardless; what the click was for then says what is wrong.
+    async fn settle(&self, el: &Element) {
+        let mut last = None;
+        for _ in 0..60 {
+            let busy = self
+                .client
+                .execute(
+                    "return document.querySelector('[aria-busy=\"true\"]') !== null;",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            let at = el.rectangle().await.ok();
+            if !busy && at.is_some() && at == last {
+                return;
+            }
+            last = at;
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Clears the input and types `text` into it, key by key, as the coach would. WebKit's
