@@ -13,6 +13,9 @@ SYSTEM_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev \
 	fonts-noto-color-emoji fonts-droid-fallback
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 \
 	cups cups-client cups-filters printer-driver-cups-pdf
+# What packaging/appimage builds an AppImage with, and what its test runs it with.
+APPIMAGE_PACKAGES := squashfs-tools libglib2.0-bin
+APPIMAGE_TEST_PACKAGES := desktop-file-utils libfuse2 debootstrap imagemagick
 # LibreOffice, the reference the handout benchmark is timed against.
 BENCH_PACKAGES := libreoffice-writer-nogui
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
@@ -28,8 +31,9 @@ help:
 	@echo "make bench   benchmarks (release build)"
 	@echo "make bench-app  the release app beside a bare Tauri app (start, memory, installer),"
 	@echo "                and its window timed on a big practice"
-	@echo "make bundle  build a .deb with the Tauri CLI"
-	@echo "make bundle-test  build the .deb, install it, start it to its first screen, remove it"
+	@echo "make bundle  build a .deb with the Tauri CLI, and an AppImage from it"
+	@echo "make bundle-test  build them; install the .deb, start it to its first screen, remove it;"
+	@echo "                  start the AppImage here and on a Debian without GTK or WebKitGTK"
 	@echo "make types   regenerate ui/src/lib/api/types.ts from the Rust types"
 	@echo "make fmt     format Rust and UI code"
 
@@ -112,20 +116,34 @@ bench: deps
 # release app's window on a 10,000-client, 200,000-note practice, the client list, search as
 # she types, Ctrl+K and the handout preview, and the memory after that work.
 bench-app: deps-test
-	$(call apt_install,xdotool)
+	$(call apt_install,xdotool $(APPIMAGE_PACKAGES))
 	ui/node_modules/.bin/tauri build --bundles deb
 	cd benches/bare-app && ../../ui/node_modules/.bin/tauri build --bundles deb
+	$(call appimage,CoachDesk,core/fonts)
+	$(call appimage,BareTauriApp,)
 	$(XVFB) benches/app/run
 
-# A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm.
+# An AppImage beside the .deb it is made from (packaging/appimage): $(1) the product, $(2) the
+# fonts it carries besides.
+define appimage
+	deb=$$(ls -t target/release/bundle/deb/$(1)_*.deb | head -n 1) && \
+		packaging/appimage "$$deb" "target/release/bundle/appimage/$$(basename "$${deb%.deb}").AppImage" $(2)
+endef
+
+# A release build packaged as a .deb (target/release/bundle/deb/), with the Tauri CLI from npm,
+# and an AppImage made from it (target/release/bundle/appimage/).
 bundle: deps
+	$(call apt_install,$(APPIMAGE_PACKAGES))
 	ui/node_modules/.bin/tauri build --bundles deb
+	$(call appimage,CoachDesk,core/fonts)
 
 # Installs the .deb on this machine, starts the installed app under Xvfb to its first screen
-# on a temporary data folder, checks its desktop entry and icon, and removes it.
+# on a temporary data folder, checks its desktop entry and icon, and removes it; then starts
+# the AppImage here and on a Debian without GTK or WebKitGTK (tests/packaging/appimage-test).
 bundle-test: bundle deps-test
-	$(call apt_install,desktop-file-utils)
+	$(call apt_install,$(APPIMAGE_TEST_PACKAGES))
 	$(XVFB) tests/packaging/deb-test
+	$(SUDO) $(XVFB) tests/packaging/appimage-test
 
 types:
 	UPDATE_SNAPSHOTS=1 cargo test --test integration bindings
