@@ -14,8 +14,8 @@ SYSTEM_PACKAGES := build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev \
 TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 \
 	cups cups-client cups-filters printer-driver-cups-pdf
 # What packaging/appimage builds an AppImage with, and what its test runs it with.
-APPIMAGE_PACKAGES := squashfs-tools libglib2.0-bin
-APPIMAGE_TEST_PACKAGES := desktop-file-utils libfuse2 debootstrap imagemagick
+APPIMAGE_PACKAGES := squashfs-tools libglib2.0-bin patchelf
+APPIMAGE_TEST_PACKAGES := desktop-file-utils libfuse2 debootstrap debian-archive-keyring imagemagick
 # LibreOffice, the reference the handout benchmark is timed against.
 BENCH_PACKAGES := libreoffice-writer-nogui
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"

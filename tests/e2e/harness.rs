@@ -501,10 +501,12 @@ impl App {
     /// Waits until nothing on the page is still loading (`aria-busy`) and the element has
     /// stopped moving: a client's page loads its cards one by one, and each card that grows
     /// moves those below it, so a click aimed a moment too early lands on something else.
-    /// After a few seconds it goes on regardless; what the click was for then says what is wrong.
+    /// After 3 s it goes on regardless, and at once when the element has gone from the page:
+    /// what the click was for then says what is wrong.
     async fn settle(&self, el: &Element) {
+        let until = std::time::Instant::now() + Duration::from_secs(3);
         let mut last = None;
-        for _ in 0..60 {
+        while std::time::Instant::now() < until {
             let busy = self
                 .client
                 .execute(
@@ -515,11 +517,13 @@ impl App {
                 .ok()
                 .and_then(|v| v.as_bool())
                 .unwrap_or(false);
-            let at = el.rectangle().await.ok();
-            if !busy && at.is_some() && at == last {
+            let Ok(at) = el.rectangle().await else {
+                return;
+            };
+            if !busy && last == Some(at) {
                 return;
             }
-            last = at;
+            last = Some(at);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
