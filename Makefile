@@ -116,7 +116,7 @@ bench: deps
 # release app's window on a 10,000-client, 200,000-note practice, the client list, search as
 # she types, Ctrl+K and the handout preview, and the memory after that work.
 bench-app: deps-test
-	$(call apt_install,xdotool $(APPIMAGE_PACKAGES))
+	$(call apt_install,xdotool libfuse2 $(APPIMAGE_PACKAGES))
 	ui/node_modules/.bin/tauri build --bundles deb
 	cd benches/bare-app && ../../ui/node_modules/.bin/tauri build --bundles deb
 	$(call appimage,CoachDesk,core/fonts)
