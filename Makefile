@@ -15,7 +15,8 @@ TEST_PACKAGES := xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3 \
 	cups cups-client cups-filters printer-driver-cups-pdf
 # What packaging/appimage builds an AppImage with, and what its test runs it with.
 APPIMAGE_PACKAGES := squashfs-tools libglib2.0-bin patchelf
-APPIMAGE_TEST_PACKAGES := desktop-file-utils libfuse2 debootstrap debian-archive-keyring imagemagick
+APPIMAGE_TEST_PACKAGES := desktop-file-utils libfuse2 debootstrap debian-archive-keyring imagemagick \
+	xdotool x11-xserver-utils
 # LibreOffice, the reference the handout benchmark is timed against.
 BENCH_PACKAGES := libreoffice-writer-nogui
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"

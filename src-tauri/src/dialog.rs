@@ -10,7 +10,7 @@ use coachdesk_core::db::Db;
 use coachdesk_core::documents::{self, Prepared};
 use coachdesk_core::files::{self, Kind, Made};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 use crate::error::CommandResult;
 use crate::state::AppState;
@@ -29,6 +29,19 @@ fn save_title<R: Runtime>(app: &AppHandle<R>, title: &str) -> String {
         format!("{title} ({PLAIN_FILES})")
     } else {
         title.to_owned()
+    }
+}
+
+/// A file dialog that opens in her Documents folder (her home folder when she has none), not in
+/// the folder CoachDesk was started from: started from an AppImage, that is the AppImage's own.
+fn file_dialog<R: Runtime>(app: &AppHandle<R>, title: String) -> FileDialogBuilder<R> {
+    let dialog = app.dialog().file().set_title(title);
+    match dirs::document_dir()
+        .filter(|folder| folder.is_dir())
+        .or_else(dirs::home_dir)
+    {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
     }
 }
 
@@ -78,9 +91,7 @@ fn pick_one<R: Runtime>(
     if let Some(path) = std::env::var_os("COACHDESK_TEST_OPEN_FILE") {
         return Some(PathBuf::from(path));
     }
-    app.dialog()
-        .file()
-        .set_title(title)
+    file_dialog(app, title.to_owned())
         .add_filter(filter_name, extensions)
         .blocking_pick_file()
         .and_then(|file| file.into_path().ok())
@@ -97,9 +108,7 @@ pub fn save_file<R: Runtime>(
     if let Some(dir) = std::env::var_os("COACHDESK_TEST_SAVE_DIR") {
         return Some(PathBuf::from(dir).join(default_name));
     }
-    app.dialog()
-        .file()
-        .set_title(save_title(app, title))
+    file_dialog(app, save_title(app, title))
         .set_file_name(default_name)
         .add_filter(filter_name, extensions)
         .blocking_save_file()
@@ -187,9 +196,7 @@ pub fn pick_files<R: Runtime>(
     if let Some(paths) = std::env::var_os("COACHDESK_TEST_OPEN_FILES") {
         return Some(paths.to_string_lossy().lines().map(PathBuf::from).collect());
     }
-    app.dialog()
-        .file()
-        .set_title(title)
+    file_dialog(app, title.to_owned())
         .add_filter(filter_name, extensions)
         .blocking_pick_files()
         .map(|files| {
@@ -219,9 +226,7 @@ pub fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBu
     if let Some(dir) = std::env::var_os("COACHDESK_TEST_SAVE_DIR") {
         return Some(PathBuf::from(dir));
     }
-    app.dialog()
-        .file()
-        .set_title(save_title(app, title))
+    file_dialog(app, save_title(app, title))
         .blocking_pick_folder()
         .and_then(|folder| folder.into_path().ok())
 }
